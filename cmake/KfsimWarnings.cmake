@@ -1,0 +1,17 @@
+# Warnings and sanitizers applied to every kfsim target through one interface library.
+add_library(kfsim_build_flags INTERFACE)
+target_compile_options(kfsim_build_flags INTERFACE
+  -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wsign-conversion
+  -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual -Wnull-dereference
+  -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
+if(KFSIM_WARNINGS_AS_ERRORS)
+  target_compile_options(kfsim_build_flags INTERFACE -Werror)
+endif()
+if(KFSIM_SANITIZE)
+  string(REPLACE ";" "," _kfsim_san "${KFSIM_SANITIZE}")
+  target_compile_options(kfsim_build_flags INTERFACE -fsanitize=${_kfsim_san} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  target_link_options(kfsim_build_flags INTERFACE -fsanitize=${_kfsim_san})
+endif()
+if(KFSIM_TRAP_FP)
+  target_compile_definitions(kfsim_build_flags INTERFACE KFSIM_TRAP_FP=1)
+endif()

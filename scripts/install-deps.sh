@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what kfsim needs from Debian 12 packages; does nothing when all is present.
+# Usage: scripts/install-deps.sh [--python] [--all]
+#   (no flag)  build dependencies only
+#   --python   also the Python packages the output checks and notebooks use
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake pkg-config
+  libboost-random-dev libboost-program-options-dev
+  libeigen3-dev libhdf5-dev libtbb-dev libgtest-dev libbenchmark-dev
+  libtomlplusplus-dev
+)
+python_pkgs=(python3-h5py python3-xarray python3-h5netcdf python3-numpy)
+
+want=("${build_pkgs[@]}")
+for arg in "$@"; do
+  case "$arg" in
+    --python) want+=("${python_pkgs[@]}") ;;
+    *) echo "install-deps.sh: unknown option '$arg'" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "install-deps: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
