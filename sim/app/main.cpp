@@ -1,1 +1,58 @@
-int main() { return 0; }
+// kfsim: the command-line entry point. Dispatches to a subcommand and maps
+// errors to exit codes (0 success, 2 bad usage or scenario, 1 failure while
+// running).
+#include <cstring>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "sim/app/commands.hpp"
+#include "sim/app/command_line.hpp"
+#include "version.hpp"
+
+namespace {
+
+constexpr const char* kUsage = R"(kfsim: agent-based simulator of the labour market of Østfold
+
+Usage:
+  kfsim run SCENARIO.toml [-o FILE.h5] [--threads N] [--seed S] [--set key=value ...] [--force] [--quiet]
+  kfsim check SCENARIO.toml [--set key=value ...]   validate and print the fully resolved scenario
+  kfsim schema                                      every scenario key: type, default, unit, range, meaning
+  kfsim info FILE.h5                                what a result file holds and its provenance
+  kfsim --help | --version
+
+Run `kfsim COMMAND --help` for a command's options.
+Exit codes: 0 success, 2 bad usage or bad scenario, 1 failure while running.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kfsim::app;
+  if (argc < 2) {
+    std::cerr << kUsage;
+    return kExitUsage;
+  }
+  const std::string command = argv[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (command == "--version" || command == "-V") {
+    std::cout << "kfsim " << kfsim::kVersion << " (" << kfsim::kGitDescribe << ")\n";
+    return kExitOk;
+  }
+  const std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "run") return command_run(args, quoted_command_line(argc, argv));
+    if (command == "check") return command_check(args);
+    if (command == "schema") return command_schema(args);
+    if (command == "info") return command_info(args);
+  } catch (const std::exception& error) {
+    std::cerr << "kfsim: " << error.what() << "\n";
+    return kExitFailure;
+  }
+  std::cerr << "kfsim: unknown command '" << command << "'\n\n" << kUsage;
+  return kExitUsage;
+}

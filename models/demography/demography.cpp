@@ -1,0 +1,262 @@
+#include "models/demography/demography.hpp"
+
+#include <cmath>
+
+#include "models/population/ages.hpp"
+#include "sim/parallel/parallel.hpp"
+
+namespace kfsim {
+
+namespace {
+
+// Poisson draw by inversion: exact, and cheap for the small monthly means here
+// (a few persons per municipality, sex and age).
+std::uint32_t poisson(rng::Draws& draws, double mean) {
+  if (mean <= 0.0) return 0;
+  const double u = draws.uniform();
+  double p = std::exp(-mean);
+  double cumulative = p;
+  std::uint32_t k = 0;
+  // Upper bound keeps a corrupt mean from looping; 1000 is far above any cell's mean.
+  while (u >= cumulative && k < 1000) {
+    ++k;
+    p *= mean / k;
+    cumulative += p;
+  }
+  return k;
+}
+
+}  // namespace
+
+Demography::Demography(const DemographyData& data, Persons& persons, MeasureSet& measures,
+                       const rng::RngKey& key, Month start, Month end)
+    : data_(data),
+      persons_(persons),
+      measures_(measures),
+      ids_(declare_demography_measures(measures, start, end)),
+      key_(key) {}
+
+std::size_t Demography::year_index(Month month) const {
+  return static_cast<std::size_t>(month.year() - ids_.first_month.year());
+}
+
+void Demography::populate(Month start) {
+  auto& table = persons_.table;
+  std::size_t total = 0;
+  for (auto n : data_.population) total += static_cast<std::size_t>(n);
+  std::size_t slot = table.append(total);
+  auto& birth = table.column(persons_.birth_month);
+  auto& sex = table.column(persons_.sex);
+  auto& municipality = table.column(persons_.municipality);
+  const auto ids = table.ids();
+  for (std::size_t m = 0; m < data_.municipalities.size(); ++m) {
+    for (std::size_t s = 0; s < kSexCount; ++s) {
+      for (int age = 0; age <= kMaxTableAge; ++age) {
+        const auto count = data_.population[data_.cell(m, static_cast<Sex>(s), age)];
+        for (std::int64_t k = 0; k < count; ++k, ++slot) {
+          // Age `age` on the start date: born 12*age to 12*age+11 months earlier.
+          rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), start,
+                           rng::Stream::InitialState);
+          birth[slot] = (start - 12 * age - static_cast<int>(draws.below(12))).index();
+          sex[slot] = static_cast<std::int8_t>(s);
+          municipality[slot] = static_cast<std::int8_t>(m);
+        }
+      }
+    }
+  }
+}
+
+std::vector<std::int64_t> Demography::population_by_municipality() const {
+  std::vector<std::int64_t> counts(data_.municipalities.size(), 0);
+  for (auto m : persons_.table.column(persons_.municipality)) ++counts[static_cast<std::size_t>(m)];
+  return counts;
+}
+
+void Demography::refresh_rates(Month month, const DemographyParams& params) {
+  if (rates_year_ == month.year() && rates_params_ == params) return;
+  rates_ = demography_rates(data_, params, month.year(), population_by_municipality());
+  rates_params_ = params;
+  rates_year_ = month.year();
+}
+
+void Demography::record_population(MeasureId measure, Month month, Month age_date) {
+  const auto& birth = persons_.table.column(persons_.birth_month);
+  const auto& sex = persons_.table.column(persons_.sex);
+  const auto& municipality = persons_.table.column(persons_.municipality);
+  const std::size_t y = year_index(month);
+  for (std::size_t i = 0; i < persons_.size(); ++i) {
+    const int age = age_in_years(Month::from_index(birth[i]), age_date);
+    ++measures_.count(measure, {y, static_cast<std::size_t>(municipality[i]),
+                                static_cast<std::size_t>(sex[i]), age_group_of(age)});
+  }
+}
+
+void Demography::draw_events(Month month) {
+  const std::size_t n = persons_.size();
+  events_.assign(n, DemographicEvent::None);
+  destinations_.assign(n, -1);
+  const auto ids = persons_.table.ids();
+  const auto& birth = persons_.table.column(persons_.birth_month);
+  const auto& sex = persons_.table.column(persons_.sex);
+  const auto& municipality = persons_.table.column(persons_.municipality);
+  const std::size_t municipalities = data_.municipalities.size();
+
+  // Each person's draws depend only on (seed, replicate, id, month): the same
+  // for any thread count. Lanes have fixed roles, so a change in one
+  // probability never shifts the numbers another event uses.
+  parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Demography);
+      const double u_death = draws.uniform();
+      const double u_move = draws.uniform();
+      const double u_where = draws.uniform();
+      const double u_birth = draws.uniform();
+      const int age = age_in_years(Month::from_index(birth[i]), month);
+      const auto s = static_cast<Sex>(sex[i]);
+      const auto m = static_cast<std::size_t>(municipality[i]);
+      if (u_death < rates_.death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
+        events_[i] = DemographicEvent::Death;
+        continue;
+      }
+      const int table_age = std::min(age, kMaxTableAge);
+      if (u_move < rates_.out_prob[data_.cell(m, s, table_age)]) {
+        if (u_where < rates_.internal_move_share) {
+          // Reuse u_where, rescaled to [0, 1), to choose the destination.
+          const double u_dest = u_where / rates_.internal_move_share;
+          const double* cdf = &rates_.destination_cdf[m * municipalities];
+          std::size_t dest = 0;
+          while (dest + 1 < municipalities && (dest == m || u_dest >= cdf[dest])) ++dest;
+          events_[i] = DemographicEvent::MoveWithin;
+          destinations_[i] = static_cast<std::int8_t>(dest);
+        } else {
+          events_[i] = DemographicEvent::MoveOut;
+        }
+        continue;
+      }
+      if (s == Sex::Female && u_birth < rates_.birth_prob[static_cast<std::size_t>(table_age)]) {
+        events_[i] = DemographicEvent::Birth;
+      }
+    }
+  });
+}
+
+void Demography::apply_events(Month month) {
+  auto& table = persons_.table;
+  const std::size_t n = table.size();
+  const std::size_t y = year_index(month);
+  std::vector<std::size_t> mothers;
+  keep_.assign(n, 1);
+  {
+    auto& birth = table.column(persons_.birth_month);
+    auto& sex = table.column(persons_.sex);
+    auto& municipality = table.column(persons_.municipality);
+    // In slot order, so every count and every new id is the same for any thread count.
+    for (std::size_t i = 0; i < n; ++i) {
+      if (events_[i] == DemographicEvent::None) continue;
+      const auto m = static_cast<std::size_t>(municipality[i]);
+      const auto s = static_cast<std::size_t>(sex[i]);
+      const std::size_t g = age_group_of(age_in_years(Month::from_index(birth[i]), month));
+      switch (events_[i]) {
+        case DemographicEvent::Death:
+          ++measures_.count(ids_.deaths, {y, m, s, g});
+          keep_[i] = 0;
+          break;
+        case DemographicEvent::MoveOut:
+          ++measures_.count(ids_.out_migration, {y, m, s, g});
+          ++measures_.count(ids_.out_migration_to_outside, {y, m, s, g});
+          keep_[i] = 0;
+          break;
+        case DemographicEvent::MoveWithin: {
+          const auto dest = static_cast<std::size_t>(destinations_[i]);
+          ++measures_.count(ids_.out_migration, {y, m, s, g});
+          ++measures_.count(ids_.in_migration, {y, dest, s, g});
+          municipality[i] = destinations_[i];
+          break;
+        }
+        case DemographicEvent::Birth:
+          mothers.push_back(i);
+          break;
+        case DemographicEvent::None:
+          break;
+      }
+    }
+  }
+  // Newborns, in the order of their mothers' slots.
+  const std::size_t first = table.append(mothers.size());
+  auto& birth = table.column(persons_.birth_month);
+  auto& sex = table.column(persons_.sex);
+  auto& municipality = table.column(persons_.municipality);
+  const auto ids = table.ids();
+  for (std::size_t k = 0; k < mothers.size(); ++k) {
+    const std::size_t child = first + k;
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[child]), month,
+                     rng::Stream::NewPersonAttributes);
+    const bool male = draws.uniform() < rates_.male_share_at_birth;
+    birth[child] = month.index();
+    sex[child] = static_cast<std::int8_t>(male ? Sex::Male : Sex::Female);
+    municipality[child] = municipality[mothers[k]];
+    ++measures_.count(ids_.births, {y, static_cast<std::size_t>(municipality[child]),
+                                    static_cast<std::size_t>(sex[child])});
+  }
+  keep_.resize(table.size(), 1);
+}
+
+void Demography::add_in_migrants(Month month) {
+  auto& table = persons_.table;
+  const std::size_t y = year_index(month);
+  for (std::size_t m = 0; m < data_.municipalities.size(); ++m) {
+    for (std::size_t s = 0; s < kSexCount; ++s) {
+      for (int age = 0; age <= kMaxTableAge; ++age) {
+        const std::size_t cell = data_.cell(m, static_cast<Sex>(s), age);
+        const double mean = rates_.in_per_month[cell];
+        if (mean <= 0.0) continue;
+        // Keyed by the cell, not by a person: the number who arrive is a property
+        // of the place, sex and age.
+        rng::Draws count_draws(key_, cell, month, rng::Stream::InMigration);
+        const std::uint32_t arrivals = poisson(count_draws, mean);
+        if (arrivals == 0) continue;
+        const std::size_t first = table.append(arrivals);
+        auto& birth = table.column(persons_.birth_month);
+        auto& sex = table.column(persons_.sex);
+        auto& municipality = table.column(persons_.municipality);
+        const auto ids = table.ids();
+        const std::size_t g = age_group_of(age);
+        for (std::size_t slot = first; slot < table.size(); ++slot) {
+          rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), month,
+                           rng::Stream::NewPersonAttributes);
+          birth[slot] = (month - 12 * age - static_cast<int>(draws.below(12))).index();
+          sex[slot] = static_cast<std::int8_t>(s);
+          municipality[slot] = static_cast<std::int8_t>(m);
+          ++measures_.count(ids_.in_migration, {y, m, s, g});
+          ++measures_.count(ids_.in_migration_from_outside, {y, m, s, g});
+        }
+      }
+    }
+  }
+  keep_.resize(table.size(), 1);
+}
+
+void Demography::step(Month month, const DemographyParams& params) {
+  if (month.month_of_year() == 1 || month == ids_.first_month) {
+    record_population(ids_.population_start, month, month);
+  }
+  refresh_rates(month, params);
+  person_months_ += static_cast<std::int64_t>(persons_.size());
+  draw_events(month);
+  apply_events(month);
+  add_in_migrants(month);
+  persons_.table.retain(keep_);
+
+  const auto counts = population_by_municipality();
+  const std::size_t t = static_cast<std::size_t>(month - ids_.first_month);
+  for (std::size_t m = 0; m < counts.size(); ++m) {
+    measures_.count(ids_.population_monthly, {t, m}) = counts[m];
+  }
+  // Ages at the end of the month, so that population_end of one year equals
+  // population_start of the next.
+  if (month.month_of_year() == 12 || month == ids_.last_month) {
+    record_population(ids_.population_end, month, month + 1);
+  }
+}
+
+}  // namespace kfsim

@@ -1,0 +1,63 @@
+#pragma once
+// The demography process: each month every resident may die, move out (to
+// another municipality or out of Østfold) or, for women aged 15-49, give birth;
+// people move in from outside the county. Initial residents are synthesised
+// from the population table.
+#include <cstdint>
+#include <vector>
+
+#include "models/demography/demography_data.hpp"
+#include "models/demography/demography_measures.hpp"
+#include "models/demography/demography_params.hpp"
+#include "models/demography/demography_rates.hpp"
+#include "models/population/persons.hpp"
+#include "sim/rng/random.hpp"
+#include "sim/run/measures.hpp"
+
+namespace kfsim {
+
+// What happened to a person this month (one event at most, in this priority).
+enum class DemographicEvent : std::uint8_t { None, Death, MoveWithin, MoveOut, Birth };
+
+class Demography {
+ public:
+  Demography(const DemographyData& data, Persons& persons, MeasureSet& measures,
+             const rng::RngKey& key, Month start, Month end);
+
+  // Creates the residents of the population table, each with a birth month drawn
+  // within their year of age (age on the start date).
+  void populate(Month start);
+
+  // One month. `params` are the values in force this month.
+  void step(Month month, const DemographyParams& params);
+
+  std::int64_t person_months() const { return person_months_; }
+
+ private:
+  void refresh_rates(Month month, const DemographyParams& params);
+  void draw_events(Month month);
+  void apply_events(Month month);
+  void add_in_migrants(Month month);
+  // Counts residents into `measure` for the year of `month`, by age on `age_date`.
+  void record_population(MeasureId measure, Month month, Month age_date);
+  std::vector<std::int64_t> population_by_municipality() const;
+  std::size_t year_index(Month month) const;
+
+  const DemographyData& data_;
+  Persons& persons_;
+  MeasureSet& measures_;
+  DemographyMeasures ids_;
+  rng::RngKey key_;
+
+  DemographyRates rates_;
+  DemographyParams rates_params_;
+  int rates_year_ = -1;
+
+  // Scratch, one entry per person slot, reused between months.
+  std::vector<DemographicEvent> events_;
+  std::vector<std::int8_t> destinations_;
+  std::vector<std::uint8_t> keep_;
+  std::int64_t person_months_ = 0;
+};
+
+}  // namespace kfsim

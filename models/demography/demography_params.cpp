@@ -1,0 +1,106 @@
+#include "models/demography/demography_params.hpp"
+
+#include "sim/run/parameter_at.hpp"
+
+namespace kfsim {
+
+namespace {
+using scenario::KeySpec;
+using scenario::Type;
+
+KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
+                 std::string meaning, std::string source) {
+  KeySpec spec;
+  spec.key = std::move(key);
+  spec.type = Type::Real;
+  spec.default_value = value;
+  spec.min = min;
+  spec.max = max;
+  spec.unit = std::move(unit);
+  spec.meaning = std::move(meaning);
+  spec.source = std::move(source);
+  return spec;
+}
+
+KeySpec data_key(std::string key, std::string meaning) {
+  KeySpec spec;
+  spec.key = std::move(key);
+  spec.type = Type::File;
+  spec.unit = "";
+  spec.meaning = std::move(meaning);
+  spec.source = "scenarios/data/SOURCES.md";
+  spec.policy_settable = false;
+  return spec;
+}
+}  // namespace
+
+void add_demography_keys(scenario::Schema& schema) {
+  schema.add(data_key("data.municipalities", "municipality codes and names (CSV: code,name)"));
+  schema.add(data_key("data.population",
+                      "residents on the start date (CSV: municipality,sex,age,persons)"));
+  schema.add(data_key("data.mortality", "annual central death rates (CSV: sex,age,death_rate)"));
+  schema.add(data_key("data.fertility", "annual fertility rates (CSV: age,fertility_rate)"));
+  schema.add(data_key("data.migration",
+                      "out-migration rates and in-migrant counts (CSV: "
+                      "municipality,sex,age,out_rate,in_count)"));
+
+  schema.add(real_key("demography.mortality_scale", 1.0, 0.1, 5.0, "1",
+                      "multiplies every death rate in data.mortality",
+                      "1 = Norway's rates apply to Østfold (see scenarios/data/SOURCES.md)"));
+  schema.add(real_key(
+      "demography.mortality_improvement", 0.015, 0.0, 0.1, "per year",
+      "yearly relative decline of every death rate after the reference year",
+      "HMD Norway 2000-2019 trend of the age-standardised death rate "
+      "(scenarios/data/demography_parameters.csv)"));
+  {
+    KeySpec spec;
+    spec.key = "demography.mortality_reference_year";
+    spec.type = Type::Integer;
+    spec.default_value = std::int64_t{2022};
+    spec.min = 1990;
+    spec.max = 2100;
+    spec.unit = "year";
+    spec.meaning = "calendar year whose mortality data.mortality describes";
+    spec.source = "centre of the HMD years pooled in scenarios/data/mortality.csv";
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+  schema.add(real_key("demography.fertility_scale", 1.0, 0.0, 3.0, "1",
+                      "multiplies every fertility rate in data.fertility",
+                      "1 = Østfold's 2021-2023 level (scenarios/data/fertility.csv)"));
+  schema.add(real_key("demography.in_migration_scale", 1.0, 0.0, 10.0, "1",
+                      "multiplies the number moving into Østfold from outside",
+                      "1 = the 2019-2023 average (scenarios/data/migration.csv)"));
+  schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
+                      "multiplies every out-migration rate",
+                      "1 = the rates in scenarios/data/migration.csv"));
+  schema.add(real_key("demography.internal_move_share", 0.3, 0.0, 1.0, "1",
+                      "share of those moving out of a municipality who move to another "
+                      "municipality in Østfold",
+                      "SSB 2008 migration by municipality (scenarios/data/demography_parameters.csv)"));
+  schema.add(real_key("demography.male_share_at_birth", 0.514, 0.4, 0.6, "1",
+                      "share of births that are boys",
+                      "SSB population at age 0 (scenarios/data/demography_parameters.csv)"));
+}
+
+DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month) {
+  DemographyParams p;
+  p.mortality_scale = real_at(scenario, "demography.mortality_scale", month);
+  p.mortality_improvement = real_at(scenario, "demography.mortality_improvement", month);
+  p.mortality_reference_year =
+      static_cast<int>(scenario.integer("demography.mortality_reference_year"));
+  p.fertility_scale = real_at(scenario, "demography.fertility_scale", month);
+  p.in_migration_scale = real_at(scenario, "demography.in_migration_scale", month);
+  p.out_migration_scale = real_at(scenario, "demography.out_migration_scale", month);
+  p.internal_move_share = real_at(scenario, "demography.internal_move_share", month);
+  p.male_share_at_birth = real_at(scenario, "demography.male_share_at_birth", month);
+  return p;
+}
+
+DemographyFiles demography_files(const scenario::Scenario& scenario) {
+  return {scenario.file("data.municipalities"), scenario.file("data.population"),
+          scenario.file("data.mortality"), scenario.file("data.fertility"),
+          scenario.file("data.migration")};
+}
+
+}  // namespace kfsim

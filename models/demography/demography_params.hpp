@@ -1,0 +1,27 @@
+#pragma once
+// The scenario keys of the demography model and their values in a month.
+#include "models/demography/demography_data.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/schema.hpp"
+#include "sim/time/month.hpp"
+
+namespace kfsim {
+
+struct DemographyParams {
+  double mortality_scale = 1.0;
+  double mortality_improvement = 0.0;  // per year, relative decline of every m(x)
+  int mortality_reference_year = 2022;  // the year the death-rate table describes
+  double fertility_scale = 1.0;
+  double in_migration_scale = 1.0;
+  double out_migration_scale = 1.0;
+  double internal_move_share = 0.0;
+  double male_share_at_birth = 0.5;
+
+  bool operator==(const DemographyParams&) const = default;
+};
+
+void add_demography_keys(scenario::Schema& schema);
+DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month);
+DemographyFiles demography_files(const scenario::Scenario& scenario);
+
+}  // namespace kfsim

@@ -1,0 +1,33 @@
+#pragma once
+// The Østfold model as a whole: its scenario schema, and one run of a scenario
+// for one replicate, from building the world to the last month's measures.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/run/measures.hpp"
+#include "sim/run/runner.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/schema.hpp"
+
+namespace kfsim {
+
+// Every key a scenario may set: the engine's core keys and each model's.
+scenario::Schema model_schema();
+
+struct ModelRun {
+  MeasureSet measures;
+  std::int64_t person_months = 0;  // persons simulated, summed over months
+  std::int64_t final_population = 0;
+};
+
+// Runs the scenario for one replicate. Throws data::DataError for a bad data
+// table and RunCancelled when control.stop_requested is set.
+// A few lines summarising a run for the terminal (population at start and end,
+// births, deaths, net migration).
+std::vector<std::string> headline_figures(const MeasureSet& measures);
+
+ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
+                   const RunControl& control);
+
+}  // namespace kfsim

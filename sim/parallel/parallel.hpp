@@ -1,0 +1,60 @@
+#pragma once
+// Parallel loops whose results never depend on the thread count.
+//
+// Loops run over fixed blocks of `grain` items: the blocks are the same for 1
+// or 64 threads, only who runs them changes. Reductions keep one partial per
+// block and combine the partials in block order, so floating-point sums are
+// bit-identical whatever the scheduling.
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+
+namespace kfsim {
+
+inline constexpr std::size_t kDefaultGrain = 4096;
+
+inline std::size_t block_count(std::size_t n, std::size_t grain) {
+  return (n + grain - 1) / grain;
+}
+
+// Calls body(begin, end) for each block of [0, n).
+template <class Body>
+void parallel_blocks(std::size_t n, std::size_t grain, const Body& body) {
+  const std::size_t blocks = block_count(n, grain);
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, blocks, 1),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t b = range.begin(); b != range.end(); ++b) {
+          body(b * grain, std::min(n, (b + 1) * grain));
+        }
+      },
+      tbb::simple_partitioner());
+}
+
+// Calls body(i) for each i in [0, n).
+template <class Body>
+void parallel_for_each_index(std::size_t n, const Body& body, std::size_t grain = kDefaultGrain) {
+  parallel_blocks(n, grain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) body(i);
+  });
+}
+
+// Deterministic reduction: partial = block_body(begin, end, Partial&) per
+// block, starting from `identity`; then combine(total, partial) in block order.
+template <class Partial, class BlockBody, class Combine>
+Partial deterministic_reduce(std::size_t n, std::size_t grain, const Partial& identity,
+                             const BlockBody& block_body, const Combine& combine) {
+  std::vector<Partial> partials(block_count(n, grain), identity);
+  parallel_blocks(n, grain, [&](std::size_t begin, std::size_t end) {
+    block_body(begin, end, partials[begin / grain]);
+  });
+  Partial total = identity;
+  for (const auto& partial : partials) combine(total, partial);
+  return total;
+}
+
+}  // namespace kfsim

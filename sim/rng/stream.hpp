@@ -1,0 +1,27 @@
+#pragma once
+// Named random streams. Every random draw in kfsim names the process it serves,
+// so adding draws to one process never shifts the numbers another process sees:
+// two scenarios with the same seed share their random numbers (common random
+// numbers) except where a policy really changes who draws what.
+#include <cstdint>
+#include <string_view>
+
+namespace kfsim::rng {
+
+// Values are part of the counter and so of every result: never renumber an
+// existing stream; append new ones.
+enum class Stream : std::uint8_t {
+  Demography = 1,         // deaths, births, moves of existing persons
+  NewPersonAttributes = 2,  // birth month and sex of newborns and in-movers
+  InMigration = 3,        // how many people move into a municipality this month
+  InitialState = 4,       // attributes drawn when the world is built
+  LabourSeparation = 5,
+  LabourSearch = 6,
+  LabourDemand = 7,
+  Education = 8,
+  Training = 9,
+};
+
+std::string_view stream_name(Stream stream);
+
+}  // namespace kfsim::rng

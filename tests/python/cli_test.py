@@ -1,0 +1,154 @@
+"""The command line as an analyst uses it: exit codes, error messages that name
+file, line and key, refusing to overwrite, and no result file after an
+interrupted run."""
+import os
+import pathlib
+import signal
+import subprocess
+import time
+import unittest
+
+from kfsim_testing import BASELINE, KFSIM, run_kfsim, scratch_dir, write_short_scenario
+
+
+class CommandLine(unittest.TestCase):
+    def setUp(self):
+        self.tmp = scratch_dir()
+        self.dir = pathlib.Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_version_and_help(self):
+        result = run_kfsim("--version")
+        self.assertEqual(result.returncode, 0)
+        self.assertTrue(result.stdout.startswith("kfsim "))
+        result = run_kfsim("--help")
+        self.assertEqual(result.returncode, 0)
+        for command in ("run", "check", "schema", "info"):
+            self.assertIn(f"kfsim {command}", result.stdout)
+        self.assertEqual(run_kfsim("run", "--help").returncode, 0)
+
+    def test_bad_usage_exits_2(self):
+        self.assertEqual(run_kfsim().returncode, 2)
+        self.assertEqual(run_kfsim("frobnicate").returncode, 2)
+        self.assertEqual(run_kfsim("run").returncode, 2)
+        self.assertEqual(run_kfsim("run", BASELINE, "--threads", "x").returncode, 2)
+        self.assertEqual(run_kfsim("run", BASELINE, "--no-such-option").returncode, 2)
+
+    def test_schema_lists_every_key_with_its_meaning(self):
+        result = run_kfsim("schema")
+        self.assertEqual(result.returncode, 0)
+        for key in ("schema_version", "seed", "start", "end", "data.population",
+                    "demography.fertility_scale", "demography.mortality_improvement"):
+            self.assertIn(key, result.stdout)
+
+    def test_check_prints_the_resolved_scenario(self):
+        result = run_kfsim("check", BASELINE)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn('name = "baseline"', result.stdout)
+        self.assertIn("fertility_scale", result.stdout)  # a default, resolved
+
+    def test_bad_scenario_names_file_line_and_key(self):
+        bad = self.dir / "bad.toml"
+        bad.write_text(f'schema_version = 1\nname = "bad"\nextends = "{BASELINE}"\n'
+                       '[demography]\nfertilty_scale = 1.1\n', encoding="utf-8")
+        result = run_kfsim("run", bad, "-o", self.dir / "out.h5")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(f"{bad}:5", result.stderr)
+        self.assertIn("fertilty_scale", result.stderr)
+        self.assertIn("demography.fertility_scale", result.stderr)  # the suggestion
+        self.assertFalse((self.dir / "out.h5").exists())
+
+        result = run_kfsim("check", bad)
+        self.assertEqual(result.returncode, 2)
+
+    def test_bad_override_is_a_usage_error(self):
+        result = run_kfsim("check", BASELINE, "--set", "demography.fertility_scale=-1")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("demography.fertility_scale", result.stderr)
+
+    def test_existing_file_is_not_overwritten_without_force(self):
+        scenario = write_short_scenario(self.dir, end="2024-03")
+        out = self.dir / "result.h5"
+        out.write_bytes(b"precious")
+        result = run_kfsim("run", scenario, "-o", out, "--quiet")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--force", result.stderr)
+        self.assertEqual(out.read_bytes(), b"precious")
+        result = run_kfsim("run", scenario, "-o", out, "--quiet", "--force")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotEqual(out.read_bytes()[:8], b"precious")
+        self.assertEqual(list(self.dir.glob(".*partial*")), [])
+
+    def test_missing_output_directory_is_refused(self):
+        scenario = write_short_scenario(self.dir, end="2024-03")
+        result = run_kfsim("run", scenario, "-o", self.dir / "no" / "such" / "dir.h5")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("does not exist", result.stderr)
+
+    def test_run_reports_where_results_are_and_its_speed(self):
+        scenario = write_short_scenario(self.dir, end="2024-12")
+        out = self.dir / "r.h5"
+        result = run_kfsim("run", scenario, "-o", out)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(f"Results: {out}", result.stdout)
+        self.assertIn("person-months per second", result.stdout)
+        self.assertIn("peak memory", result.stdout)
+        info = run_kfsim("info", out)
+        self.assertEqual(info.returncode, 0, info.stderr)
+        for word in ("population_start", "municipality", "kfsim_seed", "persons"):
+            self.assertIn(word, info.stdout)
+
+    def test_info_refuses_files_that_are_not_results(self):
+        junk = self.dir / "junk.h5"
+        junk.write_bytes(b"\x89HDF\r\n\x1a\n" + b"\0" * 100)
+        result = run_kfsim("info", junk)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(str(junk), result.stderr)
+        self.assertEqual(run_kfsim("info", self.dir / "missing.h5").returncode, 1)
+
+    def test_seed_changes_results_and_is_recorded(self):
+        scenario = write_short_scenario(self.dir, end="2024-06")
+        a, b = self.dir / "a.h5", self.dir / "b.h5"
+        self.assertEqual(run_kfsim("run", scenario, "-o", a, "-q", "--seed", "1").returncode, 0)
+        self.assertEqual(run_kfsim("run", scenario, "-o", b, "-q", "--seed", "2").returncode, 0)
+        import h5py
+        import numpy as np
+        with h5py.File(a, "r") as fa, h5py.File(b, "r") as fb:
+            self.assertEqual(int(fa.attrs["kfsim_seed"]), 1)
+            self.assertEqual(int(fb.attrs["kfsim_seed"]), 2)
+            self.assertFalse(np.array_equal(fa["deaths"][()], fb["deaths"][()]))
+
+    def _interrupt(self, sig, delay):
+        out = self.dir / f"interrupted_{sig}.h5"
+        process = subprocess.Popen([KFSIM, "run", str(BASELINE), "-o", str(out), "--quiet"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=120)
+        return process.returncode, stderr, out
+
+    def test_interrupted_run_leaves_no_result_file(self):
+        interrupted = 0
+        for sig, delay in ((signal.SIGINT, 0.2), (signal.SIGTERM, 0.5), (signal.SIGKILL, 0.3),
+                           (signal.SIGINT, 0.05)):
+            code, stderr, out = self._interrupt(sig, delay)
+            if code == 0:
+                continue  # finished before the signal arrived
+            interrupted += 1
+            self.assertFalse(out.exists(), f"{sig.name} left {out}")
+            if sig != signal.SIGKILL:
+                self.assertEqual(code, 1, stderr)
+                self.assertIn("interrupted", stderr)
+                self.assertEqual(list(self.dir.glob(".*partial*")), [])
+        self.assertGreater(interrupted, 0, "every run finished before its signal")
+        # A rerun after an interruption succeeds.
+        out = self.dir / "rerun.h5"
+        scenario = write_short_scenario(self.dir, end="2024-03")
+        self.assertEqual(run_kfsim("run", scenario, "-o", out, "-q").returncode, 0)
+        self.assertTrue(out.exists())
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,59 @@
+#include "sim/parallel/parallel.hpp"
+#include "sim/run/runner.hpp"
+
+#include <gtest/gtest.h>
+#include <tbb/task_arena.h>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+namespace kfsim {
+namespace {
+
+// Held for the whole test program: oneTBB otherwise caps workers at the core count.
+const ThreadLimit kAllowEightThreads(8);
+
+// A sum whose rounding depends on the order of additions: only a fixed order
+// gives the same bits every time.
+double awkward_sum(int threads) {
+  std::vector<double> values(100'003);
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    values[i] = std::sin(static_cast<double>(i)) * std::pow(10.0, static_cast<double>(i % 17) - 8);
+  }
+  tbb::task_arena arena(threads);
+  double total = 0;
+  arena.execute([&] {
+    total = deterministic_reduce(
+        values.size(), 1000, 0.0,
+        [&](std::size_t begin, std::size_t end, double& partial) {
+          for (std::size_t i = begin; i < end; ++i) partial += values[i];
+        },
+        [](double& sum, double partial) { sum += partial; });
+  });
+  return total;
+}
+
+TEST(DeterministicReduce, IsBitIdenticalForAnyThreadCount) {
+  const double one = awkward_sum(1);
+  for (int threads : {2, 3, 4, 8}) {
+    const double many = awkward_sum(threads);
+    EXPECT_EQ(std::memcmp(&one, &many, sizeof one), 0) << threads << " threads";
+  }
+}
+
+TEST(ParallelBlocks, VisitsEveryIndexOnce) {
+  std::vector<int> visits(10'001, 0);
+  tbb::task_arena arena(4);
+  arena.execute([&] { parallel_for_each_index(visits.size(), [&](std::size_t i) { ++visits[i]; }, 64); });
+  for (int v : visits) EXPECT_EQ(v, 1);
+}
+
+TEST(ParallelBlocks, HandlesEmptyRange) {
+  int calls = 0;
+  parallel_blocks(0, 16, [&](std::size_t, std::size_t) { ++calls; });
+  EXPECT_EQ(calls, 0);
+}
+
+}  // namespace
+}  // namespace kfsim
