@@ -54,10 +54,11 @@ void Demography::populate(Month start) {
       for (int age = 0; age <= kMaxTableAge; ++age) {
         const auto count = data_.population[data_.cell(m, static_cast<Sex>(s), age)];
         for (std::int64_t k = 0; k < count; ++k, ++slot) {
-          // Age `age` on the start date: born 12*age to 12*age+11 months earlier.
+          // Aged `age` on the start date: born in one of twelve months.
           rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), start,
                            rng::Stream::InitialState);
-          birth[slot] = (start - 12 * age - static_cast<int>(draws.below(12))).index();
+          birth[slot] =
+              (earliest_birth_month(age, start) + static_cast<int>(draws.below(12))).index();
           sex[slot] = static_cast<std::int8_t>(s);
           municipality[slot] = static_cast<std::int8_t>(m);
         }
@@ -224,7 +225,8 @@ void Demography::add_in_migrants(Month month) {
         for (std::size_t slot = first; slot < table.size(); ++slot) {
           rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), month,
                            rng::Stream::NewPersonAttributes);
-          birth[slot] = (month - 12 * age - static_cast<int>(draws.below(12))).index();
+          birth[slot] =
+              (earliest_birth_month(age, month) + static_cast<int>(draws.below(12))).index();
           sex[slot] = static_cast<std::int8_t>(s);
           municipality[slot] = static_cast<std::int8_t>(m);
           ++measures_.count(ids_.in_migration, {y, m, s, g});

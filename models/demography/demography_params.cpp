@@ -44,11 +44,12 @@ void add_demography_keys(scenario::Schema& schema) {
                       "out-migration rates and in-migrant counts (CSV: "
                       "municipality,sex,age,out_rate,in_count)"));
 
-  schema.add(real_key("demography.mortality_scale", 1.0, 0.1, 5.0, "1",
-                      "multiplies every death rate in data.mortality",
-                      "1 = Norway's rates apply to Østfold (see scenarios/data/SOURCES.md)"));
+  schema.add(real_key("demography.mortality_scale", 1.04, 0.1, 5.0, "1",
+                      "multiplies every death rate in data.mortality (Norway's) for Østfold",
+                      "Østfold 80+ cohort decline 2019-2024 against Norway's rates; SSB death "
+                      "counts 2005-2007 give 1.065 (scenarios/data/demography_parameters.csv)"));
   schema.add(real_key(
-      "demography.mortality_improvement", 0.015, 0.0, 0.1, "per year",
+      "demography.mortality_improvement", 0.0186, 0.0, 0.1, "per year",
       "yearly relative decline of every death rate after the reference year",
       "HMD Norway 2000-2019 trend of the age-standardised death rate "
       "(scenarios/data/demography_parameters.csv)"));
@@ -56,31 +57,31 @@ void add_demography_keys(scenario::Schema& schema) {
     KeySpec spec;
     spec.key = "demography.mortality_reference_year";
     spec.type = Type::Integer;
-    spec.default_value = std::int64_t{2022};
+    spec.default_value = std::int64_t{2021};
     spec.min = 1990;
     spec.max = 2100;
     spec.unit = "year";
     spec.meaning = "calendar year whose mortality data.mortality describes";
-    spec.source = "centre of the HMD years pooled in scenarios/data/mortality.csv";
+    spec.source = "centre of the HMD years 2019-2023 pooled in scenarios/data/mortality.csv";
     spec.policy_settable = false;
     schema.add(spec);
   }
   schema.add(real_key("demography.fertility_scale", 1.0, 0.0, 3.0, "1",
                       "multiplies every fertility rate in data.fertility",
-                      "1 = Østfold's 2021-2023 level (scenarios/data/fertility.csv)"));
+                      "1 = Østfold's level of births 2021-2023 (scenarios/data/fertility.csv)"));
   schema.add(real_key("demography.in_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies the number moving into Østfold from outside",
                       "1 = the 2019-2023 average (scenarios/data/migration.csv)"));
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
-  schema.add(real_key("demography.internal_move_share", 0.3, 0.0, 1.0, "1",
+  schema.add(real_key("demography.internal_move_share", 0.4997, 0.0, 1.0, "1",
                       "share of those moving out of a municipality who move to another "
                       "municipality in Østfold",
                       "SSB 2008 migration by municipality (scenarios/data/demography_parameters.csv)"));
-  schema.add(real_key("demography.male_share_at_birth", 0.514, 0.4, 0.6, "1",
+  schema.add(real_key("demography.male_share_at_birth", 0.5131, 0.4, 0.6, "1",
                       "share of births that are boys",
-                      "SSB population at age 0 (scenarios/data/demography_parameters.csv)"));
+                      "HMD Norway exposure at age 0, 2019-2023 (scenarios/data/demography_parameters.csv)"));
 }
 
 DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month) {

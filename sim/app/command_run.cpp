@@ -18,7 +18,7 @@
 #include "sim/app/run_report.hpp"
 #include "sim/app/stop_signal.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "version.hpp"
+#include "sim/version.hpp"
 
 namespace kfsim::app {
 

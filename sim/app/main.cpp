@@ -9,7 +9,7 @@
 
 #include "sim/app/commands.hpp"
 #include "sim/app/command_line.hpp"
-#include "version.hpp"
+#include "sim/version.hpp"
 
 namespace {
 

@@ -41,9 +41,18 @@ class Month {
   std::int32_t index_ = 0;
 };
 
-// Whole years between a birth month and a later month (age at that month).
+// Completed years at the start of month `now` of someone born during month
+// `birth` (counted as born mid-month): born in January 2023, one is 0 on
+// 1 January 2024 and 1 on 1 February 2024. Zero before and in the birth month.
 constexpr int age_in_years(Month birth, Month now) {
-  return (now - birth) / 12;
+  const int months = now - birth - 1;
+  return months > 0 ? months / 12 : 0;
+}
+
+// The earliest birth month of someone aged `age` at the start of month `now`;
+// the latest is 11 months later.
+constexpr Month earliest_birth_month(int age, Month now) {
+  return now - 12 * age - 12;
 }
 
 }  // namespace kfsim

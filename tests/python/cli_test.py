@@ -39,8 +39,9 @@ class CommandLine(unittest.TestCase):
     def test_schema_lists_every_key_with_its_meaning(self):
         result = run_kfsim("schema")
         self.assertEqual(result.returncode, 0)
-        for key in ("schema_version", "seed", "start", "end", "data.population",
-                    "demography.fertility_scale", "demography.mortality_improvement"):
+        for key in ("schema_version", "seed", "start", "end", "[data]", "population",
+                    "[demography]", "fertility_scale = 1.0", "mortality_improvement",
+                    "Source:", "real number in [0, 3]"):
             self.assertIn(key, result.stdout)
 
     def test_check_prints_the_resolved_scenario(self):

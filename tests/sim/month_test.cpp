@@ -20,9 +20,25 @@ TEST(Month, RejectsMalformed) {
   }
 }
 
-TEST(Month, AgeInYears) {
-  EXPECT_EQ(age_in_years(Month::of(2000, 5), Month::of(2024, 4)), 23);
-  EXPECT_EQ(age_in_years(Month::of(2000, 5), Month::of(2024, 5)), 24);
+TEST(Month, AgeInYearsCountsTheBirthMonthAsHalfGone) {
+  // Born in May 2000: still 23 on 1 May 2024 (the birthday falls within May).
+  EXPECT_EQ(age_in_years(Month::of(2000, 5), Month::of(2024, 5)), 23);
+  EXPECT_EQ(age_in_years(Month::of(2000, 5), Month::of(2024, 6)), 24);
+  // Born during 2023: aged 0 on 1 January 2024, as SSB counts age on 1 January.
+  for (int m = 1; m <= 12; ++m) {
+    EXPECT_EQ(age_in_years(Month::of(2023, m), Month::of(2024, 1)), 0) << m;
+  }
+  EXPECT_EQ(age_in_years(Month::of(2024, 3), Month::of(2024, 3)), 0);
+}
+
+TEST(Month, EarliestBirthMonthMatchesAgeInYears) {
+  const Month now = Month::of(2024, 1);
+  for (int age : {0, 1, 30, 105}) {
+    const Month earliest = earliest_birth_month(age, now);
+    EXPECT_EQ(age_in_years(earliest, now), age);
+    EXPECT_EQ(age_in_years(earliest + 11, now), age);
+    EXPECT_EQ(age_in_years(earliest - 1, now), age + 1);
+  }
 }
 
 }  // namespace

@@ -1,0 +1,20 @@
+#pragma once
+// Putting a finished result file in place so that no reader ever sees half of it: the file is
+// written under a hidden temporary name in the same directory, synced to disk, and renamed.
+#include <filesystem>
+
+namespace kfsim::output {
+
+// "<dir>/.<name>.partial-<pid>": hidden, and never ending in a result file's extension.
+std::filesystem::path temporary_path_for(const std::filesystem::path& final_path);
+
+// Flushes the file's data to the disk (fsync); throws OutputError.
+void sync_file(const std::filesystem::path& path);
+
+// Moves `temporary` onto `final_path` atomically and syncs the directory so the new name
+// survives a crash. Without `overwrite` an existing final file is never replaced, even one that
+// appeared while the temporary was being written. Throws OutputError.
+void publish(const std::filesystem::path& temporary, const std::filesystem::path& final_path,
+             bool overwrite);
+
+}  // namespace kfsim::output

@@ -1,0 +1,44 @@
+#pragma once
+// Where a result file came from, stored as its global attributes: the CF identification
+// (Conventions, title, institution, source, history) and kfsim_* attributes holding the fully
+// resolved scenario, seed, replicates, threads, code and library versions, command line and
+// times, so that a run can be repeated and two files compared from the files alone.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "output/nc_file.hpp"
+
+namespace kfsim::output {
+
+// The layout version of kfsim result files; readers refuse files of another version.
+inline constexpr std::int64_t kFileFormatVersion = 1;
+
+struct Provenance {
+  std::string scenario_name;
+  std::string scenario_toml;  // the fully resolved scenario text
+  std::string code_version;
+  std::string command_line;
+  std::string started_utc;  // ISO 8601, e.g. "2024-05-01T12:00:00Z"
+  std::string finished_utc;
+  std::int64_t seed = 0;
+  std::int64_t replicates = 0;
+  std::int64_t threads = 0;
+  std::vector<std::pair<std::string, std::string>> library_versions;  // (name, version)
+};
+
+void write_provenance(NcWriter& writer, const Provenance& provenance);
+
+// Throws OutputError for a file that is not a kfsim result (no kfsim_file_format_version), of
+// another format version, or that lacks a provenance attribute.
+Provenance read_provenance(const std::filesystem::path& path);
+
+// The versions of the libraries the output library links (HDF5); callers add their own.
+std::vector<std::pair<std::string, std::string>> library_versions();
+
+// The current time as "YYYY-MM-DDThh:mm:ssZ".
+std::string utc_now_iso8601();
+
+}  // namespace kfsim::output
