@@ -1,0 +1,48 @@
+#include "sim/scenario/toml_node.hpp"
+
+#include <limits>
+#include <sstream>
+
+#include "sim/scenario/text.hpp"
+
+namespace kfsim::scenario {
+namespace {
+
+template <class T>
+std::string printed(const T& value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+int to_int(toml::source_index index) {
+  constexpr auto kMax = static_cast<toml::source_index>(std::numeric_limits<int>::max());
+  return static_cast<int>(index > kMax ? kMax : index);
+}
+
+}  // namespace
+
+std::optional<Value> scalar_of(const toml::node& node) {
+  if (const auto* v = node.as_integer()) return Value(v->get());
+  if (const auto* v = node.as_floating_point()) return Value(v->get());
+  if (const auto* v = node.as_boolean()) return Value(v->get());
+  if (const auto* v = node.as_string()) return Value(v->get());
+  return std::nullopt;
+}
+
+std::string describe_node(const toml::node& node) {
+  if (auto scalar = scalar_of(node)) return describe_value(*scalar);
+  if (node.is_table()) return "table";
+  if (node.is_array()) return "array";
+  if (const auto* v = node.as_date()) return "date " + printable(printed(v->get()));
+  if (const auto* v = node.as_time()) return "time " + printable(printed(v->get()));
+  if (const auto* v = node.as_date_time()) return "date-time " + printable(printed(v->get()));
+  return "a value of unknown type";
+}
+
+Origin site_of(const std::string& file, const toml::source_position& position) {
+  if (!position) return Origin::in_file(file, 1, 1);
+  return Origin::in_file(file, to_int(position.line), to_int(position.column));
+}
+
+}  // namespace kfsim::scenario
