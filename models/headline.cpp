@@ -40,10 +40,10 @@ std::vector<std::string> headline_figures(const MeasureSet& measures) {
   const auto& years = measures.dimensions()[measures.dimension_index("year")].codes;
   const std::size_t last = years.size() - 1;
   std::vector<std::string> lines;
-  lines.push_back("population " + std::to_string(years.front()) + " (start): " +
-                  grouped(year_total(measures, "population_start", 0)));
-  lines.push_back("population " + std::to_string(years.back()) + " (end):   " +
-                  grouped(year_total(measures, "population_end", last)));
+  lines.push_back("population " + std::to_string(years.front()) +
+                  " (start): " + grouped(year_total(measures, "population_start", 0)));
+  lines.push_back("population " + std::to_string(years.back()) +
+                  " (end):   " + grouped(year_total(measures, "population_end", last)));
   lines.push_back("births " + grouped(sum_of(measures, "births")) + ", deaths " +
                   grouped(sum_of(measures, "deaths")) + ", net migration into Østfold " +
                   grouped(sum_of(measures, "in_migration_from_outside") -

@@ -1,25 +1,62 @@
 #include "output/measures_file.hpp"
 
+#include <numeric>
+#include <stdexcept>
+#include <utility>
 #include <variant>
 
 namespace kfsim::output {
 
-void write_measures(NcWriter& writer, const MeasureSet& measures) {
-  for (const auto& dimension : measures.dimensions()) {
+namespace {
+
+void require_same_layout(const MeasureSet& first, const MeasureSet& other) {
+  bool same = first.dimensions().size() == other.dimensions().size() &&
+              first.measures().size() == other.measures().size();
+  for (std::size_t d = 0; same && d < first.dimensions().size(); ++d) {
+    same = first.dimensions()[d].name == other.dimensions()[d].name &&
+           first.dimensions()[d].codes == other.dimensions()[d].codes;
+  }
+  for (std::size_t m = 0; same && m < first.measures().size(); ++m) {
+    same = first.measures()[m].name == other.measures()[m].name &&
+           first.measures()[m].dims == other.measures()[m].dims;
+  }
+  if (!same) throw std::logic_error("replicates declare different measures");
+}
+
+}  // namespace
+
+void write_measures(NcWriter& writer, std::span<const MeasureSet> replicates) {
+  if (replicates.empty()) throw std::logic_error("no replicates to write");
+  const MeasureSet& first = replicates.front();
+  for (const auto& other : replicates) require_same_layout(first, other);
+
+  std::vector<std::int32_t> replicate_codes(replicates.size());
+  std::iota(replicate_codes.begin(), replicate_codes.end(), 0);
+  writer.add_dimension("replicate", replicate_codes, "1",
+                       "replicate run (same scenario, independent random numbers)");
+  for (const auto& dimension : first.dimensions()) {
     writer.add_dimension(dimension.name, dimension.codes, dimension.units, dimension.long_name);
     if (!dimension.labels.empty()) {
       writer.add_labels(dimension.name, dimension.labels_name, dimension.labels,
                         dimension.long_name + " (label)");
     }
   }
-  for (const auto& measure : measures.measures()) {
-    std::vector<std::string> dims;
-    for (std::size_t d : measure.dims) dims.push_back(measures.dimensions()[d].name);
+  for (std::size_t m = 0; m < first.measures().size(); ++m) {
+    const Measure& measure = first.measures()[m];
+    std::vector<std::string> dims = {"replicate"};
+    for (std::size_t d : measure.dims) dims.push_back(first.dimensions()[d].name);
     std::vector<Attribute> extra;
     if (!measure.cell_methods.empty()) extra.push_back({"cell_methods", measure.cell_methods});
     std::visit(
         [&](const auto& values) {
-          writer.add_variable(measure.name, dims, std::span(values), measure.units,
+          using Vector = std::decay_t<decltype(values)>;
+          Vector stacked;
+          stacked.reserve(values.size() * replicates.size());
+          for (const auto& replicate : replicates) {
+            const auto& part = std::get<Vector>(replicate.measures()[m].values);
+            stacked.insert(stacked.end(), part.begin(), part.end());
+          }
+          writer.add_variable(measure.name, dims, std::span(std::as_const(stacked)), measure.units,
                               measure.long_name, extra);
         },
         measure.values);

@@ -41,8 +41,7 @@ class CsvTable {
   const std::string& text(std::size_t row, const std::string& column) const;
   // Numeric fields; a field that is not a number (or lies outside [min, max]) is
   // a DataError naming file, line and column.
-  long long integer(std::size_t row, const std::string& column, long long min,
-                    long long max) const;
+  long long integer(std::size_t row, const std::string& column, long long min, long long max) const;
   double real(std::size_t row, const std::string& column, double min, double max) const;
 
   [[noreturn]] void fail(std::size_t row, const std::string& column,

@@ -84,11 +84,17 @@ void Demography::record_population(MeasureId measure, Month month, Month age_dat
   const auto& birth = persons_.table.column(persons_.birth_month);
   const auto& sex = persons_.table.column(persons_.sex);
   const auto& municipality = persons_.table.column(persons_.municipality);
-  const std::size_t y = year_index(month);
+  // The measure is [year][municipality][sex][age_group]: index this year's block directly.
+  const std::size_t per_year = data_.municipalities.size() * kSexCount * kAgeGroupCount;
+  const std::span<std::int64_t> counts =
+      measures_.counts(measure).subspan(year_index(month) * per_year, per_year);
   for (std::size_t i = 0; i < persons_.size(); ++i) {
     const int age = age_in_years(Month::from_index(birth[i]), age_date);
-    ++measures_.count(measure, {y, static_cast<std::size_t>(municipality[i]),
-                                static_cast<std::size_t>(sex[i]), age_group_of(age)});
+    const std::size_t cell =
+        (static_cast<std::size_t>(municipality[i]) * kSexCount + static_cast<std::size_t>(sex[i])) *
+            kAgeGroupCount +
+        age_group_of(age);
+    ++counts[cell];
   }
 }
 
@@ -115,7 +121,8 @@ void Demography::draw_events(Month month) {
       const int age = age_in_years(Month::from_index(birth[i]), month);
       const auto s = static_cast<Sex>(sex[i]);
       const auto m = static_cast<std::size_t>(municipality[i]);
-      if (u_death < rates_.death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
+      if (u_death <
+          rates_.death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
         events_[i] = DemographicEvent::Death;
         continue;
       }

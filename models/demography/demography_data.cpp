@@ -100,8 +100,8 @@ DemographyData load_demography_data(const DemographyFiles& files) {
     }
   }
   {
-    const auto table = CsvTable::read(files.migration,
-                                      {"municipality", "sex", "age", "out_rate", "in_count"});
+    const auto table =
+        CsvTable::read(files.migration, {"municipality", "sex", "age", "out_rate", "in_count"});
     d.out_rate.assign(cells, 0.0);
     d.in_count.assign(cells, 0.0);
     std::vector<char> seen(cells, 0);

@@ -24,14 +24,14 @@ void add_common_dimensions(MeasureSet& measures, const Municipalities& municipal
   for (const char* label : kSexLabels) sex.labels.emplace_back(label);
   measures.add_dimension(std::move(sex));
 
-  Dimension age{"age_group", "year", "lower bound of the five-year age group", {}, "age_group_name",
-                {}};
+  Dimension age{"age_group", "year",           "lower bound of the five-year age group",
+                {},          "age_group_name", {}};
   for (std::size_t g = 0; g < kAgeGroupCount; ++g) {
     const int lower = static_cast<int>(g) * kAgeGroupWidth;
     age.codes.push_back(lower);
-    age.labels.push_back(g + 1 == kAgeGroupCount
-                             ? std::to_string(lower) + "+"
-                             : std::to_string(lower) + "-" + std::to_string(lower + kAgeGroupWidth - 1));
+    age.labels.push_back(g + 1 == kAgeGroupCount ? std::to_string(lower) + "+"
+                                                 : std::to_string(lower) + "-" +
+                                                       std::to_string(lower + kAgeGroupWidth - 1));
   }
   measures.add_dimension(std::move(age));
 }
@@ -45,8 +45,10 @@ DemographyMeasures declare_demography_measures(MeasureSet& measures, Month start
   d.population_start = measures.declare_count(
       "population_start", by_year_place_sex_age, "persons",
       "residents on 1 January (on the run's first day for the first year)", "year: point");
-  d.population_end = measures.declare_count("population_end", by_year_place_sex_age, "persons",
-                                            "residents on 31 December (at the end of the run's last month for the last year)", "year: point");
+  d.population_end = measures.declare_count(
+      "population_end", by_year_place_sex_age, "persons",
+      "residents on 31 December (at the end of the run's last month for the last year)",
+      "year: point");
   d.births = measures.declare_count("births", {"year", "municipality", "sex"}, "persons",
                                     "live births by the child's sex and the mother's municipality",
                                     "year: sum");
@@ -66,9 +68,9 @@ DemographyMeasures declare_demography_measures(MeasureSet& measures, Month start
   d.out_migration_to_outside = measures.declare_count(
       "out_migration_to_outside", by_year_place_sex_age, "persons",
       "moves out of Østfold (to the rest of Norway and abroad)", "year: sum");
-  d.population_monthly = measures.declare_count(
-      "population_monthly", {"month", "municipality"}, "persons",
-      "residents at the end of the month", "month: point");
+  d.population_monthly =
+      measures.declare_count("population_monthly", {"month", "municipality"}, "persons",
+                             "residents at the end of the month", "month: point");
   return d;
 }
 

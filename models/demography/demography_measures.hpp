@@ -17,7 +17,7 @@ struct DemographyMeasures {
   MeasureId in_migration_from_outside;  // from the rest of Norway and abroad
   MeasureId out_migration;              // all moves out, including to other municipalities
   MeasureId out_migration_to_outside;
-  MeasureId population_monthly;         // county total at the end of each month
+  MeasureId population_monthly;  // county total at the end of each month
   Month first_month;
   Month last_month;
 };

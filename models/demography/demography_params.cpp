@@ -48,11 +48,10 @@ void add_demography_keys(scenario::Schema& schema) {
                       "multiplies every death rate in data.mortality (Norway's) for Østfold",
                       "Østfold 80+ cohort decline 2019-2024 against Norway's rates; SSB death "
                       "counts 2005-2007 give 1.065 (scenarios/data/demography_parameters.csv)"));
-  schema.add(real_key(
-      "demography.mortality_improvement", 0.0186, 0.0, 0.1, "per year",
-      "yearly relative decline of every death rate after the reference year",
-      "HMD Norway 2000-2019 trend of the age-standardised death rate "
-      "(scenarios/data/demography_parameters.csv)"));
+  schema.add(real_key("demography.mortality_improvement", 0.0186, 0.0, 0.1, "per year",
+                      "yearly relative decline of every death rate after the reference year",
+                      "HMD Norway 2000-2019 trend of the age-standardised death rate "
+                      "(scenarios/data/demography_parameters.csv)"));
   {
     KeySpec spec;
     spec.key = "demography.mortality_reference_year";
@@ -75,13 +74,14 @@ void add_demography_keys(scenario::Schema& schema) {
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
-  schema.add(real_key("demography.internal_move_share", 0.4997, 0.0, 1.0, "1",
-                      "share of those moving out of a municipality who move to another "
-                      "municipality in Østfold",
-                      "SSB 2008 migration by municipality (scenarios/data/demography_parameters.csv)"));
-  schema.add(real_key("demography.male_share_at_birth", 0.5131, 0.4, 0.6, "1",
-                      "share of births that are boys",
-                      "HMD Norway exposure at age 0, 2019-2023 (scenarios/data/demography_parameters.csv)"));
+  schema.add(
+      real_key("demography.internal_move_share", 0.4997, 0.0, 1.0, "1",
+               "share of those moving out of a municipality who move to another "
+               "municipality in Østfold",
+               "SSB 2008 migration by municipality (scenarios/data/demography_parameters.csv)"));
+  schema.add(real_key(
+      "demography.male_share_at_birth", 0.5131, 0.4, 0.6, "1", "share of births that are boys",
+      "HMD Norway exposure at age 0, 2019-2023 (scenarios/data/demography_parameters.csv)"));
 }
 
 DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month) {

@@ -9,7 +9,7 @@ namespace kfsim {
 
 struct DemographyParams {
   double mortality_scale = 1.0;
-  double mortality_improvement = 0.0;  // per year, relative decline of every m(x)
+  double mortality_improvement = 0.0;   // per year, relative decline of every m(x)
   int mortality_reference_year = 2021;  // the year the death-rate table describes
   double fertility_scale = 1.0;
   double in_migration_scale = 1.0;

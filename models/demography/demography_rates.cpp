@@ -25,7 +25,8 @@ DemographyRates demography_rates(const DemographyData& data, const DemographyPar
   }
   rates.birth_prob.resize(data.fertility_rate.size());
   for (std::size_t i = 0; i < data.fertility_rate.size(); ++i) {
-    rates.birth_prob[i] = monthly_from_central_rate(data.fertility_rate[i] * params.fertility_scale);
+    rates.birth_prob[i] =
+        monthly_from_central_rate(data.fertility_rate[i] * params.fertility_scale);
   }
   rates.out_prob.resize(data.out_rate.size());
   rates.in_per_month.resize(data.in_count.size());

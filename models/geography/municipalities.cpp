@@ -15,7 +15,8 @@ Municipalities load_municipalities(const std::filesystem::path& file) {
   const auto table = data::CsvTable::read(file, {"code", "name"});
   Municipalities result;
   // Municipality indices are stored as int8 in the person table.
-  if (table.rows() > 100) table.fail(100, "code", "more than 100 municipalities; expected a county");
+  if (table.rows() > 100)
+    table.fail(100, "code", "more than 100 municipalities; expected a county");
   for (std::size_t row = 0; row < table.rows(); ++row) {
     const auto code = static_cast<std::int32_t>(table.integer(row, "code", 1, 9999));
     if (result.index_of(code)) table.fail(row, "code", "municipality code listed twice");

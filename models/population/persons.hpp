@@ -11,9 +11,9 @@ struct Persons {
   Persons();
 
   Table table;
-  ColumnRef<std::int32_t> birth_month;   // Month::index() of the month of birth
-  ColumnRef<std::int8_t> sex;            // Sex
-  ColumnRef<std::int8_t> municipality;   // index into Municipalities (home)
+  ColumnRef<std::int32_t> birth_month;  // Month::index() of the month of birth
+  ColumnRef<std::int8_t> sex;           // Sex
+  ColumnRef<std::int8_t> municipality;  // index into Municipalities (home)
 
   std::size_t size() const { return table.size(); }
 };

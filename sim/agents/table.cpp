@@ -6,11 +6,16 @@ namespace kfsim {
 
 std::string column_type_name(ColumnType type) {
   switch (type) {
-    case ColumnType::Int8: return "int8";
-    case ColumnType::Int16: return "int16";
-    case ColumnType::Int32: return "int32";
-    case ColumnType::Int64: return "int64";
-    case ColumnType::Float64: return "float64";
+    case ColumnType::Int8:
+      return "int8";
+    case ColumnType::Int16:
+      return "int16";
+    case ColumnType::Int32:
+      return "int32";
+    case ColumnType::Int64:
+      return "int64";
+    case ColumnType::Float64:
+      return "float64";
   }
   return "unknown";
 }
@@ -46,9 +51,13 @@ void Table::retain(std::span<const std::uint8_t> keep) {
   if (keep.size() != size()) {
     throw std::logic_error("table '" + name_ + "': retain mask has the wrong length");
   }
+  // Rows before the first removed one stay where they are.
+  std::size_t first_removed = 0;
+  while (first_removed < keep.size() && keep[first_removed]) ++first_removed;
+  if (first_removed == keep.size()) return;
   auto compact = [&](auto& column) {
-    std::size_t out = 0;
-    for (std::size_t slot = 0; slot < keep.size(); ++slot) {
+    std::size_t out = first_removed;
+    for (std::size_t slot = first_removed; slot < keep.size(); ++slot) {
       if (keep[slot]) column[out++] = column[slot];
     }
     column.resize(out);

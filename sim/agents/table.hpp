@@ -61,9 +61,9 @@ class Table {
   AgentId next_id() const { return next_id_; }
 
  private:
-  using Storage = std::variant<std::vector<std::int8_t>, std::vector<std::int16_t>,
-                               std::vector<std::int32_t>, std::vector<std::int64_t>,
-                               std::vector<double>>;
+  using Storage =
+      std::variant<std::vector<std::int8_t>, std::vector<std::int16_t>, std::vector<std::int32_t>,
+                   std::vector<std::int64_t>, std::vector<double>>;
   using Initial = std::variant<std::int8_t, std::int16_t, std::int32_t, std::int64_t, double>;
   template <class T>
   static constexpr ColumnType type_of();
@@ -79,10 +79,14 @@ class Table {
 
 template <class T>
 constexpr ColumnType Table::type_of() {
-  if constexpr (std::is_same_v<T, std::int8_t>) return ColumnType::Int8;
-  else if constexpr (std::is_same_v<T, std::int16_t>) return ColumnType::Int16;
-  else if constexpr (std::is_same_v<T, std::int32_t>) return ColumnType::Int32;
-  else if constexpr (std::is_same_v<T, std::int64_t>) return ColumnType::Int64;
+  if constexpr (std::is_same_v<T, std::int8_t>)
+    return ColumnType::Int8;
+  else if constexpr (std::is_same_v<T, std::int16_t>)
+    return ColumnType::Int16;
+  else if constexpr (std::is_same_v<T, std::int32_t>)
+    return ColumnType::Int32;
+  else if constexpr (std::is_same_v<T, std::int64_t>)
+    return ColumnType::Int64;
   else {
     static_assert(std::is_same_v<T, double>, "unsupported column type");
     return ColumnType::Float64;
@@ -90,8 +94,7 @@ constexpr ColumnType Table::type_of() {
 }
 
 template <class T>
-ColumnRef<T> Table::add_column(std::string name, std::string unit, std::string meaning,
-                               T initial) {
+ColumnRef<T> Table::add_column(std::string name, std::string unit, std::string meaning, T initial) {
   check_new_name(name);
   registry_.push_back({std::move(name), type_of<T>(), std::move(unit), std::move(meaning)});
   columns_.emplace_back(std::vector<T>(size(), initial));

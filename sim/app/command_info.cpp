@@ -14,7 +14,7 @@ int command_info(const std::vector<std::string>& args) {
   po::options_description options("Options");
   std::string file;
   options.add_options()("help,h", "show this help")("file", po::value(&file)->required(),
-                                                     "result file (.h5)");
+                                                    "result file (.h5)");
   po::positional_options_description positional;
   positional.add("file", 1);
   po::variables_map values;

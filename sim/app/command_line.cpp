@@ -10,7 +10,8 @@ std::string quoted_command_line(int argc, char** argv) {
   std::string line;
   for (int i = 0; i < argc; ++i) {
     std::string arg = argv[i];
-    const bool plain = !arg.empty() && arg.find_first_of(" \t\n'\"\\$`*?&;|<>()") == std::string::npos;
+    const bool plain =
+        !arg.empty() && arg.find_first_of(" \t\n'\"\\$`*?&;|<>()") == std::string::npos;
     if (i > 0) line += ' ';
     if (plain) {
       line += arg;

@@ -3,10 +3,10 @@
 #include <iostream>
 #include <sstream>
 
-#include <boost/version.hpp>
-#include <Eigen/Core>
 #include <oneapi/tbb/version.h>
 #include <toml++/toml.h>
+#include <Eigen/Core>
+#include <boost/version.hpp>
 
 #include "models/data/csv_table.hpp"
 #include "models/model.hpp"
@@ -105,8 +105,9 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   const scenario::Scenario& scenario = *loaded;
 
   const bool default_output = output_file.empty();
-  const fs::path output_path =
-      default_output ? fs::path("results") / (scenario.string("name") + ".h5") : fs::path(output_file);
+  const fs::path output_path = default_output
+                                   ? fs::path("results") / (scenario.string("name") + ".h5")
+                                   : fs::path(output_file);
   if (!check_output_path(output_path, force, default_output)) return kExitUsage;
 
   output::Provenance provenance;
@@ -116,7 +117,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   provenance.command_line = command_line;
   provenance.started_utc = utc_timestamp();
   provenance.seed = scenario.integer("seed");
-  provenance.replicates = 1;
+  provenance.replicates = scenario.integer("replicates");
   provenance.threads = resolved_thread_count(threads);
   provenance.library_versions = all_library_versions();
 
@@ -130,9 +131,16 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   };
 
   const auto started = std::chrono::steady_clock::now();
-  ModelRun run;
+  // Replicates run one after another, each using every thread; their results
+  // are identical whatever the thread count, so this order is only about speed.
+  std::vector<MeasureSet> replicates;
+  std::int64_t person_months = 0;
   try {
-    run = run_model(scenario, 0, control);
+    for (std::int64_t r = 0; r < scenario.integer("replicates"); ++r) {
+      ModelRun run = run_model(scenario, static_cast<std::uint32_t>(r), control);
+      person_months += run.person_months;
+      replicates.push_back(std::move(run.measures));
+    }
   } catch (const data::DataError& error) {
     progress.finish();
     std::cerr << "kfsim: " << error.what() << "\n";
@@ -149,7 +157,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   provenance.finished_utc = utc_timestamp();
   {
     output::NcWriter writer(output_path, force);
-    output::write_measures(writer, run.measures);
+    output::write_measures(writer, replicates);
     output::write_provenance(writer, provenance);
     if (stop_requested()) {
       std::cerr << "kfsim: interrupted while writing; no result file was written\n";
@@ -165,9 +173,10 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     report << "kfsim: scenario '" << scenario.string("name") << "', "
            << scenario.month("start").to_string() << " to " << scenario.month("end").to_string()
            << ", seed " << scenario.integer("seed") << ", " << provenance.threads << " threads\n";
-    for (const auto& line : headline_figures(run.measures)) report << "  " << line << "\n";
+    if (replicates.size() > 1) report << "  replicate 0 of " << replicates.size() << ":\n";
+    for (const auto& line : headline_figures(replicates.front())) report << "  " << line << "\n";
     report << "  wall time " << seconds << " s, "
-           << static_cast<double>(run.person_months) / seconds / 1e6
+           << static_cast<double>(person_months) / seconds / 1e6
            << " million person-months per second, peak memory " << peak_memory_mib() << " MiB\n";
     report << "Results: " << fs::absolute(output_path).lexically_normal().string() << "\n";
     std::cout << report.str();

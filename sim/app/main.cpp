@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/app/commands.hpp"
 #include "sim/app/command_line.hpp"
+#include "sim/app/commands.hpp"
 #include "sim/version.hpp"
 
 namespace {

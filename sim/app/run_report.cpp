@@ -14,7 +14,8 @@ ProgressLine::ProgressLine(bool enabled)
 void ProgressLine::update(Month done, Month start, Month end) {
   if (!enabled_ || done.year() == last_year_) return;
   last_year_ = done.year();
-  const double fraction = static_cast<double>(done - start + 1) / static_cast<double>(end - start + 1);
+  const double fraction =
+      static_cast<double>(done - start + 1) / static_cast<double>(end - start + 1);
   const double elapsed =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
   const double left = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0.0;

@@ -17,9 +17,7 @@ namespace kfsim {
 
 inline constexpr std::size_t kDefaultGrain = 4096;
 
-inline std::size_t block_count(std::size_t n, std::size_t grain) {
-  return (n + grain - 1) / grain;
-}
+inline std::size_t block_count(std::size_t n, std::size_t grain) { return (n + grain - 1) / grain; }
 
 // Calls body(begin, end) for each block of [0, n).
 template <class Body>

@@ -43,8 +43,7 @@ class Draws {
  public:
   constexpr Draws(const RngKey& key, std::uint64_t entity_id, Month month, Stream stream)
       : key_(key.philox_key()),
-        counter_{static_cast<std::uint32_t>(entity_id),
-                 static_cast<std::uint32_t>(entity_id >> 32),
+        counter_{static_cast<std::uint32_t>(entity_id), static_cast<std::uint32_t>(entity_id >> 32),
                  static_cast<std::uint32_t>(month.index()),
                  static_cast<std::uint32_t>(stream) << 24} {}
 

@@ -4,15 +4,24 @@ namespace kfsim::rng {
 
 std::string_view stream_name(Stream stream) {
   switch (stream) {
-    case Stream::Demography: return "demography";
-    case Stream::NewPersonAttributes: return "new_person_attributes";
-    case Stream::InMigration: return "in_migration";
-    case Stream::InitialState: return "initial_state";
-    case Stream::LabourSeparation: return "labour_separation";
-    case Stream::LabourSearch: return "labour_search";
-    case Stream::LabourDemand: return "labour_demand";
-    case Stream::Education: return "education";
-    case Stream::Training: return "training";
+    case Stream::Demography:
+      return "demography";
+    case Stream::NewPersonAttributes:
+      return "new_person_attributes";
+    case Stream::InMigration:
+      return "in_migration";
+    case Stream::InitialState:
+      return "initial_state";
+    case Stream::LabourSeparation:
+      return "labour_separation";
+    case Stream::LabourSearch:
+      return "labour_search";
+    case Stream::LabourDemand:
+      return "labour_demand";
+    case Stream::Education:
+      return "education";
+    case Stream::Training:
+      return "training";
   }
   return "unknown";
 }

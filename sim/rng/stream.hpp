@@ -11,10 +11,10 @@ namespace kfsim::rng {
 // Values are part of the counter and so of every result: never renumber an
 // existing stream; append new ones.
 enum class Stream : std::uint8_t {
-  Demography = 1,         // deaths, births, moves of existing persons
+  Demography = 1,           // deaths, births, moves of existing persons
   NewPersonAttributes = 2,  // birth month and sex of newborns and in-movers
-  InMigration = 3,        // how many people move into a municipality this month
-  InitialState = 4,       // attributes drawn when the world is built
+  InMigration = 3,          // how many people move into a municipality this month
+  InitialState = 4,         // attributes drawn when the world is built
   LabourSeparation = 5,
   LabourSearch = 6,
   LabourDemand = 7,

@@ -13,8 +13,8 @@ int resolved_thread_count(int requested) {
 
 ThreadLimit::ThreadLimit(int threads)
     : control_(tbb::global_control::max_allowed_parallelism,
-               static_cast<std::size_t>(std::max(resolved_thread_count(threads),
-                                                 tbb::info::default_concurrency()))) {}
+               static_cast<std::size_t>(
+                   std::max(resolved_thread_count(threads), tbb::info::default_concurrency()))) {}
 
 void run_months(Month start, Month end, const std::vector<Process>& processes,
                 const RunControl& control, const std::function<void()>& setup) {

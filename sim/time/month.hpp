@@ -51,8 +51,6 @@ constexpr int age_in_years(Month birth, Month now) {
 
 // The earliest birth month of someone aged `age` at the start of month `now`;
 // the latest is 11 months later.
-constexpr Month earliest_birth_month(int age, Month now) {
-  return now - 12 * age - 12;
-}
+constexpr Month earliest_birth_month(int age, Month now) { return now - 12 * age - 12; }
 
 }  // namespace kfsim

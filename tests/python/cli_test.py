@@ -121,6 +121,21 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(int(fb.attrs["kfsim_seed"]), 2)
             self.assertFalse(np.array_equal(fa["deaths"][()], fb["deaths"][()]))
 
+    def test_replicates_are_stacked_and_independent(self):
+        scenario = write_short_scenario(self.dir, end="2024-12")
+        one, three = self.dir / "one.h5", self.dir / "three.h5"
+        self.assertEqual(run_kfsim("run", scenario, "-o", one, "-q").returncode, 0)
+        result = run_kfsim("run", scenario, "-o", three, "-q", "--set", "replicates=3")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        import h5py
+        import numpy as np
+        with h5py.File(one, "r") as f1, h5py.File(three, "r") as f3:
+            self.assertEqual(f3["deaths"].shape[0], 3)
+            self.assertEqual(int(f3.attrs["kfsim_replicates"]), 3)
+            # Replicate r draws from (seed, r): replicate 0 is the single run.
+            self.assertTrue(np.array_equal(f1["deaths"][0], f3["deaths"][0]))
+            self.assertFalse(np.array_equal(f3["deaths"][0], f3["deaths"][1]))
+
     def _interrupt(self, sig, delay):
         out = self.dir / f"interrupted_{sig}.h5"
         process = subprocess.Popen([KFSIM, "run", str(BASELINE), "-o", str(out), "--quiet"],

@@ -10,7 +10,7 @@ import xarray as xr
 
 from kfsim_testing import BASELINE, run_kfsim, scratch_dir
 
-DIMENSIONS = {"year", "month", "municipality", "sex", "age_group"}
+DIMENSIONS = {"replicate", "year", "month", "municipality", "sex", "age_group"}
 
 
 class BaselineResults(unittest.TestCase):
@@ -32,7 +32,9 @@ class BaselineResults(unittest.TestCase):
     def test_opens_in_xarray_with_named_dimensions(self):
         with xr.open_dataset(self.files[1], engine="h5netcdf") as ds:
             self.assertTrue(DIMENSIONS <= set(ds.dims), ds.dims)
-            self.assertEqual(ds["population_start"].dims, ("year", "municipality", "sex", "age_group"))
+            self.assertEqual(ds["population_start"].dims,
+                             ("replicate", "year", "municipality", "sex", "age_group"))
+            self.assertEqual(ds.sizes["replicate"], 1)
             self.assertEqual(int(ds["year"][0]), 2024)
             self.assertEqual(int(ds["year"][-1]), 2050)
             names = [str(n) for n in ds["municipality_name"].values]
@@ -74,12 +76,13 @@ class BaselineResults(unittest.TestCase):
         with xr.open_dataset(self.files[1], engine="h5netcdf") as ds:
             flows = ["population_start", "births", "deaths", "in_migration", "out_migration",
                      "population_end"]
-            s = {k: ds[k].sum([d for d in ds[k].dims if d not in ("year", "municipality")])
+            s = {k: ds[k].sum([d for d in ds[k].dims if d not in ("replicate", "year", "municipality")])
                  for k in flows}
             balance = (s["population_start"] + s["births"] - s["deaths"] + s["in_migration"]
                        - s["out_migration"] - s["population_end"])
             self.assertEqual(int(abs(balance).max()), 0)
             end = ds["population_end"].isel(year=slice(0, -1)).values
+            self.assertEqual(end.shape[0], 1)
             start = ds["population_start"].isel(year=slice(1, None)).values
             self.assertTrue(np.array_equal(end, start))
 

@@ -101,7 +101,8 @@ TEST(Demography, BirthsFollowTheFertilityRate) {
   const auto run = run_tiny(data, params, Month::of(2024, 12));
   const double women = 2 * 20 * 250;
   const double expected = women * (1 - std::exp(-0.1));  // at most one birth a month each
-  EXPECT_NEAR(static_cast<double>(total(run.measures, "births")), expected, 4 * std::sqrt(expected));
+  EXPECT_NEAR(static_cast<double>(total(run.measures, "births")), expected,
+              4 * std::sqrt(expected));
 }
 
 TEST(Demography, InternalMovesKeepPeopleInTheCounty) {
@@ -141,9 +142,9 @@ void expect_accounting_holds(const MeasureSet& set) {
   };
   for (std::size_t y = 0; y < years.size(); ++y) {
     for (std::size_t m = 0; m < municipalities; ++m) {
-      EXPECT_EQ(sum("population_end", y, m),
-                sum("population_start", y, m) + sum("births", y, m) - sum("deaths", y, m) +
-                    sum("in_migration", y, m) - sum("out_migration", y, m))
+      EXPECT_EQ(sum("population_end", y, m), sum("population_start", y, m) + sum("births", y, m) -
+                                                 sum("deaths", y, m) + sum("in_migration", y, m) -
+                                                 sum("out_migration", y, m))
           << "year " << years[y] << ", municipality " << m;
       if (y + 1 < years.size()) {
         const Measure* end = set.find("population_end");

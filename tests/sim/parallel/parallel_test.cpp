@@ -45,7 +45,10 @@ TEST(DeterministicReduce, IsBitIdenticalForAnyThreadCount) {
 TEST(ParallelBlocks, VisitsEveryIndexOnce) {
   std::vector<int> visits(10'001, 0);
   tbb::task_arena arena(4);
-  arena.execute([&] { parallel_for_each_index(visits.size(), [&](std::size_t i) { ++visits[i]; }, 64); });
+  arena.execute([&] {
+    parallel_for_each_index(
+        visits.size(), [&](std::size_t i) { ++visits[i]; }, 64);
+  });
   for (int v : visits) EXPECT_EQ(v, 1);
 }
 

@@ -37,7 +37,11 @@ double correlation(Draws a, Draws b, int n) {
   for (int i = 0; i < n; ++i) {
     const double x = a.uniform();
     const double y = b.uniform();
-    sa += x; sb += y; saa += x * x; sbb += y * y; sab += x * y;
+    sa += x;
+    sb += y;
+    saa += x * x;
+    sbb += y * y;
+    sab += x * y;
   }
   const double cov = sab / n - (sa / n) * (sb / n);
   return cov / std::sqrt((saa / n - (sa / n) * (sa / n)) * (sbb / n - (sb / n) * (sb / n)));
@@ -48,13 +52,17 @@ TEST(Draws, NamedStreamsAreIndependent) {
   const int n = 20000;
   // 4 sigma for n = 20000 is 0.028.
   EXPECT_LT(std::abs(correlation(Draws(key, 5, kMonth, Stream::Demography),
-                                 Draws(key, 5, kMonth, Stream::InMigration), n)), 0.03);
+                                 Draws(key, 5, kMonth, Stream::InMigration), n)),
+            0.03);
   EXPECT_LT(std::abs(correlation(Draws(key, 5, kMonth, Stream::Demography),
-                                 Draws(key, 6, kMonth, Stream::Demography), n)), 0.03);
+                                 Draws(key, 6, kMonth, Stream::Demography), n)),
+            0.03);
   EXPECT_LT(std::abs(correlation(Draws(key, 5, kMonth, Stream::Demography),
-                                 Draws(key, 5, kMonth + 1, Stream::Demography), n)), 0.03);
+                                 Draws(key, 5, kMonth + 1, Stream::Demography), n)),
+            0.03);
   EXPECT_LT(std::abs(correlation(Draws(RngKey(2024, 0), 5, kMonth, Stream::Demography),
-                                 Draws(RngKey(2024, 1), 5, kMonth, Stream::Demography), n)), 0.03);
+                                 Draws(RngKey(2024, 1), 5, kMonth, Stream::Demography), n)),
+            0.03);
   EXPECT_NE(Draws(key, 5, kMonth, Stream::Demography).next_u32(),
             Draws(key, 5, kMonth, Stream::InMigration).next_u32());
 }
@@ -70,7 +78,7 @@ TEST(Draws, UniformHasTheRightMoments) {
     sum += u;
     sum_sq += u * u;
   }
-  EXPECT_NEAR(sum / n, 0.5, 0.005);            // sd of the mean: 0.0009
+  EXPECT_NEAR(sum / n, 0.5, 0.005);  // sd of the mean: 0.0009
   EXPECT_NEAR(sum_sq / n - 0.25, 1.0 / 12, 0.003);
 }
 
