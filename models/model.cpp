@@ -2,6 +2,8 @@
 
 #include "models/demography/demography.hpp"
 #include "models/demography/demography_params.hpp"
+#include "models/labour/labour_market.hpp"
+#include "models/labour/labour_params.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 
@@ -10,6 +12,7 @@ namespace kfsim {
 scenario::Schema model_schema() {
   scenario::Schema schema = scenario::core_schema();
   add_demography_keys(schema);
+  add_labour_keys(schema);
   return schema;
 }
 
@@ -18,18 +21,31 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   const Month start = scenario.month("start");
   const Month end = scenario.month("end");
   const DemographyData data = load_demography_data(demography_files(scenario));
+  const LabourData labour_data = load_labour_data(labour_files(scenario), data.municipalities);
   const rng::RngKey key(static_cast<std::uint64_t>(scenario.integer("seed")), replicate);
 
   ModelRun result;
   Persons persons;
   add_common_dimensions(result.measures, data.municipalities, start, end);
   Demography demography(data, persons, result.measures, key, start, end);
+  LabourMarket labour(labour_data, data.municipalities, persons, result.measures, key, start, end,
+                      labour_setup(scenario));
 
-  const std::vector<Process> processes = {
+  // Processes in the order the architecture fixes: demography, then the labour
+  // market (separations, demand, search and matching).
+  std::vector<Process> processes = {
       {"demography",
        [&](Month month) { demography.step(month, demography_params_at(scenario, month)); }},
+      {"labour_market",
+       [&](Month month) { labour.step(month, labour_params_at(scenario, month)); }},
   };
-  run_months(start, end, processes, control, [&] { demography.populate(start); });
+  if (control.check_invariants) {
+    processes.push_back({"invariants", [&](Month month) { labour.check_invariants(month); }});
+  }
+  run_months(start, end, processes, control, [&] {
+    demography.populate(start);
+    labour.initialize(start, labour_params_at(scenario, start));
+  });
 
   result.person_months = demography.person_months();
   result.final_population = static_cast<std::int64_t>(persons.size());

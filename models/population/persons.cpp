@@ -4,10 +4,27 @@ namespace kfsim {
 
 Persons::Persons()
     : table("persons"),
-      birth_month(table.add_column<std::int32_t>("birth_month", "months since January of year 0",
-                                                 "calendar month of birth")),
+      birth_month(table.add_column<std::int32_t>(
+          "birth_month", "months since January of year 0", "calendar month of birth")),
       sex(table.add_column<std::int8_t>("sex", "code", "0 female, 1 male")),
       municipality(table.add_column<std::int8_t>(
-          "municipality", "index", "home municipality, index into the municipality table")) {}
+          "municipality", "index", "home municipality, index into the municipality table")),
+      competence(table.add_column<std::int8_t>(
+          "competence", "index",
+          "highest completed competence group, index into the competence table; -1 none",
+          kNoCompetence)),
+      labour_status(table.add_column<std::int8_t>(
+          "labour_status", "code", "LabourStatus: child, in education, employed, ...",
+          static_cast<std::int8_t>(LabourStatus::Unassigned))),
+      job(table.add_column<std::int32_t>("job", "index",
+                                         "slot in the position table when employed; -1 none",
+                                         kNoJob)),
+      months_in_status(table.add_column<std::int16_t>("months_in_status", "month",
+                                                      "months since the labour status changed")),
+      education_target(table.add_column<std::int8_t>(
+          "education_target", "index", "competence group being studied for; -1 none",
+          kNoCompetence)),
+      education_end(table.add_column<std::int32_t>(
+          "education_end", "months since January of year 0", "month the current studies end")) {}
 
 }  // namespace kfsim

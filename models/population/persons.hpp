@@ -2,18 +2,28 @@
 // The person table: one row per resident of Østfold, stored as columns.
 #include <cstdint>
 
+#include "models/population/labour_status.hpp"
 #include "sim/agents/table.hpp"
 #include "sim/time/month.hpp"
 
 namespace kfsim {
 
+inline constexpr std::int8_t kNoCompetence = -1;
+inline constexpr std::int32_t kNoJob = -1;
+
 struct Persons {
   Persons();
 
   Table table;
-  ColumnRef<std::int32_t> birth_month;  // Month::index() of the month of birth
-  ColumnRef<std::int8_t> sex;           // Sex
-  ColumnRef<std::int8_t> municipality;  // index into Municipalities (home)
+  ColumnRef<std::int32_t> birth_month;   // Month::index() of the month of birth
+  ColumnRef<std::int8_t> sex;            // Sex
+  ColumnRef<std::int8_t> municipality;   // index into Municipalities (home)
+  ColumnRef<std::int8_t> competence;     // highest completed competence group, or kNoCompetence
+  ColumnRef<std::int8_t> labour_status;  // LabourStatus
+  ColumnRef<std::int32_t> job;           // slot in the position table, or kNoJob
+  ColumnRef<std::int16_t> months_in_status;
+  ColumnRef<std::int8_t> education_target;  // competence being studied for, or kNoCompetence
+  ColumnRef<std::int32_t> education_end;    // Month::index() when the studies end
 
   std::size_t size() const { return table.size(); }
 };

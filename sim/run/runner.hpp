@@ -26,6 +26,9 @@ struct RunControl {
   std::function<void(Month done, Month start, Month end)> on_month_done;
   // Checked between months; a set flag ends the run with RunCancelled.
   const std::atomic<bool>* stop_requested = nullptr;
+  // Run the models' invariant checks every month (slower; on in tests and
+  // debug builds, and with --check).
+  bool check_invariants = false;
 };
 
 class RunCancelled : public std::runtime_error {

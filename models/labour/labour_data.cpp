@@ -1,0 +1,303 @@
+#include "models/labour/labour_data.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "models/data/csv_table.hpp"
+
+namespace kfsim {
+
+namespace {
+
+using data::CsvTable;
+using data::DataError;
+
+// Code of the work area outside Østfold in the commuting tables.
+constexpr const char* kOutsideArea = "OSLO_AKERSHUS";
+
+std::size_t category(const CsvTable& table, std::size_t row, const std::string& column,
+                     const Categories& categories, const std::string& what) {
+  const auto& code = table.text(row, column);
+  const auto index = categories.index_of(code);
+  if (index < 0) {
+    table.fail(row, column, "unknown " + what + " code '" + code + "'; expected one listed in the " +
+                                what + " table");
+  }
+  return static_cast<std::size_t>(index);
+}
+
+std::size_t municipality(const CsvTable& table, std::size_t row, const std::string& column,
+                         const Municipalities& municipalities) {
+  const auto code = static_cast<std::int32_t>(table.integer(row, column, 0, 9999));
+  const auto index = municipalities.index_of(code);
+  if (!index) {
+    table.fail(row, column,
+               "unknown municipality code " + std::to_string(code) +
+                   "; expected one of the codes in the municipality table");
+  }
+  return *index;
+}
+
+Sex sex_of(const CsvTable& table, std::size_t row) {
+  const auto& text = table.text(row, "sex");
+  if (text == "female") return Sex::Female;
+  if (text == "male") return Sex::Male;
+  table.fail(row, "sex", "'" + text + "' is not a sex; expected 'female' or 'male'");
+}
+
+std::size_t age_group(const CsvTable& table, std::size_t row) {
+  const auto& text = table.text(row, "age_group");
+  for (std::size_t g = 0; g < kLabourAgeGroups; ++g) {
+    const int lower = kLabourMinAge + 5 * static_cast<int>(g);
+    const std::string label = g + 1 == kLabourAgeGroups
+                                  ? std::to_string(lower) + "+"
+                                  : std::to_string(lower) + "-" + std::to_string(lower + 4);
+    if (text == label) return g;
+  }
+  table.fail(row, "age_group", "'" + text + "' is not an age group; expected 15-19, ..., 70-74 or 75+");
+}
+
+Categories read_categories(const CsvTable& table, const std::string& name_column) {
+  Categories result;
+  for (std::size_t row = 0; row < table.rows(); ++row) {
+    const auto& code = table.text(row, "code");
+    if (code.empty()) table.fail(row, "code", "empty code");
+    if (result.index_of(code) >= 0) table.fail(row, "code", "code '" + code + "' listed twice");
+    result.codes.push_back(code);
+    result.names.push_back(table.text(row, name_column));
+  }
+  return result;
+}
+
+EducationLevel level_of(const CsvTable& table, std::size_t row, const std::string& column) {
+  static const char* const kNames[kEducationLevelCount] = {
+      "primary", "upper_secondary_general", "upper_secondary_vocational",
+      "fagskole", "bachelor",                "master"};
+  const auto& text = table.text(row, column);
+  for (std::size_t i = 0; i < kEducationLevelCount; ++i) {
+    if (text == kNames[i]) return static_cast<EducationLevel>(i);
+  }
+  table.fail(row, column,
+             "'" + text +
+                 "' is not an education level; expected primary, upper_secondary_general, "
+                 "upper_secondary_vocational, fagskole, bachelor or master");
+}
+
+// Shares that must add up to one per group (with the rounding of a printed table).
+void require_sums_to_one(const std::vector<double>& values, std::size_t group_size,
+                         const CsvTable& table, const std::string& what) {
+  for (std::size_t start = 0; start < values.size(); start += group_size) {
+    double sum = 0;
+    for (std::size_t i = 0; i < group_size; ++i) sum += values[start + i];
+    if (std::abs(sum - 1.0) > 1e-3) {
+      throw DataError(table.file(), 0, "",
+                      what + " group " + std::to_string(start / group_size) + " sums to " +
+                          std::to_string(sum) + "; expected shares that add up to 1");
+    }
+  }
+}
+
+}  // namespace
+
+std::ptrdiff_t Categories::index_of(const std::string& code) const {
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (codes[i] == code) return static_cast<std::ptrdiff_t>(i);
+  }
+  return -1;
+}
+
+LabourData load_labour_data(const LabourFiles& files, const Municipalities& municipalities) {
+  LabourData d;
+  const std::size_t n_municipalities = municipalities.size();
+  {
+    const auto t = CsvTable::read(files.competences, {"code", "name_en", "level"});
+    d.competences = read_categories(t, "name_en");
+    for (std::size_t row = 0; row < t.rows(); ++row) d.competence_level.push_back(level_of(t, row, "level"));
+    if (d.competences.size() > 100) t.fail(0, "code", "more than 100 competence groups");
+  }
+  {
+    const auto t = CsvTable::read(files.occupations, {"code", "name_en", "major_group"});
+    d.occupations = read_categories(t, "name_en");
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      d.occupation_major_group.push_back(static_cast<int>(t.integer(row, "major_group", 0, 9)));
+    }
+    if (d.occupations.size() > 100) t.fail(0, "code", "more than 100 occupations");
+  }
+  {
+    const auto t = CsvTable::read(files.industries, {"code", "name_en"});
+    d.industries = read_categories(t, "name_en");
+  }
+  const std::size_t n_comp = d.competences.size();
+  const std::size_t n_occ = d.occupations.size();
+  const std::size_t n_ind = d.industries.size();
+  {
+    const auto t = CsvTable::read(files.jobs_by_industry, {"industry", "municipality", "employed_workplace"});
+    d.jobs.assign(n_ind * n_municipalities, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto i = category(t, row, "industry", d.industries, "industry");
+      const auto m = municipality(t, row, "municipality", municipalities);
+      d.jobs[i * n_municipalities + m] = t.real(row, "employed_workplace", 0, 1e6);
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.staffing, {"industry", "occupation", "share"});
+    d.staffing.assign(n_ind * n_occ, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto i = category(t, row, "industry", d.industries, "industry");
+      const auto o = category(t, row, "occupation", d.occupations, "occupation");
+      d.staffing[i * n_occ + o] = t.real(row, "share", 0, 1);
+    }
+    require_sums_to_one(d.staffing, n_occ, t, "staffing shares of industry");
+  }
+  {
+    const auto t = CsvTable::read(files.establishment_sizes,
+                                  {"industry", "size_min", "size_max", "share_of_jobs"});
+    d.size_classes.assign(n_ind, {});
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto i = category(t, row, "industry", d.industries, "industry");
+      SizeClass c;
+      c.min_size = static_cast<int>(t.integer(row, "size_min", 1, 100000));
+      c.max_size = static_cast<int>(t.integer(row, "size_max", c.min_size, 100000));
+      c.share_of_jobs = t.real(row, "share_of_jobs", 0, 1);
+      d.size_classes[i].push_back(c);
+    }
+    for (std::size_t i = 0; i < n_ind; ++i) {
+      double sum = 0;
+      for (const auto& c : d.size_classes[i]) sum += c.share_of_jobs;
+      if (std::abs(sum - 1.0) > 1e-3) {
+        throw DataError(t.file(), 0, "share_of_jobs",
+                        "size classes of industry " + d.industries.codes[i] + " sum to " +
+                            std::to_string(sum) + "; expected 1");
+      }
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.fit, {"occupation", "competence", "fit"});
+    d.fit.assign(n_occ * n_comp, 0.0f);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto o = category(t, row, "occupation", d.occupations, "occupation");
+      const auto c = category(t, row, "competence", d.competences, "competence");
+      d.fit[d.fit_index(o, c)] = static_cast<float>(t.real(row, "fit", 0, 1));
+    }
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      float best = 0;
+      for (std::size_t c = 0; c < n_comp; ++c) best = std::max(best, d.fit[d.fit_index(o, c)]);
+      if (best <= 0) {
+        throw DataError(t.file(), 0, "fit",
+                        "occupation " + d.occupations.codes[o] +
+                            " has no qualifying competence; expected at least one fit above 0");
+      }
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.competence_by_age_sex, {"age_group", "sex", "competence", "share"});
+    d.competence_shares.assign(kLabourAgeGroups * kSexCount * n_comp, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto g = age_group(t, row);
+      const auto s = static_cast<std::size_t>(sex_of(t, row));
+      const auto c = category(t, row, "competence", d.competences, "competence");
+      d.competence_shares[(g * kSexCount + s) * n_comp + c] = t.real(row, "share", 0, 1);
+    }
+    require_sums_to_one(d.competence_shares, n_comp, t, "competence shares of (age group, sex)");
+  }
+  {
+    const auto t = CsvTable::read(files.competence_municipality_factor, {"municipality", "level", "factor"});
+    d.level_factor.assign(n_municipalities * kEducationLevelCount, 1.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto m = municipality(t, row, "municipality", municipalities);
+      const auto level = static_cast<std::size_t>(level_of(t, row, "level"));
+      d.level_factor[m * kEducationLevelCount + level] = t.real(row, "factor", 0.01, 100);
+    }
+  }
+  const std::size_t group_sex = kLabourAgeGroups * kSexCount;
+  {
+    const auto t = CsvTable::read(files.status_targets,
+                                  {"age_group", "sex", "employment_rate", "unemployment_rate"});
+    d.employment_rate.assign(group_sex, 0.0);
+    d.unemployment_rate.assign(group_sex, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto cell = age_group(t, row) * kSexCount + static_cast<std::size_t>(sex_of(t, row));
+      d.employment_rate[cell] = t.real(row, "employment_rate", 0, 1);
+      d.unemployment_rate[cell] = t.real(row, "unemployment_rate", 0, 1);
+      if (d.employment_rate[cell] + d.unemployment_rate[cell] > 1) {
+        t.fail(row, "unemployment_rate", "employment and unemployment rates add up to more than 1");
+      }
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.separation_rates,
+                                  {"age_group", "sex", "quit_rate_monthly", "layoff_rate_monthly",
+                                   "disability_rate_monthly"});
+    d.quit_rate.assign(group_sex, 0.0);
+    d.layoff_rate.assign(group_sex, 0.0);
+    d.disability_rate.assign(group_sex, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto cell = age_group(t, row) * kSexCount + static_cast<std::size_t>(sex_of(t, row));
+      d.quit_rate[cell] = t.real(row, "quit_rate_monthly", 0, 0.5);
+      d.layoff_rate[cell] = t.real(row, "layoff_rate_monthly", 0, 0.5);
+      d.disability_rate[cell] = t.real(row, "disability_rate_monthly", 0, 0.5);
+    }
+    // The 75+ group has no separation rates: everyone has retired by 75.
+  }
+  {
+    const auto t = CsvTable::read(files.retirement_rates, {"age", "sex", "annual_retirement_rate"});
+    const std::size_t ages = LabourData::kRetirementMaxAge - LabourData::kRetirementMinAge + 1;
+    d.retirement_rate.assign(ages * kSexCount, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto age = t.integer(row, "age", LabourData::kRetirementMinAge, LabourData::kRetirementMaxAge);
+      const auto s = static_cast<std::size_t>(sex_of(t, row));
+      d.retirement_rate[static_cast<std::size_t>(age - LabourData::kRetirementMinAge) * kSexCount + s] =
+          t.real(row, "annual_retirement_rate", 0, 1);
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.commuting, {"municipality", "out_of_county_share", "in_commuters"});
+    d.out_of_county_share.assign(n_municipalities, 0.0);
+    d.in_commuters.assign(n_municipalities, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto m = municipality(t, row, "municipality", municipalities);
+      d.out_of_county_share[m] = t.real(row, "out_of_county_share", 0, 1);
+      d.in_commuters[m] = t.real(row, "in_commuters", 0, 1e6);
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.commuting_reach, {"home", "work", "travel_minutes"});
+    const std::size_t areas = n_municipalities + 1;
+    d.travel_minutes.assign(areas * areas, -1.0);
+    auto area = [&](std::size_t row, const std::string& column) -> std::size_t {
+      if (t.text(row, column) == kOutsideArea) return n_municipalities;
+      return municipality(t, row, column, municipalities);
+    };
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      d.travel_minutes[area(row, "home") * areas + area(row, "work")] =
+          t.real(row, "travel_minutes", 0, 1000);
+    }
+    for (std::size_t m = 0; m < n_municipalities; ++m) {
+      if (d.travel_minutes[m * areas + m] < 0) {
+        throw DataError(t.file(), 0, "travel_minutes",
+                        "no travel time within municipality " + municipalities.names[m] +
+                            "; expected a row for every home and work area");
+      }
+    }
+  }
+  {
+    const auto t = CsvTable::read(files.industry_growth, {"industry", "annual_growth"});
+    d.industry_growth.assign(n_ind, 0.0);
+    std::vector<char> seen(n_ind, 0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto i = category(t, row, "industry", d.industries, "industry");
+      seen[i] = 1;
+      d.industry_growth[i] = t.real(row, "annual_growth", -0.5, 0.5);
+    }
+    for (std::size_t i = 0; i < n_ind; ++i) {
+      if (!seen[i]) {
+        throw DataError(t.file(), 0, "industry",
+                        "no growth rate for industry " + d.industries.codes[i] +
+                            "; expected one row per industry");
+      }
+    }
+  }
+  return d;
+}
+
+}  // namespace kfsim

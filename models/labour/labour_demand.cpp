@@ -1,0 +1,169 @@
+// Demand: employers grow or shrink along each industry's growth path, which
+// adds positions (expansion openings) or abolishes them (vacant ones first,
+// then filled ones, whose holders are laid off). In-commuters from outside
+// Østfold hold a fixed number of each municipality's positions and turn over.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "models/labour/labour_market.hpp"
+
+namespace kfsim {
+
+namespace {
+// Assumption: in-commuters leave their jobs at about the residents' average
+// separation rate (17.5 % a year in data.separation_rates), 1.5 % a month.
+constexpr double kNonResidentMonthlyTurnover = 0.015;
+}  // namespace
+
+std::size_t LabourMarket::person_slot(std::int64_t id) const {
+  // Ids increase with the slot: new persons are appended with new ids, and
+  // removals keep the order.
+  const auto ids = persons_.table.ids();
+  const auto it = std::lower_bound(ids.begin(), ids.end(), id);
+  if (it == ids.end() || *it != id) {
+    throw std::logic_error("no person with id " + std::to_string(id));
+  }
+  return static_cast<std::size_t>(it - ids.begin());
+}
+
+void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
+  const std::size_t n_ind = data_.industries.size();
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t areas = work_areas();
+  const auto care = data_.industries.index_of("Q");
+  for (std::size_t i = 0; i < n_ind; ++i) {
+    double growth = data_.industry_growth[i] + params.demand_growth_shift;
+    if (care >= 0 && i == static_cast<std::size_t>(care)) growth += params.care_demand_growth;
+    industry_factor_[i] *= std::pow(1.0 + growth, 1.0 / 12.0);
+  }
+  industry_factor_[n_ind] *= std::pow(1.0 + params.outside_jobs_growth, 1.0 / 12.0);
+
+  auto& pos = positions_.table;
+  auto cell_of_position = [&](std::size_t p) {
+    const auto ind = employers_.table.column(employers_.industry)[static_cast<std::size_t>(
+        pos.column(positions_.employer)[p])];
+    return cell_of(ind < 0 ? n_ind : static_cast<std::size_t>(ind),
+                   static_cast<std::size_t>(pos.column(positions_.area)[p]),
+                   static_cast<std::size_t>(pos.column(positions_.occupation)[p]));
+  };
+  std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
+  for (std::size_t p = 0; p < pos.size(); ++p) ++current[cell_of_position(p)];
+
+  std::vector<std::int32_t> surplus(current.size(), 0);
+  bool any_surplus = false;
+  const std::size_t y = year_index(month);
+  for (std::size_t i = 0; i <= n_ind; ++i) {
+    for (std::size_t a = 0; a < areas; ++a) {
+      for (std::size_t o = 0; o < n_occ; ++o) {
+        const std::size_t cell = cell_of(i, a, o);
+        if (initial_cell_positions_[cell] == 0) continue;
+        const auto target = static_cast<std::int32_t>(
+            std::llround(initial_cell_positions_[cell] * industry_factor_[i]));
+        const std::int32_t difference = target - current[cell];
+        if (difference < 0) {
+          surplus[cell] = -difference;
+          any_surplus = true;
+          continue;
+        }
+        if (difference == 0) continue;
+        // New positions go to the cell's employers in turn.
+        const auto& employers = cell_employers_[i * areas + a];
+        auto& cursor = employer_cursor_[i * areas + a];
+        const std::size_t first = pos.append(static_cast<std::size_t>(difference));
+        for (std::size_t p = first; p < pos.size(); ++p) {
+          pos.column(positions_.employer)[p] = employers[cursor++ % employers.size()];
+          pos.column(positions_.area)[p] = static_cast<std::int8_t>(a);
+          pos.column(positions_.occupation)[p] = static_cast<std::int8_t>(o);
+          if (a < outside_area()) ++measures_.count(ids_.openings, {y, 1});  // expansion
+        }
+      }
+    }
+  }
+  if (!any_surplus) return;
+
+  // Abolish the newest vacant positions first, then the newest filled ones.
+  auto& holder = pos.column(positions_.holder);
+  auto& abolished = pos.column(positions_.abolished);
+  for (const bool filled : {false, true}) {
+    for (std::size_t p = pos.size(); p-- > 0;) {
+      const std::size_t cell = cell_of_position(p);
+      if (surplus[cell] == 0 || abolished[p] || (holder[p] != kVacant) != filled) continue;
+      --surplus[cell];
+      abolished[p] = 1;
+      if (holder[p] >= 0) {
+        const std::size_t person = person_slot(holder[p]);
+        vacate(p, month, SeparationReason::PositionAbolished);
+        persons_.table.column(persons_.job)[person] = kNoJob;
+        set_status(person, LabourStatus::Unemployed);
+        searching_[person] = 1;
+      } else {
+        holder[p] = kVacant;  // an in-commuter's position goes too
+      }
+    }
+  }
+  remove_abolished_positions();
+}
+
+void LabourMarket::remove_abolished_positions() {
+  auto& pos = positions_.table;
+  const auto& abolished = pos.column(positions_.abolished);
+  std::vector<std::int32_t> new_slot(pos.size(), -1);
+  std::vector<std::uint8_t> keep(pos.size(), 1);
+  std::int32_t next = 0;
+  for (std::size_t p = 0; p < pos.size(); ++p) {
+    if (abolished[p]) {
+      keep[p] = 0;
+    } else {
+      new_slot[p] = next++;
+    }
+  }
+  pos.retain(keep);
+  for (auto& job : persons_.table.column(persons_.job)) {
+    if (job != kNoJob) job = new_slot[static_cast<std::size_t>(job)];
+  }
+}
+
+void LabourMarket::turn_over_non_residents(Month month) {
+  auto& pos = positions_.table;
+  const auto ids = pos.ids();
+  const auto& holder = pos.column(positions_.holder);
+  for (std::size_t p = 0; p < pos.size(); ++p) {
+    if (holder[p] != kNonResident) continue;
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
+                     rng::Stream::LabourSeparation);
+    if (draws.uniform() < kNonResidentMonthlyTurnover) vacate(p, month, SeparationReason::Quit);
+  }
+}
+
+void LabourMarket::refill_non_residents(Month month) {
+  // Assumption: the number of in-commuters stays at its 2024 level; those who
+  // leave are replaced by other non-residents, in vacancies chosen at random.
+  const std::size_t n_mun = municipalities_.size();
+  auto& pos = positions_.table;
+  auto& holder = pos.column(positions_.holder);
+  const auto& area = pos.column(positions_.area);
+  std::vector<std::int64_t> count(n_mun, 0);
+  std::vector<std::vector<std::int32_t>> vacant(n_mun);
+  for (std::size_t p = 0; p < pos.size(); ++p) {
+    const auto a = static_cast<std::size_t>(area[p]);
+    if (a >= n_mun) continue;
+    if (holder[p] == kNonResident) ++count[a];
+    if (holder[p] == kVacant) vacant[a].push_back(static_cast<std::int32_t>(p));
+  }
+  for (std::size_t a = 0; a < n_mun; ++a) {
+    rng::Draws draws(key_, a, month, rng::Stream::LabourDemand);
+    auto& list = vacant[a];
+    for (std::int64_t k = count[a]; k < non_resident_target_[a] && !list.empty(); ++k) {
+      const std::size_t j = draws.below(static_cast<std::uint32_t>(list.size()));
+      const auto p = static_cast<std::size_t>(list[j]);
+      list[j] = list.back();
+      list.pop_back();
+      holder[p] = kNonResident;
+      pos.column(positions_.months_vacant)[p] = 0;
+    }
+  }
+}
+
+}  // namespace kfsim

@@ -1,0 +1,194 @@
+#include "models/labour/labour_market.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "sim/parallel/parallel.hpp"
+
+namespace kfsim {
+
+LabourMarket::LabourMarket(const LabourData& data, const Municipalities& municipalities,
+                           Persons& persons, MeasureSet& measures, const rng::RngKey& key,
+                           Month start, Month end, const LabourSetup& setup)
+    : data_(data),
+      municipalities_(municipalities),
+      persons_(persons),
+      measures_(measures),
+      ids_(declare_labour_measures(measures, data, municipalities)),
+      key_(key),
+      setup_(setup),
+      first_month_(start),
+      last_month_(end) {
+  for (std::size_t c = data.competences.size(); c-- > 0;) {
+    if (data.competence_level[c] == EducationLevel::Primary) primary_ = c;
+    if (data.competence_level[c] == EducationLevel::UpperSecondaryGeneral) general_upper_secondary_ = c;
+  }
+}
+
+std::size_t LabourMarket::year_index(Month month) const {
+  return static_cast<std::size_t>(month.year() - first_month_.year());
+}
+
+std::size_t LabourMarket::cell_of(std::size_t industry_or_outside, std::size_t area,
+                                  std::size_t occupation) const {
+  return (industry_or_outside * work_areas() + area) * data_.occupations.size() + occupation;
+}
+
+float LabourMarket::fit_of_job(std::size_t person) const {
+  const auto job = persons_.table.column(persons_.job)[person];
+  if (job == kNoJob) return 0.0f;
+  const auto o = static_cast<std::size_t>(
+      positions_.table.column(positions_.occupation)[static_cast<std::size_t>(job)]);
+  const auto c = static_cast<std::size_t>(persons_.table.column(persons_.competence)[person]);
+  return data_.fit[data_.fit_index(o, c)];
+}
+
+void LabourMarket::refresh_travel(const LabourParams& params) {
+  if (travel_ready_ && params.max_commute_minutes == travel_params_.max_commute_minutes &&
+      params.oslo_travel_time_scale == travel_params_.oslo_travel_time_scale) {
+    return;
+  }
+  const std::size_t areas = work_areas();
+  travel_.assign(areas * areas, -1.0);
+  for (std::size_t h = 0; h < municipalities_.size(); ++h) {
+    for (std::size_t a = 0; a < areas; ++a) {
+      double minutes = data_.travel_minutes[h * areas + a];
+      if (minutes < 0) continue;
+      if (a == outside_area()) minutes *= params.oslo_travel_time_scale;
+      if (minutes <= params.max_commute_minutes) travel_[h * areas + a] = minutes;
+    }
+  }
+  travel_params_ = params;
+  travel_ready_ = true;
+}
+
+void LabourMarket::set_status(std::size_t person, LabourStatus status) {
+  auto& current = persons_.table.column(persons_.labour_status)[person];
+  if (current != static_cast<std::int8_t>(status)) {
+    current = static_cast<std::int8_t>(status);
+    persons_.table.column(persons_.months_in_status)[person] = 0;
+  }
+}
+
+void LabourMarket::vacate(std::size_t position, Month month, SeparationReason reason) {
+  auto& holder = positions_.table.column(positions_.holder)[position];
+  const bool resident = holder >= 0;
+  holder = kVacant;
+  positions_.table.column(positions_.months_vacant)[position] = 0;
+  const std::size_t y = year_index(month);
+  if (resident) ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
+  const bool inside = static_cast<std::size_t>(positions_.table.column(positions_.area)[position]) <
+                      outside_area();
+  if (inside && !positions_.table.column(positions_.abolished)[position]) {
+    ++measures_.count(ids_.openings, {y, 0});  // replacement
+  }
+}
+
+void LabourMarket::hire(std::size_t person, std::size_t position, Month month) {
+  auto& job = persons_.table.column(persons_.job)[person];
+  if (job != kNoJob) vacate(static_cast<std::size_t>(job), month, SeparationReason::JobToJob);
+  auto& pos = positions_.table;
+  const std::size_t y = year_index(month);
+  const auto o = static_cast<std::size_t>(pos.column(positions_.occupation)[position]);
+  const auto a = static_cast<std::size_t>(pos.column(positions_.area)[position]);
+  if (!initializing_) {
+    ++measures_.count(ids_.hires, {y, a, o});
+    ++measures_.count(ids_.hires_by_occupation, {y, o});
+    measures_.count(ids_.vacancy_months_at_hire, {y, o}) += pos.column(positions_.months_vacant)[position];
+  }
+  pos.column(positions_.holder)[position] = persons_.table.ids()[person];
+  pos.column(positions_.months_vacant)[position] = 0;
+  job = static_cast<std::int32_t>(position);
+  set_status(person, LabourStatus::Employed);
+}
+
+void LabourMarket::initialize(Month start, const LabourParams& params) {
+  initializing_ = true;
+  assign_new_persons(start, true);
+  build_employers();
+  place_initial_workers(start, params);
+  compute_competence_demand_shares();
+  initializing_ = false;
+}
+
+void LabourMarket::release_departed_jobs(Month month) {
+  // Residents who died or left the county this month are gone from the person
+  // table; their positions are the ones no remaining person holds.
+  const std::size_t n = positions_.size();
+  position_seen_.assign(n, 0);
+  const auto& job = persons_.table.column(persons_.job);
+  for (auto j : job) {
+    if (j != kNoJob) position_seen_[static_cast<std::size_t>(j)] = 1;
+  }
+  const auto& holder = positions_.table.column(positions_.holder);
+  for (std::size_t p = 0; p < n; ++p) {
+    if (holder[p] >= 0 && !position_seen_[p]) vacate(p, month, SeparationReason::DeathOrMovedAway);
+  }
+}
+
+void LabourMarket::age_vacancies() {
+  auto& months = positions_.table.column(positions_.months_vacant);
+  const auto& holder = positions_.table.column(positions_.holder);
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    if (holder[p] == kVacant && months[p] < 30000) ++months[p];
+  }
+  auto& in_status = persons_.table.column(persons_.months_in_status);
+  for (auto& m : in_status) {
+    if (m < 30000) ++m;
+  }
+}
+
+void LabourMarket::step(Month month, const LabourParams& params) {
+  refresh_travel(params);
+  assign_new_persons(month, false);
+  release_departed_jobs(month);
+  draw_transitions(month, params);
+  apply_transitions(month);
+  adjust_demand(month, params);
+  turn_over_non_residents(month);
+  match(month, params);
+  refill_non_residents(month);
+  record_month(month, params);
+  age_vacancies();
+}
+
+void LabourMarket::check_invariants(Month month) const {
+  const auto where = " in " + month.to_string();
+  const auto& table = persons_.table;
+  const auto ids = table.ids();
+  const auto& status = table.column(persons_.labour_status);
+  const auto& job = table.column(persons_.job);
+  const auto& birth = table.column(persons_.birth_month);
+  const auto& holder = positions_.table.column(positions_.holder);
+  std::vector<std::uint8_t> held(positions_.size(), 0);
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const auto s = static_cast<LabourStatus>(status[i]);
+    const std::string who = "person " + std::to_string(ids[i]);
+    if (s == LabourStatus::Unassigned) throw std::logic_error(who + " has no labour status" + where);
+    const bool employed = s == LabourStatus::Employed;
+    if (employed != (job[i] != kNoJob)) {
+      throw std::logic_error(who + (employed ? " is employed without a job" : " holds a job but is not employed") + where);
+    }
+    if (!employed) continue;
+    const int age = age_in_years(Month::from_index(birth[i]), month);
+    if (age < kLabourMinAge || age >= LabourData::kRetirementMaxAge) {
+      throw std::logic_error(who + " works at age " + std::to_string(age) + where);
+    }
+    const auto p = static_cast<std::size_t>(job[i]);
+    if (p >= positions_.size()) throw std::logic_error(who + " holds a position that does not exist" + where);
+    if (holder[p] != ids[i]) {
+      throw std::logic_error(who + " holds position " + std::to_string(p) + ", whose holder is " +
+                             std::to_string(holder[p]) + where);
+    }
+    if (held[p]++) throw std::logic_error("position " + std::to_string(p) + " is held twice" + where);
+  }
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    if (holder[p] >= 0 && !held[p]) {
+      throw std::logic_error("position " + std::to_string(p) + " is held by person " +
+                             std::to_string(holder[p]) + ", who does not hold it" + where);
+    }
+    if (holder[p] < kNonResident) throw std::logic_error("position " + std::to_string(p) + " has an invalid holder" + where);
+  }
+}
+
+}  // namespace kfsim

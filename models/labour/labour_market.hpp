@@ -1,0 +1,150 @@
+#pragma once
+// The labour market of Østfold: residents with a competence and a labour
+// status, employers with positions by occupation, and the monthly flows between
+// them: entry from education, separations and retirement, demand that grows or
+// shrinks by industry, and job search and matching by competence fit within
+// commuting reach (Oslo and Akershus as an outside labour market).
+//
+// Everything random is keyed by (seed, replicate, entity id, month, stream);
+// everything that depends on order runs in a fixed order (slot or id order,
+// or a sort on score then id), so results do not depend on the thread count.
+#include <cstdint>
+#include <vector>
+
+#include "models/geography/municipalities.hpp"
+#include "models/labour/labour_data.hpp"
+#include "models/labour/labour_measures.hpp"
+#include "models/labour/labour_params.hpp"
+#include "models/labour/positions.hpp"
+#include "models/population/persons.hpp"
+#include "sim/rng/random.hpp"
+#include "sim/run/measures.hpp"
+
+namespace kfsim {
+
+// Why a person left a job (the `separation_reason` dimension).
+enum class SeparationReason : std::uint8_t {
+  Quit,
+  Layoff,
+  Retirement,
+  Disability,
+  DeathOrMovedAway,
+  JobToJob,
+  PositionAbolished,
+};
+inline constexpr std::size_t kSeparationReasonCount = 7;
+
+class LabourMarket {
+ public:
+  LabourMarket(const LabourData& data, const Municipalities& municipalities, Persons& persons,
+               MeasureSet& measures, const rng::RngKey& key, Month start, Month end,
+               const LabourSetup& setup);
+
+  // Gives every person a competence and a labour status, builds the employers
+  // and places the employed in positions. Call after the population exists.
+  void initialize(Month start, const LabourParams& params);
+
+  // One month, after demography.
+  void step(Month month, const LabourParams& params);
+
+  // Checks the accounting of persons and positions; throws std::logic_error
+  // naming the first violation (the person or position and what is wrong).
+  void check_invariants(Month month) const;
+
+  const Positions& positions() const { return positions_; }
+  const Employers& employers() const { return employers_; }
+  std::size_t outside_area() const { return municipalities_.size(); }
+  std::size_t work_areas() const { return municipalities_.size() + 1; }
+  std::int64_t unplaced_at_start() const { return unplaced_; }
+
+ private:
+  // Initial state (labour_initial_state.cpp).
+  void assign_new_persons(Month month, bool at_start);
+  void build_employers();
+  void place_initial_workers(Month start, const LabourParams& params);
+  void compute_competence_demand_shares();
+  std::size_t draw_competence(std::size_t age_group, Sex sex, std::size_t municipality,
+                              double u) const;
+  // When studies towards `competence` end for someone born in `born` (a June).
+  Month education_end_for(Month born, std::size_t competence, Month now) const;
+  std::size_t person_slot(std::int64_t id) const;
+
+  // Monthly flows (labour_transitions.cpp, labour_demand.cpp, labour_matching.cpp).
+  void release_departed_jobs(Month month);
+  void draw_transitions(Month month, const LabourParams& params);
+  void apply_transitions(Month month);
+  void adjust_demand(Month month, const LabourParams& params);
+  void turn_over_non_residents(Month month);
+  void match(Month month, const LabourParams& params);
+  void refill_non_residents(Month month);
+  void age_vacancies();
+  void record_month(Month month, const LabourParams& params);
+  void record_year_end(Month month);
+
+  // Helpers.
+  void vacate(std::size_t position, Month month, SeparationReason reason);
+  void hire(std::size_t person, std::size_t position, Month month);
+  void set_status(std::size_t person, LabourStatus status);
+  void refresh_travel(const LabourParams& params);
+  void remove_abolished_positions();
+  std::size_t cell_of(std::size_t industry_or_outside, std::size_t area, std::size_t occupation) const;
+  float fit_of_job(std::size_t person) const;
+  std::size_t year_index(Month month) const;
+
+  const LabourData& data_;
+  const Municipalities& municipalities_;
+  Persons& persons_;
+  MeasureSet& measures_;
+  LabourMeasures ids_;
+  rng::RngKey key_;
+  LabourSetup setup_;
+  Month first_month_;
+  Month last_month_;
+  int months_recorded_ = 0;  // months recorded so far in the current year
+  bool initializing_ = false;
+  std::int64_t unplaced_ = 0;  // employed on the start date for whom no suitable job was found
+
+  // Monthly retirement probability by [age 0..kMaxTableAge][sex] under the
+  // current params.
+  std::vector<double> retirement_month_;
+  LabourParams retirement_params_{};
+
+  Employers employers_;
+  Positions positions_;
+
+  // Effective one-way travel minutes [home][area] under the current params;
+  // negative when not reachable.
+  std::vector<double> travel_;
+  LabourParams travel_params_{};
+  bool travel_ready_ = false;
+
+  // Demand: positions wanted at the start by cell (industry incl. outside x
+  // area x occupation), the growth factor reached by each industry, and the
+  // employers of each (industry, area) for new positions, with a rotating cursor.
+  std::vector<std::int32_t> initial_cell_positions_;
+  std::vector<double> industry_factor_;  // [industry, then outside]
+  std::vector<std::vector<std::int32_t>> cell_employers_;  // [(industry incl. outside) x area]
+  std::vector<std::size_t> employer_cursor_;
+
+  // Education is complete for nearly everyone by 30-34 (labour age group 3), the
+  // youngest group whose competence mix is taken as the mix today's young will reach.
+  static constexpr std::size_t kSettledAgeGroup = 3;
+
+  // The lowest competences, held by people still in education.
+  std::size_t primary_ = 0;
+  std::size_t general_upper_secondary_ = 0;
+
+  // Non-resident commuters wanted in each municipality's positions.
+  std::vector<std::int64_t> non_resident_target_;
+
+  // Share of an occupation's demand that falls on each competence, for the
+  // competence gap: [occupation][competence].
+  std::vector<double> competence_demand_share_;
+
+  // Scratch reused between months.
+  std::vector<std::uint8_t> events_;
+  std::vector<std::uint8_t> searching_;
+  std::vector<std::uint8_t> position_seen_;
+};
+
+}  // namespace kfsim

@@ -1,0 +1,183 @@
+#include "models/labour/labour_params.hpp"
+
+#include "sim/run/parameter_at.hpp"
+
+namespace kfsim {
+
+namespace {
+using scenario::KeySpec;
+using scenario::Type;
+
+KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
+                 std::string meaning, std::string source) {
+  KeySpec spec;
+  spec.key = std::move(key);
+  spec.type = Type::Real;
+  spec.default_value = value;
+  spec.min = min;
+  spec.max = max;
+  spec.unit = std::move(unit);
+  spec.meaning = std::move(meaning);
+  spec.source = std::move(source);
+  return spec;
+}
+
+KeySpec integer_key(std::string key, std::int64_t value, double min, double max, std::string unit,
+                    std::string meaning, std::string source) {
+  KeySpec spec = real_key(std::move(key), 0, min, max, std::move(unit), std::move(meaning),
+                          std::move(source));
+  spec.type = Type::Integer;
+  spec.default_value = value;
+  return spec;
+}
+
+KeySpec data_key(std::string key, std::string meaning) {
+  KeySpec spec;
+  spec.key = std::move(key);
+  spec.type = Type::File;
+  spec.meaning = std::move(meaning);
+  spec.source = "scenarios/data/labour/SOURCES.md";
+  spec.policy_settable = false;
+  return spec;
+}
+
+constexpr const char* kCalibrated =
+    "Assumption, calibrated by hand to the baseline targets (docs/calibration.md)";
+}  // namespace
+
+void add_labour_keys(scenario::Schema& schema) {
+  schema.add(data_key("data.competences", "competence groups (CSV: code,name_en,level)"));
+  schema.add(data_key("data.occupations", "STYRK-08 2-digit occupations (CSV: code,name_en,major_group)"));
+  schema.add(data_key("data.industries", "SN2007 industry groups (CSV: code,name_en)"));
+  schema.add(data_key("data.jobs_by_industry",
+                      "jobs by workplace on the start date (CSV: industry,municipality,employed_workplace)"));
+  schema.add(data_key("data.staffing", "occupation shares by industry (CSV: industry,occupation,share)"));
+  schema.add(data_key("data.establishment_sizes",
+                      "establishment size classes (CSV: industry,size_min,size_max,share_of_jobs)"));
+  schema.add(data_key("data.occupation_competence_fit",
+                      "how well a competence suits an occupation (CSV: occupation,competence,fit)"));
+  schema.add(data_key("data.competence_by_age_sex",
+                      "highest competence shares (CSV: age_group,sex,competence,share)"));
+  schema.add(data_key("data.competence_municipality_factor",
+                      "relative odds of education levels by municipality (CSV: municipality,level,factor)"));
+  schema.add(data_key("data.labour_status_targets",
+                      "employment and unemployment rates (CSV: age_group,sex,employment_rate,unemployment_rate)"));
+  schema.add(data_key("data.separation_rates",
+                      "monthly quit, lay-off and disability rates (CSV: age_group,sex,...)"));
+  schema.add(data_key("data.retirement_rates", "annual retirement rates (CSV: age,sex,annual_retirement_rate)"));
+  schema.add(data_key("data.commuting",
+                      "out-commuting shares and non-resident workers (CSV: municipality,out_of_county_share,in_commuters)"));
+  schema.add(data_key("data.commuting_reach", "travel times (CSV: home,work,travel_minutes)"));
+  schema.add(data_key("data.industry_growth", "annual growth of jobs by industry (CSV: industry,annual_growth)"));
+
+  schema.add(integer_key("labour.applications_per_searcher", 2, 1, 50, "applications per month",
+                         "vacancies a job seeker applies to each month", kCalibrated));
+  schema.add(real_key("labour.on_the_job_search_rate", 0.01, 0, 1, "per month",
+                      "share of the employed who look for a better-fitting job each month",
+                      kCalibrated));
+  schema.add(real_key("labour.outside_search_rate", 0.02, 0, 1, "per month",
+                      "share of people outside the labour force (15-66) who start seeking work each "
+                      "month; the activation lever",
+                      kCalibrated));
+  schema.add(real_key("labour.unemployed_exit_rate", 0.02, 0, 1, "per month",
+                      "share of job seekers who stop seeking work each month", kCalibrated));
+  schema.add(real_key("labour.quit_to_unemployment_share", 0.5, 0, 1, "1",
+                      "share of those who quit into non-employment who register as job seekers",
+                      kCalibrated));
+  schema.add(real_key("labour.min_hiring_fit", 0.3, 0, 1, "1",
+                      "lowest competence fit an employer accepts; vacancies with no such applicant "
+                      "stay open",
+                      kCalibrated));
+  schema.add(real_key("labour.max_commute_minutes", 100, 0, 300, "minutes",
+                      "longest one-way trip to work a person accepts",
+                      "the reach rule of scenarios/data/labour/commuting_reach.csv"));
+  schema.add(real_key("labour.oslo_travel_time_scale", 1.0, 0.2, 3, "1",
+                      "multiplies travel times to Oslo and Akershus; below 1 models faster rail",
+                      "1 = today's travel times (commuting_reach.csv)"));
+  schema.add(real_key("labour.commute_decay_minutes", 30, 1, 500, "minutes",
+                      "travel time at which a job seeker's interest in a place falls by e", kCalibrated));
+  schema.add(real_key("labour.demand_growth_shift", 0.0, -0.2, 0.2, "per year",
+                      "added to every industry's yearly job growth (a demand swing)",
+                      "0 = the growth path of data.industry_growth"));
+  schema.add(real_key("labour.care_demand_growth", 0.0, -0.2, 0.2, "per year",
+                      "added to the yearly job growth of health and social services (industry Q)",
+                      "0 = the growth path of data.industry_growth"));
+  schema.add(real_key("labour.outside_jobs_growth", 0.0, -0.2, 0.2, "per year",
+                      "yearly growth of the jobs in Oslo and Akershus open to commuters from Østfold",
+                      "Assumption: out-commuting holds at its 2024 level"));
+  schema.add(real_key("labour.retirement_scale", 1.0, 0, 5, "1",
+                      "multiplies every retirement rate", "1 = data.retirement_rates"));
+  schema.add(real_key("labour.retirement_age_shift", 0.0, -5, 10, "years",
+                      "retirement rates apply this many years later (a later retirement age)",
+                      "0 = data.retirement_rates"));
+  schema.add(real_key("labour.quit_scale", 1.0, 0, 5, "1", "multiplies every quit rate",
+                      "1 = data.separation_rates"));
+  schema.add(real_key("labour.layoff_scale", 1.0, 0, 5, "1", "multiplies every lay-off rate",
+                      "1 = data.separation_rates"));
+  schema.add(real_key("labour.disability_scale", 1.0, 0, 5, "1",
+                      "multiplies every disability rate", "1 = data.separation_rates"));
+  schema.add(integer_key("labour.shortage_months", 3, 1, 36, "months",
+                         "a vacancy open this long counts as unfilled (NAV's shortage)",
+                         "Assumption: NAV's employer survey counts recruitment that failed or took "
+                         "long; three months is taken as 'long'"));
+  {
+    KeySpec spec = real_key("labour.initial_vacancy_rate", 0.03, 0, 0.5, "1",
+                            "share of positions vacant on the start date",
+                            "Assumption: SSB's vacancy rate for Norway was about 3 % in 2023 (not in "
+                            "the shared data)");
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+}
+
+LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
+  LabourParams p;
+  p.applications_per_searcher =
+      static_cast<int>(real_at(scenario, "labour.applications_per_searcher", month));
+  p.on_the_job_search_rate = real_at(scenario, "labour.on_the_job_search_rate", month);
+  p.outside_search_rate = real_at(scenario, "labour.outside_search_rate", month);
+  p.unemployed_exit_rate = real_at(scenario, "labour.unemployed_exit_rate", month);
+  p.quit_to_unemployment_share = real_at(scenario, "labour.quit_to_unemployment_share", month);
+  p.min_hiring_fit = real_at(scenario, "labour.min_hiring_fit", month);
+  p.max_commute_minutes = real_at(scenario, "labour.max_commute_minutes", month);
+  p.oslo_travel_time_scale = real_at(scenario, "labour.oslo_travel_time_scale", month);
+  p.commute_decay_minutes = real_at(scenario, "labour.commute_decay_minutes", month);
+  p.demand_growth_shift = real_at(scenario, "labour.demand_growth_shift", month);
+  p.care_demand_growth = real_at(scenario, "labour.care_demand_growth", month);
+  p.outside_jobs_growth = real_at(scenario, "labour.outside_jobs_growth", month);
+  p.retirement_scale = real_at(scenario, "labour.retirement_scale", month);
+  p.retirement_age_shift = real_at(scenario, "labour.retirement_age_shift", month);
+  p.quit_scale = real_at(scenario, "labour.quit_scale", month);
+  p.layoff_scale = real_at(scenario, "labour.layoff_scale", month);
+  p.disability_scale = real_at(scenario, "labour.disability_scale", month);
+  p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
+  return p;
+}
+
+LabourSetup labour_setup(const scenario::Scenario& scenario) {
+  LabourSetup setup;
+  setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
+  return setup;
+}
+
+LabourFiles labour_files(const scenario::Scenario& scenario) {
+  LabourFiles f;
+  f.competences = scenario.file("data.competences");
+  f.occupations = scenario.file("data.occupations");
+  f.industries = scenario.file("data.industries");
+  f.jobs_by_industry = scenario.file("data.jobs_by_industry");
+  f.staffing = scenario.file("data.staffing");
+  f.establishment_sizes = scenario.file("data.establishment_sizes");
+  f.fit = scenario.file("data.occupation_competence_fit");
+  f.competence_by_age_sex = scenario.file("data.competence_by_age_sex");
+  f.competence_municipality_factor = scenario.file("data.competence_municipality_factor");
+  f.status_targets = scenario.file("data.labour_status_targets");
+  f.separation_rates = scenario.file("data.separation_rates");
+  f.retirement_rates = scenario.file("data.retirement_rates");
+  f.commuting = scenario.file("data.commuting");
+  f.commuting_reach = scenario.file("data.commuting_reach");
+  f.industry_growth = scenario.file("data.industry_growth");
+  return f;
+}
+
+}  // namespace kfsim

@@ -1,0 +1,43 @@
+#pragma once
+// The scenario keys of the labour-market model and their values in a month.
+#include "models/labour/labour_data.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/schema.hpp"
+#include "sim/time/month.hpp"
+
+namespace kfsim {
+
+struct LabourParams {
+  int applications_per_searcher = 2;
+  double on_the_job_search_rate = 0.01;
+  double outside_search_rate = 0.02;
+  double unemployed_exit_rate = 0.02;
+  double quit_to_unemployment_share = 0.5;
+  double min_hiring_fit = 0.3;
+  double max_commute_minutes = 100;
+  double oslo_travel_time_scale = 1.0;
+  double commute_decay_minutes = 30;
+  double demand_growth_shift = 0.0;
+  double outside_jobs_growth = 0.0;
+  double retirement_scale = 1.0;
+  double retirement_age_shift = 0.0;
+  double quit_scale = 1.0;
+  double layoff_scale = 1.0;
+  double disability_scale = 1.0;
+  double care_demand_growth = 0.0;  // extra yearly growth of health and care jobs (industry Q)
+  int shortage_months = 3;
+
+  bool operator==(const LabourParams&) const = default;
+};
+
+// Fixed for a run (not changed by policies).
+struct LabourSetup {
+  double initial_vacancy_rate = 0.03;
+};
+
+void add_labour_keys(scenario::Schema& schema);
+LabourParams labour_params_at(const scenario::Scenario& scenario, Month month);
+LabourSetup labour_setup(const scenario::Scenario& scenario);
+LabourFiles labour_files(const scenario::Scenario& scenario);
+
+}  // namespace kfsim

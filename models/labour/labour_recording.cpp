@@ -1,0 +1,134 @@
+// What the labour market records each month and at the end of each year.
+#include <algorithm>
+
+#include "models/labour/labour_market.hpp"
+#include "models/population/ages.hpp"
+
+namespace kfsim {
+
+void LabourMarket::record_month(Month month, const LabourParams& params) {
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t y = year_index(month);
+  const auto t = static_cast<std::size_t>(month - first_month_);
+  const auto& holder = positions_.table.column(positions_.holder);
+  const auto& area = positions_.table.column(positions_.area);
+  const auto& occupation = positions_.table.column(positions_.occupation);
+  const auto& months_vacant = positions_.table.column(positions_.months_vacant);
+
+  // Vacancies (summed now, divided by the months of the year at its end).
+  std::int64_t vacancies_inside = 0;
+  std::int64_t positions_inside = 0;
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    const auto a = static_cast<std::size_t>(area[p]);
+    if (a < outside_area()) ++positions_inside;
+    if (holder[p] != kVacant) continue;
+    const auto o = static_cast<std::size_t>(occupation[p]);
+    measures_.real(ids_.vacancies_mean, {y, a, o}) += 1.0;
+    // months_vacant counts whole months before this one.
+    if (months_vacant[p] + 1 >= params.shortage_months) {
+      measures_.real(ids_.unfilled_vacancies_mean, {y, a, o}) += 1.0;
+    }
+    if (a < outside_area()) ++vacancies_inside;
+  }
+  (void)n_occ;
+
+  std::int64_t employed = 0;
+  std::int64_t unemployed = 0;
+  for (auto s : persons_.table.column(persons_.labour_status)) {
+    employed += s == static_cast<std::int8_t>(LabourStatus::Employed);
+    unemployed += s == static_cast<std::int8_t>(LabourStatus::Unemployed);
+  }
+  measures_.count(ids_.employed_monthly, {t}) = employed;
+  measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
+  measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
+  measures_.real(ids_.unemployment_rate_monthly, {t}) =
+      employed + unemployed > 0 ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed) : 0.0;
+  measures_.real(ids_.vacancy_rate_monthly, {t}) =
+      positions_inside > 0 ? static_cast<double>(vacancies_inside) / static_cast<double>(positions_inside) : 0.0;
+
+  ++months_recorded_;
+  if (month.month_of_year() == 12 || month == last_month_) {
+    record_year_end(month);
+    months_recorded_ = 0;
+  }
+}
+
+void LabourMarket::record_year_end(Month month) {
+  const std::size_t y = year_index(month);
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t n_comp = data_.competences.size();
+  const std::size_t areas = work_areas();
+  const std::size_t n_mun = municipalities_.size();
+
+  // Means over the year's months.
+  for (MeasureId id : {ids_.vacancies_mean, ids_.unfilled_vacancies_mean}) {
+    const auto values = measures_.reals(id).subspan(y * areas * n_occ, areas * n_occ);
+    for (auto& v : values) v /= months_recorded_;
+  }
+
+  // Positions.
+  const auto& holder = positions_.table.column(positions_.holder);
+  const auto& area = positions_.table.column(positions_.area);
+  const auto& occupation = positions_.table.column(positions_.occupation);
+  std::vector<double> demand_by_area(areas * n_comp, 0.0);
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    const auto a = static_cast<std::size_t>(area[p]);
+    const auto o = static_cast<std::size_t>(occupation[p]);
+    ++measures_.count(ids_.jobs, {y, a, o});
+    if (holder[p] == kVacant) ++measures_.count(ids_.jobs_vacant, {y, a, o});
+    if (holder[p] == kNonResident) {
+      ++measures_.count(ids_.jobs_non_resident, {y, a, o});
+      continue;  // demand met from outside the county
+    }
+    for (std::size_t c = 0; c < n_comp; ++c) {
+      demand_by_area[a * n_comp + c] += competence_demand_share_[o * n_comp + c];
+    }
+  }
+
+  // Residents: status, competence of the employed and job seekers, commuting.
+  const auto& table = persons_.table;
+  const auto& birth = table.column(persons_.birth_month);
+  const auto& sex = table.column(persons_.sex);
+  const auto& home = table.column(persons_.municipality);
+  const auto& status = table.column(persons_.labour_status);
+  const auto& competence = table.column(persons_.competence);
+  const auto& job = table.column(persons_.job);
+  std::vector<double> supply(n_mun * n_comp, 0.0);
+  const Month age_date = month + 1;  // ages at the end of the month
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    const auto m = static_cast<std::size_t>(home[i]);
+    const int age = age_in_years(Month::from_index(birth[i]), age_date);
+    ++measures_.count(ids_.persons_by_status, {y, m, static_cast<std::size_t>(sex[i]),
+                                               age_group_of(age), static_cast<std::size_t>(status[i])});
+    const auto s = static_cast<LabourStatus>(status[i]);
+    if (s != LabourStatus::Employed && s != LabourStatus::Unemployed) continue;
+    const auto c = static_cast<std::size_t>(competence[i]);
+    supply[m * n_comp + c] += 1;
+    if (s == LabourStatus::Unemployed) {
+      ++measures_.count(ids_.unemployed_by_competence, {y, m, c});
+      continue;
+    }
+    ++measures_.count(ids_.employed_by_competence, {y, m, c});
+    if (fit_of_job(i) < kGoodFit) ++measures_.count(ids_.mismatched_employed, {y, c});
+    if (static_cast<std::size_t>(area[static_cast<std::size_t>(job[i])]) == outside_area()) {
+      ++measures_.count(ids_.out_commuters, {y, m});
+    }
+  }
+
+  // Supply, demand and the county gap by competence.
+  for (std::size_t c = 0; c < n_comp; ++c) {
+    double county_supply = 0;
+    double county_demand = 0;
+    for (std::size_t m = 0; m < n_mun; ++m) {
+      measures_.real(ids_.competence_supply, {y, m, c}) = supply[m * n_comp + c];
+      county_supply += supply[m * n_comp + c];
+    }
+    for (std::size_t a = 0; a < areas; ++a) {
+      measures_.real(ids_.competence_demand, {y, a, c}) = demand_by_area[a * n_comp + c];
+      county_demand += demand_by_area[a * n_comp + c];
+    }
+    measures_.real(ids_.competence_gap, {y, c}) = county_supply - county_demand;
+  }
+}
+
+}  // namespace kfsim

@@ -1,0 +1,205 @@
+// Monthly changes of labour status: entering and leaving education, leaving a
+// job (quits, lay-offs, disability, retirement), and moving between seeking
+// work and staying outside the labour force.
+#include <algorithm>
+#include <cmath>
+
+#include "models/labour/labour_market.hpp"
+#include "models/population/ages.hpp"
+#include "sim/parallel/parallel.hpp"
+
+namespace kfsim {
+
+namespace {
+
+// What happens to a person's job this month; applied in slot order because it
+// frees positions.
+enum class JobEvent : std::uint8_t {
+  None,
+  Retire,
+  Disability,
+  QuitToSeeking,
+  QuitToOutside,
+  Layoff,
+};
+
+double monthly(double annual_probability) {
+  return -std::expm1(std::log1p(-std::min(annual_probability, 0.999999)) / 12.0);
+}
+
+// Everyone retires by 75 (the oldest age in the retirement table).
+constexpr int kAllRetiredAge = LabourData::kRetirementMaxAge;
+// Disability benefit turns into old-age pension at 67; activation stops there.
+constexpr int kPensionAge = 67;
+constexpr int kEarliestPensionAge = 62;
+
+}  // namespace
+
+void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
+  if (retirement_month_.empty() || !(retirement_params_ == params)) {
+    retirement_month_.assign((kMaxTableAge + 1) * kSexCount, 0.0);
+    for (int age = 0; age <= kMaxTableAge; ++age) {
+      const int table_age = static_cast<int>(std::floor(age - params.retirement_age_shift));
+      for (std::size_t s = 0; s < kSexCount; ++s) {
+        double annual = 0;
+        if (table_age >= LabourData::kRetirementMaxAge) {
+          annual = 1;
+        } else if (table_age >= LabourData::kRetirementMinAge) {
+          annual = data_.retirement_rate[static_cast<std::size_t>(table_age - LabourData::kRetirementMinAge) * kSexCount + s];
+        }
+        retirement_month_[static_cast<std::size_t>(age) * kSexCount + s] =
+            monthly(std::min(1.0, annual * params.retirement_scale));
+      }
+    }
+    retirement_params_ = params;
+  }
+
+  auto& table = persons_.table;
+  const std::size_t n = table.size();
+  events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
+  searching_.assign(n, 0);
+  const auto ids = table.ids();
+  const auto& birth = table.column(persons_.birth_month);
+  const auto& sex = table.column(persons_.sex);
+  const auto& home = table.column(persons_.municipality);
+  auto& status = table.column(persons_.labour_status);
+  auto& competence = table.column(persons_.competence);
+  auto& target = table.column(persons_.education_target);
+  auto& education_end = table.column(persons_.education_end);
+  auto& months = table.column(persons_.months_in_status);
+
+  auto change = [&](std::size_t i, LabourStatus s) {
+    status[i] = static_cast<std::int8_t>(s);
+    months[i] = 0;
+  };
+
+  parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto s = static_cast<LabourStatus>(status[i]);
+      if (s == LabourStatus::Retired) continue;
+      const Month born = Month::from_index(birth[i]);
+      const int age = age_in_years(born, month);
+      if (s == LabourStatus::Child) {
+        if (age < kLabourMinAge) continue;
+        // Assumption until education providers are modelled: a young person
+        // studies towards the competence mix of today's 30-34-year-olds.
+        rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Education);
+        const auto t = draw_competence(kSettledAgeGroup, static_cast<Sex>(sex[i]),
+                                       static_cast<std::size_t>(home[i]), draws.uniform());
+        target[i] = static_cast<std::int8_t>(t);
+        education_end[i] = education_end_for(born, t, month).index();
+        competence[i] = static_cast<std::int8_t>(primary_);
+        change(i, LabourStatus::InEducation);
+        continue;
+      }
+      // Graduation: the competence studied for is now held.
+      if (target[i] != kNoCompetence && month.index() >= education_end[i]) {
+        competence[i] = target[i];
+        target[i] = kNoCompetence;
+        if (s == LabourStatus::InEducation) {
+          change(i, LabourStatus::Unemployed);  // a new graduate seeks work
+          searching_[i] = 1;
+          continue;
+        }
+      }
+      if (s == LabourStatus::InEducation) continue;
+
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
+                       rng::Stream::LabourSeparation);
+      const double u_retire = draws.uniform();
+      const double u_disability = draws.uniform();
+      const double u_quit = draws.uniform();
+      const double u_layoff = draws.uniform();
+      const double u_search = draws.uniform();
+      const double u_quit_where = draws.uniform();
+      const double u_activate = draws.uniform();
+      const double u_exit = draws.uniform();
+      const double retire =
+          retirement_month_[static_cast<std::size_t>(std::min(age, kMaxTableAge)) * kSexCount +
+                            static_cast<std::size_t>(sex[i])];
+      const bool must_retire = age >= kAllRetiredAge;
+      const std::size_t cell = labour_age_group(age) * kSexCount + static_cast<std::size_t>(sex[i]);
+
+      switch (s) {
+        case LabourStatus::Employed: {
+          JobEvent event = JobEvent::None;
+          if (must_retire || u_retire < retire) {
+            event = JobEvent::Retire;
+          } else if (u_disability < data_.disability_rate[cell] * params.disability_scale) {
+            event = JobEvent::Disability;
+          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale) {
+            event = u_quit_where < params.quit_to_unemployment_share ? JobEvent::QuitToSeeking
+                                                                      : JobEvent::QuitToOutside;
+          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale) {
+            event = JobEvent::Layoff;
+          } else if (u_search < params.on_the_job_search_rate) {
+            searching_[i] = 1;
+          }
+          events_[i] = static_cast<std::uint8_t>(event);
+          break;
+        }
+        case LabourStatus::Unemployed:
+          if (must_retire || (age >= kEarliestPensionAge && u_retire < retire)) {
+            change(i, LabourStatus::Retired);
+          } else if (u_exit < params.unemployed_exit_rate) {
+            change(i, LabourStatus::Outside);
+          } else {
+            searching_[i] = 1;
+          }
+          break;
+        case LabourStatus::Outside:
+          if (must_retire || (age >= kEarliestPensionAge && u_retire < retire) ||
+              age >= kPensionAge) {
+            change(i, LabourStatus::Retired);
+          } else if (u_activate < params.outside_search_rate) {
+            change(i, LabourStatus::Unemployed);
+            searching_[i] = 1;
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  });
+}
+
+void LabourMarket::apply_transitions(Month month) {
+  auto& job = persons_.table.column(persons_.job);
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    const auto event = static_cast<JobEvent>(events_[i]);
+    if (event == JobEvent::None) continue;
+    SeparationReason reason = SeparationReason::Quit;
+    LabourStatus next = LabourStatus::Unemployed;
+    switch (event) {
+      case JobEvent::Retire:
+        reason = SeparationReason::Retirement;
+        next = LabourStatus::Retired;
+        break;
+      case JobEvent::Disability:
+        reason = SeparationReason::Disability;
+        next = LabourStatus::Outside;
+        break;
+      case JobEvent::QuitToSeeking:
+        reason = SeparationReason::Quit;
+        next = LabourStatus::Unemployed;
+        break;
+      case JobEvent::QuitToOutside:
+        reason = SeparationReason::Quit;
+        next = LabourStatus::Outside;
+        break;
+      case JobEvent::Layoff:
+        reason = SeparationReason::Layoff;
+        next = LabourStatus::Unemployed;
+        break;
+      case JobEvent::None:
+        break;
+    }
+    vacate(static_cast<std::size_t>(job[i]), month, reason);
+    job[i] = kNoJob;
+    set_status(i, next);
+    // Those who lose a job and seek another start searching the same month.
+    searching_[i] = next == LabourStatus::Unemployed ? 1 : 0;
+  }
+}
+
+}  // namespace kfsim

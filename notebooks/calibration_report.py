@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Sets a kfsim result file beside the calibration targets of the baseline
+(scenarios/data/labour/calibration_targets.csv) and the stylised facts a
+labour-market model must show. Reads the HDF5 file only.
+
+    /usr/bin/python3 notebooks/calibration_report.py results/baseline.h5 [--markdown FILE] [--strict]
+
+--strict exits 1 when a target is missed beyond its tolerance.
+"""
+import argparse
+import csv
+import pathlib
+import sys
+
+import numpy as np
+import xarray as xr
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+TARGETS = ROOT / "scenarios" / "data" / "labour" / "calibration_targets.csv"
+EMPLOYED, UNEMPLOYED = 3, 4
+
+
+def read_targets():
+    with open(TARGETS, encoding="utf-8") as f:
+        rows = [line for line in f if not line.startswith("#")]
+    return {r["target"]: r for r in csv.DictReader(rows)}
+
+
+def model_values(ds, year):
+    """The model's value for each target it can be compared with, in the first year."""
+    ds = ds.isel(replicate=0)
+    values = {}
+    status = ds.persons_by_status.sel(year=year)
+    groups = ds.age_group.values
+    working = (groups >= 15) & (groups < 75)
+    employed = status.sel(labour_status=EMPLOYED)
+    population = status.sum("labour_status")
+
+    def rate(sel):
+        return float(employed.isel(age_group=sel).sum() / population.isel(age_group=sel).sum())
+
+    values["employment_rate_15_74"] = rate(np.where(working)[0])
+    for sex, name in ((0, "female"), (1, "male")):
+        e = employed.sel(sex=sex).isel(age_group=np.where(working)[0]).sum()
+        p = population.sel(sex=sex).isel(age_group=np.where(working)[0]).sum()
+        values[f"employment_rate_15_74_{name}"] = float(e / p)
+    for g in groups[(groups >= 15) & (groups < 75)]:
+        values[f"employment_rate_{g}_{g + 4}"] = rate([int(np.where(groups == g)[0][0])])
+    values["employed_residents_15_74"] = float(employed.isel(age_group=np.where(working)[0]).sum())
+    months = ds.month.values // 100 == year
+    values["registered_unemployment_rate_2023"] = float(ds.unemployment_rate_monthly.values[months].mean())
+    values["registered_unemployed_2023"] = float(ds.unemployed_monthly.values[months].mean())
+    values["registered_unemployment_rate_2024_01"] = float(ds.unemployment_rate_monthly.values[0])
+    out = float(ds.out_commuters.sel(year=year).sum())
+    inside = ds.work_area.values != 0
+    non_resident = float(ds.jobs_non_resident.sel(year=year).isel(work_area=np.where(inside)[0]).sum())
+    values["out_commuters"] = out
+    values["non_resident_workers"] = non_resident
+    values["net_out_commuting"] = out - non_resident
+    filled = (ds.jobs - ds.jobs_vacant).sel(year=year).isel(work_area=np.where(inside)[0])
+    values["jobs_by_workplace"] = float(filled.sum())
+    major = ds.occupation.values // 10
+    for g in range(1, 10):
+        values[f"jobs_occupation_major_{g}"] = float(filled.isel(occupation=np.where(major == g)[0]).sum())
+    unfilled = ds.unfilled_vacancies_mean.sel(year=year).isel(work_area=np.where(inside)[0]).sum("work_area")
+    values["nav_shortage_2017_total"] = float(unfilled.sum())
+    values["nav_shortage_2018_total"] = float(unfilled.sum())
+    total_unfilled = float(unfilled.sum())
+    for code in (22, 53, 51, 71, 74):
+        if code in ds.occupation.values and total_unfilled > 0:
+            values[f"nav_shortage_2017_share_of_listed_occ_{code}"] = float(unfilled.sel(occupation=code)) / total_unfilled
+    reasons = [str(r) for r in ds.separation_reason_name.values]
+    separations = ds.separations.sel(year=year)
+    leaving = sum(float(separations.isel(separation_reason=k)) for k, r in enumerate(reasons)
+                  if r not in ("job_to_job",))
+    jobs_held = float(ds.employed_by_competence.sel(year=year).sum())
+    values["separations_share_of_jobs_annual"] = leaving / jobs_held
+    values["disability_exit_rate_employed_annual"] = float(separations.isel(separation_reason=reasons.index("disability"))) / jobs_held
+    return values
+
+
+def stylised_facts(ds):
+    ds = ds.isel(replicate=0)
+    openings = ds.openings.sum("year")
+    replacement_share = float(openings.sel(opening_kind=0) / openings.sum())
+    u = ds.unemployment_rate_monthly.values
+    v = ds.vacancy_rate_monthly.values
+    corr = float(np.corrcoef(u, v)[0, 1]) if u.std() > 0 and v.std() > 0 else float("nan")
+    return {"replacement share of openings": replacement_share,
+            "correlation of monthly unemployment and vacancy rates": corr}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("result")
+    parser.add_argument("--year", type=int, default=2024)
+    parser.add_argument("--markdown")
+    parser.add_argument("--strict", action="store_true")
+    args = parser.parse_args()
+    targets = read_targets()
+    with xr.open_dataset(args.result, engine="h5netcdf") as ds:
+        values = model_values(ds, args.year)
+        facts = stylised_facts(ds)
+    lines = ["| target | data | tolerance | model | within |", "|---|---:|---:|---:|:-:|"]
+    missed = 0
+    for name, model in values.items():
+        target = targets.get(name)
+        if target is None:
+            continue
+        value, tolerance = float(target["value"]), float(target["tolerance"])
+        ok = abs(model - value) <= tolerance
+        missed += not ok
+        lines.append(f"| {name} | {value:.4g} | ±{tolerance:.3g} | {model:.4g} | {'yes' if ok else 'NO'} |")
+    lines.append("")
+    for name, value in facts.items():
+        lines.append(f"- {name}: {value:.3f}")
+    text = "\n".join(lines)
+    print(text)
+    if args.markdown:
+        pathlib.Path(args.markdown).write_text(text + "\n", encoding="utf-8")
+    if args.strict and missed:
+        print(f"{missed} targets missed", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
