@@ -190,6 +190,20 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
     }
   }
   {
+    const auto t = CsvTable::read(files.occupation_requirements, {"occupation", "min_fit"});
+    d.occupation_min_fit.assign(n_occ, 0.0);
+    for (std::size_t row = 0; row < t.rows(); ++row) {
+      const auto o = category(t, row, "occupation", d.occupations, "occupation");
+      d.occupation_min_fit[o] = t.real(row, "min_fit", 0, 1);
+      float best = 0;
+      for (std::size_t c = 0; c < n_comp; ++c) best = std::max(best, d.fit[d.fit_index(o, c)]);
+      if (static_cast<double>(best) < d.occupation_min_fit[o]) {
+        t.fail(row, "min_fit", "no competence reaches this fit for occupation " + d.occupations.codes[o] +
+                                   "; expected at most the best fit in the fit table");
+      }
+    }
+  }
+  {
     const auto t = CsvTable::read(files.competence_by_age_sex, {"age_group", "sex", "competence", "share"});
     d.competence_shares.assign(kLabourAgeGroups * kSexCount * n_comp, 0.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {

@@ -51,7 +51,7 @@ struct LabourFiles {
   std::filesystem::path competences, occupations, industries, jobs_by_industry, staffing,
       establishment_sizes, fit, competence_by_age_sex, competence_municipality_factor,
       status_targets, separation_rates, retirement_rates, commuting, commuting_reach,
-      industry_growth;
+      industry_growth, occupation_requirements;
 };
 
 struct LabourData {
@@ -70,6 +70,9 @@ struct LabourData {
   // Fit of a competence for an occupation in [0, 1], 0 when it does not qualify;
   // [occupation][competence].
   std::vector<float> fit;
+  // Lowest fit an employer may accept by occupation, where the law requires
+  // qualifications (0 elsewhere); [occupation].
+  std::vector<double> occupation_min_fit;
   // Highest competence shares, [labour age group][sex][competence].
   std::vector<double> competence_shares;
   // Relative odds of each education level by municipality, [municipality][level].

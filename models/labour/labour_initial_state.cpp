@@ -282,8 +282,9 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
     double total = 0;
     for (std::size_t o = 0; o < n_occ; ++o) {
       const double fit = data_.fit[data_.fit_index(o, c)];
+      const double required = std::max(min_fit, data_.occupation_min_fit[o]);
       occupation_weight[o] =
-          fit >= min_fit ? fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size()) : 0.0;
+          fit >= required ? fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size()) : 0.0;
       total += occupation_weight[o];
     }
     return total;

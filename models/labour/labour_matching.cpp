@@ -77,7 +77,7 @@ void LabourMarket::match(Month month, const LabourParams& params) {
       const double place = minutes < 0 ? 0.0 : commute_weight(minutes, params);
       for (std::size_t o = 0; o < n_occ; ++o) {
         const double fit = data_.fit[data_.fit_index(o, c)];
-        if (place > 0 && fit >= params.min_hiring_fit) {
+        if (place > 0 && fit >= std::max(params.min_hiring_fit, data_.occupation_min_fit[o])) {
           running += place * fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size());
         }
         weights[a * n_occ + o] = running;
@@ -155,10 +155,11 @@ void LabourMarket::match(Month month, const LabourParams& params) {
     offers.clear();
     for (std::size_t g = 0; g < groups; ++g) {
       if (group_done[g]) continue;
-      // The best applicant still available who meets the employer's bar.
+      // The best applicant still available (every application meets the
+      // employer's bar: seekers apply only where they qualify).
       while (next[g] < group_start[g + 1]) {
         const Application& app = applications[next[g]];
-        if (!hired[static_cast<std::size_t>(app.searcher)] && static_cast<double>(app.fit) >= params.min_hiring_fit) break;
+        if (!hired[static_cast<std::size_t>(app.searcher)]) break;
         ++next[g];
       }
       if (next[g] == group_start[g + 1]) {

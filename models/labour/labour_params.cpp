@@ -69,11 +69,17 @@ void add_labour_keys(scenario::Schema& schema) {
                       "out-commuting shares and non-resident workers (CSV: municipality,out_of_county_share,in_commuters)"));
   schema.add(data_key("data.commuting_reach", "travel times (CSV: home,work,travel_minutes)"));
   schema.add(data_key("data.industry_growth", "annual growth of jobs by industry (CSV: industry,annual_growth)"));
+  schema.add(data_key("data.occupation_requirements",
+                      "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)"));
 
   schema.add(integer_key("labour.applications_per_searcher", 2, 1, 50, "applications per month",
                          "vacancies a job seeker applies to each month", kCalibrated));
   schema.add(real_key("labour.on_the_job_search_rate", 0.01, 0, 1, "per month",
                       "share of the employed who look for a better-fitting job each month",
+                      kCalibrated));
+  schema.add(real_key("labour.student_job_search_rate", 0.05, 0, 1, "per month",
+                      "share of pupils and students without a job who look for one beside their "
+                      "studies each month",
                       kCalibrated));
   schema.add(real_key("labour.outside_search_rate", 0.02, 0, 1, "per month",
                       "share of people outside the labour force (15-66) who start seeking work each "
@@ -85,8 +91,8 @@ void add_labour_keys(scenario::Schema& schema) {
                       "share of those who quit into non-employment who register as job seekers",
                       kCalibrated));
   schema.add(real_key("labour.min_hiring_fit", 0.3, 0, 1, "1",
-                      "lowest competence fit an employer accepts; vacancies with no such applicant "
-                      "stay open",
+                      "lowest competence fit an employer accepts (regulated occupations ask more: "
+                      "data.occupation_requirements); vacancies with no such applicant stay open",
                       kCalibrated));
   schema.add(real_key("labour.max_commute_minutes", 100, 0, 300, "minutes",
                       "longest one-way trip to work a person accepts",
@@ -135,6 +141,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.applications_per_searcher =
       static_cast<int>(real_at(scenario, "labour.applications_per_searcher", month));
   p.on_the_job_search_rate = real_at(scenario, "labour.on_the_job_search_rate", month);
+  p.student_job_search_rate = real_at(scenario, "labour.student_job_search_rate", month);
   p.outside_search_rate = real_at(scenario, "labour.outside_search_rate", month);
   p.unemployed_exit_rate = real_at(scenario, "labour.unemployed_exit_rate", month);
   p.quit_to_unemployment_share = real_at(scenario, "labour.quit_to_unemployment_share", month);
@@ -177,6 +184,7 @@ LabourFiles labour_files(const scenario::Scenario& scenario) {
   f.commuting = scenario.file("data.commuting");
   f.commuting_reach = scenario.file("data.commuting_reach");
   f.industry_growth = scenario.file("data.industry_growth");
+  f.occupation_requirements = scenario.file("data.occupation_requirements");
   return f;
 }
 

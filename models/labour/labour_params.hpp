@@ -10,6 +10,7 @@ namespace kfsim {
 struct LabourParams {
   int applications_per_searcher = 2;
   double on_the_job_search_rate = 0.01;
+  double student_job_search_rate = 0.05;
   double outside_search_rate = 0.02;
   double unemployed_exit_rate = 0.02;
   double quit_to_unemployment_share = 0.5;

@@ -102,8 +102,6 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           continue;
         }
       }
-      if (s == LabourStatus::InEducation) continue;
-
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
                        rng::Stream::LabourSeparation);
       const double u_retire = draws.uniform();
@@ -121,6 +119,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
       const std::size_t cell = labour_age_group(age) * kSexCount + static_cast<std::size_t>(sex[i]);
 
       switch (s) {
+        case LabourStatus::InEducation:
+          // Pupils and students look for a part-time job beside their studies.
+          if (u_search < params.student_job_search_rate) searching_[i] = 1;
+          break;
         case LabourStatus::Employed: {
           JobEvent event = JobEvent::None;
           if (must_retire || u_retire < retire) {
@@ -165,6 +167,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
 
 void LabourMarket::apply_transitions(Month month) {
   auto& job = persons_.table.column(persons_.job);
+  const auto& target = persons_.table.column(persons_.education_target);
   for (std::size_t i = 0; i < events_.size(); ++i) {
     const auto event = static_cast<JobEvent>(events_[i]);
     if (event == JobEvent::None) continue;
@@ -196,6 +199,8 @@ void LabourMarket::apply_transitions(Month month) {
     }
     vacate(static_cast<std::size_t>(job[i]), month, reason);
     job[i] = kNoJob;
+    // A student who leaves a job goes on studying.
+    if (target[i] != kNoCompetence && next != LabourStatus::Retired) next = LabourStatus::InEducation;
     set_status(i, next);
     // Those who lose a job and seek another start searching the same month.
     searching_[i] = next == LabourStatus::Unemployed ? 1 : 0;

@@ -80,6 +80,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     ("seed", po::value<std::int64_t>(), "random seed, overriding the scenario's")
     ("set", po::value(&overrides)->composing(), "override a scenario key: --set key=value (repeatable)")
     ("force", "overwrite an existing result file")
+    ("check", "check the model's invariants every month (slower); stop at the first violation")
     ("quiet,q", "print nothing but errors");
   // clang-format on
   po::positional_options_description positional;
@@ -126,6 +127,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   RunControl control;
   control.threads = threads;
   control.stop_requested = &install_stop_handlers();
+  control.check_invariants = values.count("check") > 0;
   control.on_month_done = [&](Month done, Month start, Month end) {
     progress.update(done, start, end);
   };
@@ -145,6 +147,10 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     progress.finish();
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;
+  } catch (const std::logic_error& violation) {
+    progress.finish();
+    std::cerr << "kfsim: invariant violated: " << violation.what() << "\n";
+    return kExitFailure;
   } catch (const RunCancelled& cancelled) {
     progress.finish();
     std::cerr << "kfsim: interrupted: " << cancelled.what() << "; no result file was written\n";
