@@ -20,6 +20,8 @@ std::string leaf_of(const std::string& key) {
 
 void describe_key(const KeySpec& spec, std::string& out) {
   out += "  " + leaf_of(spec.key);
+  // A map's names are not the schema's to list; <name> stands for any of them.
+  if (spec.is_map) out += ".<name>";
   out += spec.default_value ? " = " + format_value(*spec.default_value) : "  (required)";
   out += "\n";
   out += "      " + expectation(spec);
@@ -31,6 +33,15 @@ void describe_key(const KeySpec& spec, std::string& out) {
   out += "\n";
   if (!spec.meaning.empty()) out += "      " + spec.meaning + "\n";
   if (!spec.source.empty()) out += "      Source: " + spec.source + "\n";
+  if (spec.is_map) {
+    out +=
+        "      Names come from data: entries are set under [" + spec.key + "] as NAME = VALUE,\n";
+    out += "      NAME of the characters [A-Za-z0-9_-]; an entry not set is " +
+           format_value(*spec.default_value) + ".\n";
+    if (spec.policy_settable) {
+      out += "      A policy changes one entry: key = \"" + spec.key + ".NAME\".\n";
+    }
+  }
 }
 
 }  // namespace

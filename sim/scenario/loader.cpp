@@ -102,7 +102,16 @@ std::string where_keys_go(const Schema& schema, const std::string& table) {
 // One entry of a file, in the order the file has them, so the first error reported is the
 // first one in the file (toml++ tables iterate in key order).
 struct Entry {
-  enum class Kind { Value, UnknownKey, UnknownTable, NotATable, Policies };
+  enum class Kind {
+    Value,
+    UnknownKey,
+    UnknownTable,
+    NotATable,
+    Policies,
+    MapEntry,
+    BadEntryName,
+    NotAMap
+  };
   Kind kind;
   std::string key;
   const toml::key* toml_key;
@@ -110,20 +119,39 @@ struct Entry {
   toml::source_position position;
 };
 
+toml::source_position position_of(const toml::key& key, const toml::node& node) {
+  return key.source().begin ? key.source().begin : node.source().begin;
+}
+
+// The entries of a map written as a table, inline table or dotted keys: toml++ gives all three
+// as one table.
+void collect_map(const toml::table& table, const std::string& map_key, std::vector<Entry>& out) {
+  for (auto&& [toml_key, node] : table) {
+    const std::string name(toml_key.str());
+    const Entry::Kind kind =
+        Schema::is_entry_name(name) ? Entry::Kind::MapEntry : Entry::Kind::BadEntryName;
+    out.push_back({kind, map_key + "." + name, &toml_key, &node, position_of(toml_key, node)});
+  }
+}
+
 void collect(const Schema& schema, const toml::table& table, const std::string& prefix,
              std::vector<Entry>& out) {
   for (auto&& [toml_key, node] : table) {
     const std::string segment(toml_key.str());
     const std::string key = prefix.empty() ? segment : prefix + "." + segment;
-    toml::source_position position = toml_key.source().begin;
-    if (!position) position = node.source().begin;
-    Entry entry{Entry::Kind::Value, key, &toml_key, &node, position};
+    Entry entry{Entry::Kind::Value, key, &toml_key, &node, position_of(toml_key, node)};
     // A quoted key with a dot in it is one segment in TOML, not a path into a table.
     const bool plain = segment.find('.') == std::string::npos;
     if (prefix.empty() && segment == "extends") continue;  // read before the keys
     if (prefix.empty() && segment == "policies") {
       entry.kind = Entry::Kind::Policies;
-    } else if (plain && schema.index_of(key)) {
+    } else if (const KeySpec* spec = plain ? schema.find(key) : nullptr; spec && spec->is_map) {
+      if (const auto* inner = node.as_table()) {
+        collect_map(*inner, key, out);
+        continue;
+      }
+      entry.kind = Entry::Kind::NotAMap;
+    } else if (spec) {
       entry.kind = Entry::Kind::Value;
     } else if (plain && schema.is_table(key)) {
       if (const auto* inner = node.as_table()) {
@@ -268,6 +296,28 @@ void ScenarioBuilder::read_keys(const toml::table& root, const std::string& file
         throw value_site.error(
             entry.key, "got " + describe_node(*entry.node),
             "a table [" + entry.key + "] of keys (" + names_under(schema, entry.key) + ")");
+      case Entry::Kind::NotAMap:
+        throw value_site.error(entry.key, "got " + describe_node(*entry.node),
+                               map_expectation(*schema.find(entry.key)));
+      case Entry::Kind::BadEntryName: {
+        const KeySpec& map = *schema.map_of(entry.key);
+        const Problem problem = bad_entry_name(map, entry.toml_key->str());
+        throw key_site.error(entry.key, problem.what, problem.expected);
+      }
+      case Entry::Kind::MapEntry: {
+        const KeySpec& map = *schema.map_of(entry.key);
+        std::optional<Value> value = scalar_of(*entry.node);
+        if (!value) {
+          throw value_site.error(entry.key, "got " + describe_node(*entry.node), expectation(map));
+        }
+        if (auto problem = check_value(map, *value, base_dir)) {
+          throw value_site.error(entry.key, problem->what, problem->expected);
+        }
+        // A file later in the chain (nearer the top) overrides entry by entry.
+        scenario_.entries_.insert_or_assign(entry.key,
+                                            Scenario::Entry{std::move(*value), key_site});
+        break;
+      }
       case Entry::Kind::Value: {
         const std::size_t index = *schema.index_of(entry.key);
         const KeySpec& spec = schema.keys()[index];

@@ -45,7 +45,8 @@ void ScenarioBuilder::apply_override(const std::string& argument, int ordinal) {
                          "KEY=VALUE, e.g. seed=42");
   }
   const auto index = schema.index_of(key);
-  if (!index) {
+  const KeySpec* map = index ? nullptr : schema.map_of(key);
+  if (!index && map == nullptr) {
     const std::string first = key.substr(0, key.find_first_of(".["));
     if (first == "extends" || first == "policies") {
       throw key_site.error(key, "cannot be set with --set",
@@ -54,7 +55,15 @@ void ScenarioBuilder::apply_override(const std::string& argument, int ordinal) {
     throw key_site.error(key, "unknown key" + did_you_mean(schema.nearest(key)),
                          "a key listed by `kfsim schema`");
   }
-  const KeySpec& spec = schema.keys()[*index];
+  const KeySpec& spec = index ? schema.keys()[*index] : *map;
+  if (spec.is_map && index) {
+    throw key_site.error(key, "is a map, which --set sets one entry at a time",
+                         "--set " + key + ".NAME=VALUE");
+  }
+  if (map != nullptr && schema.entry_name(key).empty()) {
+    const Problem problem = bad_entry_name(*map, std::string_view(key).substr(map->key.size() + 1));
+    throw key_site.error(key, problem.what, problem.expected);
+  }
   const std::string_view text = trim(std::string_view(argument).substr(equals + 1));
   const Origin value_site = Origin::command_line(ordinal, static_cast<int>(equals + 2), kSetLabel);
 
@@ -89,6 +98,10 @@ void ScenarioBuilder::apply_override(const std::string& argument, int ordinal) {
   std::error_code ignored;
   if (auto problem = check_value(spec, value, std::filesystem::current_path(ignored))) {
     throw value_site.error(key, problem->what, problem->expected);
+  }
+  if (map != nullptr) {
+    scenario_.entries_.insert_or_assign(key, Scenario::Entry{std::move(value), value_site});
+    return;
   }
   values_[*index] = std::move(value);
   scenario_.origins_[*index] = value_site;

@@ -96,12 +96,28 @@ void ScenarioBuilder::read_policy(const toml::table& table, const std::string& p
     throw key_site.error(path + ".key", "got " + describe_node(key_node), settable);
   }
   policy.key = key_text->get();
-  const KeySpec* spec = scenario_.schema_.find(policy.key);
-  if (spec == nullptr) {
-    throw key_site.error(path + ".key",
-                         "unknown key '" + printable(policy.key) + "'" +
-                             did_you_mean(scenario_.schema_.nearest(policy.key)),
-                         settable);
+  const Schema& schema = scenario_.schema_;
+  const KeySpec* spec = schema.find(policy.key);
+  // A policy on a map changes one entry; the key names it in full.
+  const KeySpec* map = spec == nullptr ? schema.map_of(policy.key) : nullptr;
+  if (spec == nullptr && map == nullptr) {
+    throw key_site.error(
+        path + ".key",
+        "unknown key '" + printable(policy.key) + "'" + did_you_mean(schema.nearest(policy.key)),
+        settable);
+  }
+  if (spec != nullptr && spec->is_map) {
+    throw key_site.error(
+        path + ".key", "'" + policy.key + "' is a map, which a policy changes one entry at a time",
+        "an entry " + policy.key + ".NAME");
+  }
+  if (map != nullptr) {
+    if (schema.entry_name(policy.key).empty()) {
+      const Problem problem =
+          bad_entry_name(*map, std::string_view(policy.key).substr(map->key.size() + 1));
+      throw key_site.error(path + ".key", problem.what, problem.expected);
+    }
+    spec = map;
   }
   if (!spec->policy_settable) {
     throw key_site.error(path + ".key", "'" + policy.key + "' is fixed for the whole run",

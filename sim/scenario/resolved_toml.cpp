@@ -1,5 +1,6 @@
 // Scenario::resolved_toml: the scenario as it will run, written back as TOML so that a result
 // can be traced to, and rerun from, exactly what was used.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -64,14 +65,37 @@ std::string Scenario::resolved_toml() const {
   }
   for (const std::string& group : groups) {
     std::vector<std::pair<std::string, std::string>> lines;
+    std::vector<const KeySpec*> maps;
     for (std::size_t i = 0; i < schema_.keys().size(); ++i) {
-      const std::string& key = schema_.keys()[i].key;
-      if (table_of(key) != group) continue;
-      lines.emplace_back(leaf_of(key) + " = " + format_value(values_[i]), comment_for(origins_[i]));
+      const KeySpec& spec = schema_.keys()[i];
+      if (table_of(spec.key) != group) continue;
+      if (spec.is_map) {
+        // A TOML comment: the default applies to names no one wrote, which cannot be listed.
+        lines.emplace_back("# " + leaf_of(spec.key) + ".<name> = " + format_value(values_[i]),
+                           "# default, for every entry not set");
+        maps.push_back(&spec);
+        continue;
+      }
+      lines.emplace_back(leaf_of(spec.key) + " = " + format_value(values_[i]),
+                         comment_for(origins_[i]));
     }
     out += "\n";
     if (!group.empty()) out += "[" + group + "]\n";
     out += aligned(lines);
+    // Each map's entries in its own table, after the table it belongs to.
+    for (const KeySpec* map : maps) {
+      const std::string prefix = map->key + ".";
+      std::vector<std::pair<std::string, std::string>> entry_lines;
+      for (auto it = entries_.lower_bound(prefix);
+           it != entries_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        entry_lines.emplace_back(
+            it->first.substr(prefix.size()) + " = " + format_value(it->second.value),
+            comment_for(it->second.origin));
+      }
+      if (entry_lines.empty()) continue;
+      out += "\n[" + map->key + "]\n";
+      out += aligned(entry_lines);
+    }
   }
 
   for (const Policy& policy : policies_) {

@@ -1,5 +1,6 @@
 #include "sim/scenario/scenario.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <system_error>
 
@@ -13,48 +14,81 @@ std::string quoted(std::string_view key) { return "'" + std::string(key) + "'"; 
 
 }  // namespace
 
-std::size_t Scenario::checked_index(std::string_view key, Type type, bool integer_as_real) const {
-  const auto index = schema_.index_of(key);
-  if (!index) throw std::logic_error("scenario: no key " + quoted(key) + " in the schema");
-  const Type actual = schema_.keys()[*index].type;
+Scenario::Slot Scenario::slot(std::string_view key) const {
+  if (const auto index = schema_.index_of(key)) {
+    if (schema_.keys()[*index].is_map) {
+      throw std::logic_error("scenario: key " + quoted(key) + " is a map; read one entry ('" +
+                             std::string(key) + ".NAME') or entries()");
+    }
+    return {&values_[*index], &origins_[*index]};
+  }
+  const auto map = schema_.map_index_of(key);
+  if (!map || schema_.entry_name(key).empty()) {
+    throw std::logic_error("scenario: no key " + quoted(key) + " in the schema");
+  }
+  if (const auto it = entries_.find(key); it != entries_.end()) {
+    return {&it->second.value, &it->second.origin};
+  }
+  // The map's own slot holds its default, and was never set.
+  return {&values_[*map], &origins_[*map]};
+}
+
+const Value& Scenario::checked_value(std::string_view key, Type type, bool integer_as_real) const {
+  const Value& v = *slot(key).value;
+  const KeySpec* spec = schema_.find(key);
+  if (spec == nullptr) spec = schema_.map_of(key);
+  const Type actual = spec->type;
   if (actual != type && !(integer_as_real && actual == Type::Integer)) {
     throw std::logic_error("scenario: key " + quoted(key) + " is a " + type_name(actual) +
                            ", not a " + type_name(type));
   }
-  return *index;
+  return v;
 }
 
 std::int64_t Scenario::integer(std::string_view key) const {
-  return std::get<std::int64_t>(values_[checked_index(key, Type::Integer)]);
+  return std::get<std::int64_t>(checked_value(key, Type::Integer));
 }
 
 double Scenario::real(std::string_view key) const {
-  const Value& v = values_[checked_index(key, Type::Real, /*integer_as_real=*/true)];
+  const Value& v = checked_value(key, Type::Real, /*integer_as_real=*/true);
   if (const auto* integer = std::get_if<std::int64_t>(&v)) return static_cast<double>(*integer);
   return std::get<double>(v);
 }
 
 bool Scenario::boolean(std::string_view key) const {
-  return std::get<bool>(values_[checked_index(key, Type::Boolean)]);
+  return std::get<bool>(checked_value(key, Type::Boolean));
 }
 
 const std::string& Scenario::string(std::string_view key) const {
-  return std::get<std::string>(values_[checked_index(key, Type::String)]);
+  return std::get<std::string>(checked_value(key, Type::String));
 }
 
 kfsim::Month Scenario::month(std::string_view key) const {
-  return std::get<kfsim::Month>(values_[checked_index(key, Type::Month)]);
+  return std::get<kfsim::Month>(checked_value(key, Type::Month));
 }
 
 std::filesystem::path Scenario::file(std::string_view key) const {
-  return std::get<std::string>(values_[checked_index(key, Type::File)]);
+  return std::get<std::string>(checked_value(key, Type::File));
 }
 
-const Value& Scenario::value(std::string_view key) const {
-  const auto index = schema_.index_of(key);
-  if (!index) throw std::logic_error("scenario: no key " + quoted(key) + " in the schema");
-  return values_[*index];
+const Value& Scenario::value(std::string_view key) const { return *slot(key).value; }
+
+std::vector<std::pair<std::string, Value>> Scenario::entries(std::string_view map_key) const {
+  const KeySpec* spec = schema_.find(map_key);
+  if (spec == nullptr || !spec->is_map) {
+    throw std::logic_error("scenario: " + quoted(map_key) + " is not a map of the schema");
+  }
+  const std::string prefix = std::string(map_key) + ".";
+  std::vector<std::pair<std::string, Value>> out;
+  // Nothing lies below a map but its entries, so they are the keys from the prefix on.
+  for (auto it = entries_.lower_bound(prefix);
+       it != entries_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+    out.emplace_back(it->first.substr(prefix.size()), it->second.value);
+  }
+  return out;
 }
+
+bool Scenario::is_map_entry(std::string_view key) const { return !schema_.entry_name(key).empty(); }
 
 const Value& Scenario::value_at(std::string_view key, kfsim::Month month) const {
   const Value* current = &value(key);
@@ -66,23 +100,33 @@ const Value& Scenario::value_at(std::string_view key, kfsim::Month month) const 
   return *current;
 }
 
-std::string Scenario::origin(std::string_view key) const {
-  const auto index = schema_.index_of(key);
-  if (!index) throw std::logic_error("scenario: no key " + quoted(key) + " in the schema");
-  return origins_[*index].describe();
-}
+std::string Scenario::origin(std::string_view key) const { return slot(key).origin->describe(); }
 
 void Scenario::set(std::string_view key, Value v, std::string_view origin_label) {
   const Origin site = Origin::command_line(0, 0, std::string(origin_label));
   const auto index = schema_.index_of(key);
-  if (!index) {
+  const KeySpec* map = index ? nullptr : schema_.map_of(key);
+  if (!index && map == nullptr) {
     throw site.error(std::string(key), "unknown key" + did_you_mean(schema_.nearest(key)),
                      "a key listed by `kfsim schema`");
   }
+  const KeySpec& spec = index ? schema_.keys()[*index] : *map;
+  if (spec.is_map && index) {
+    throw site.error(std::string(key), "is a map, which is set one entry at a time",
+                     "an entry " + spec.key + ".NAME");
+  }
+  if (map != nullptr && schema_.entry_name(key).empty()) {
+    const Problem problem = bad_entry_name(*map, key.substr(map->key.size() + 1));
+    throw site.error(std::string(key), problem.what, problem.expected);
+  }
   std::error_code ignored;
-  if (auto problem =
-          check_value(schema_.keys()[*index], v, std::filesystem::current_path(ignored))) {
+  if (auto problem = check_value(spec, v, std::filesystem::current_path(ignored))) {
     throw site.error(std::string(key), problem->what, problem->expected);
+  }
+  // Start, end and the policies do not depend on map entries.
+  if (map != nullptr) {
+    entries_.insert_or_assign(std::string(key), Entry{std::move(v), site});
+    return;
   }
   // A new start or end may put a policy outside the run: check with the new value in place
   // and restore the old one if the scenario no longer holds together.
@@ -104,7 +148,11 @@ bool operator==(const Scenario& a, const Scenario& b) {
   for (std::size_t i = 0; i < a.schema_.keys().size(); ++i) {
     if (a.schema_.keys()[i].key != b.schema_.keys()[i].key) return false;
   }
-  return a.values_ == b.values_ && a.policies_ == b.policies_;
+  if (a.values_ != b.values_ || a.policies_ != b.policies_) return false;
+  return std::equal(a.entries_.begin(), a.entries_.end(), b.entries_.begin(), b.entries_.end(),
+                    [](const auto& x, const auto& y) {
+                      return x.first == y.first && x.second.value == y.second.value;
+                    });
 }
 
 Origin Scenario::error_site(std::size_t index) const {

@@ -3,6 +3,8 @@
 // policies that change keys during a run.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,7 +25,7 @@ struct Policy {
   std::string name;  // optional label
   kfsim::Month start;
   std::optional<kfsim::Month> end;
-  std::string key;     // a schema key with policy_settable = true
+  std::string key;     // a schema key with policy_settable = true, or an entry of such a map
   Value value;         // validated like the key itself
   std::string origin;  // "file:line"
 
@@ -41,7 +43,9 @@ class ScenarioBuilder;
 class Scenario {
  public:
   // Typed reads. Each throws std::logic_error if the key is unknown or of another type: that is
-  // a mistake in the model code, not in the scenario.
+  // a mistake in the model code, not in the scenario. The key may be an entry of a map,
+  // "education.places_scale.HIO_NURS", which reads as the map's default when no file and no
+  // --set gave it a value; the map's own key is no value and throws.
   std::int64_t integer(std::string_view key) const;
   double real(std::string_view key) const;  // an Integer key may be read as real too
   bool boolean(std::string_view key) const;
@@ -50,37 +54,54 @@ class Scenario {
   std::filesystem::path file(std::string_view key) const;
   const Value& value(std::string_view key) const;
 
+  // The entries of a map that the scenario sets (any file of the chain, --set or set()), as
+  // (name, value) in byte order of name. Entries left at the default are not listed. Throws
+  // std::logic_error when map_key is not a map of the schema.
+  std::vector<std::pair<std::string, Value>> entries(std::string_view map_key) const;
+  // Is key an entry of a map of the schema ("map.key.NAME" with a valid NAME), set or not?
+  bool is_map_entry(std::string_view key) const;
+
   // The value in force in a given month: that of the last listed policy on the key whose
   // [start, end] holds the month, else the scenario's own value.
   const Value& value_at(std::string_view key, kfsim::Month month) const;
 
-  // "path:line:col" where the key was set, "command line (--set)", or "default".
+  // "path:line:col" where the key was set, "command line (--set)", or "default". For a map
+  // entry the position is that of its name, so a model that finds a name it does not know can
+  // point at it.
   std::string origin(std::string_view key) const;
   const std::vector<Policy>& policies() const { return policies_; }
   const std::filesystem::path& path() const { return path_; }          // the top scenario file
   std::vector<std::filesystem::path> chain() const { return chain_; }  // top file first
 
   // The fully resolved scenario as TOML: every key, defaults included, each with a trailing
-  // `# from FILE:LINE` or `# default`, and the policies as [[policies]] tables. It has no
-  // `extends` and its file paths are absolute, so reloading it gives an equal Scenario.
+  // `# from FILE:LINE` or `# default`, the entries each map sets under the map's table, and the
+  // policies as [[policies]] tables. It has no `extends` and its file paths are absolute, so
+  // reloading it gives an equal Scenario.
   std::string resolved_toml() const;
 
   // Replaces a value after loading (--seed and the like), validated like a file value; a File
   // path is taken relative to the working directory. Throws ScenarioError naming kCommandLine
-  // as the file, and then leaves the scenario unchanged. origin() reports origin_label.
+  // as the file, and then leaves the scenario unchanged. origin() reports origin_label. The key
+  // may be a map entry, which is then one of entries().
   void set(std::string_view key, Value v, std::string_view origin_label = kCommandLine);
 
   const Schema& schema() const { return schema_; }
 
-  // Equal when every key has the same value and the policies are equal; where values were set
-  // (origins, file names) is not compared.
+  // Equal when every key has the same value, every map sets the same entries to the same values
+  // and the policies are equal; where values were set (origins, file names) is not compared.
   friend bool operator==(const Scenario& a, const Scenario& b);
 
  private:
   friend class detail::ScenarioBuilder;
   explicit Scenario(Schema schema) : schema_(std::move(schema)) {}
 
-  std::size_t checked_index(std::string_view key, Type type, bool integer_as_real = false) const;
+  // A value and where it came from; a map entry that is not set is the map's default.
+  struct Slot {
+    const Value* value;
+    const Origin* origin;
+  };
+  Slot slot(std::string_view key) const;
+  const Value& checked_value(std::string_view key, Type type, bool integer_as_real = false) const;
   // Where to point an error about a key: its origin, or the top file when it is a default.
   Origin error_site(std::size_t index) const;
   // The rules that tie keys together: end >= start, and every policy starting in the run.
@@ -88,7 +109,14 @@ class Scenario {
 
   Schema schema_;
   std::vector<Value> values_;    // one per schema key, in schema order
-  std::vector<Origin> origins_;  // likewise
+  std::vector<Origin> origins_;  // likewise; a map's value is its default, origin Default
+  struct Entry {
+    Value value;
+    Origin origin;
+  };
+  // The map entries set, by full key ("education.places_scale.HIO_NURS"): all entries of one
+  // map are adjacent and in order of name.
+  std::map<std::string, Entry, std::less<>> entries_;
   std::vector<Policy> policies_;
   // Per policy: where its start was written and its path in that file ("policies[0].start").
   std::vector<Origin> policy_sites_;

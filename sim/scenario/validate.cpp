@@ -111,6 +111,17 @@ std::string expectation(const KeySpec& spec) {
   return type_name(spec.type);
 }
 
+std::string map_expectation(const KeySpec& map) {
+  return "a table [" + map.key + "] of entries NAME = VALUE (NAME of the characters " +
+         "[A-Za-z0-9_-]; VALUE: " + expectation(map) + ")";
+}
+
+Problem bad_entry_name(const KeySpec& map, std::string_view name) {
+  return {name.empty() ? "the entry name is empty"
+                       : "entry name \"" + printable(name) + "\" is not a valid name",
+          "an entry " + map.key + ".NAME with NAME of the characters [A-Za-z0-9_-]"};
+}
+
 bool matches_charset(std::string_view text, std::string_view charset) {
   for (const char c : text) {
     bool allowed = false;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/value.hpp"
@@ -26,6 +27,13 @@ std::string expectation(const KeySpec& spec);
 std::optional<Problem> check_value(const KeySpec& spec, Value& value,
                                    const std::filesystem::path& base_dir,
                                    bool file_must_exist = true);
+
+// What a map takes where the map's key is written: a table of entries, each checked as
+// expectation(map) says.
+std::string map_expectation(const KeySpec& map);
+
+// An entry of a map whose name is not one; what is expected names the map.
+Problem bad_entry_name(const KeySpec& map, std::string_view name);
 
 // Does text consist only of the characters of a KeySpec::charset?
 bool matches_charset(std::string_view text, std::string_view charset);
