@@ -2,6 +2,8 @@
 
 #include "models/demography/demography.hpp"
 #include "models/demography/demography_params.hpp"
+#include "models/education/education.hpp"
+#include "models/education/education_params.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/population/persons.hpp"
@@ -13,6 +15,7 @@ scenario::Schema model_schema() {
   scenario::Schema schema = scenario::core_schema();
   add_demography_keys(schema);
   add_labour_keys(schema);
+  add_education_keys(schema);
   return schema;
 }
 
@@ -22,29 +25,45 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   const Month end = scenario.month("end");
   const DemographyData data = load_demography_data(demography_files(scenario));
   const LabourData labour_data = load_labour_data(labour_files(scenario), data.municipalities);
+  const EducationData education_data =
+      load_education_data(scenario.file("data.programmes"), labour_data, data.municipalities);
+  check_programme_keys(scenario, education_data);
   const rng::RngKey key(static_cast<std::uint64_t>(scenario.integer("seed")), replicate);
 
   ModelRun result;
   Persons persons;
   add_common_dimensions(result.measures, data.municipalities, start, end);
   Demography demography(data, persons, result.measures, key, start, end);
+  LabourSetup setup = labour_setup(scenario);
+  setup.external_education = true;
   LabourMarket labour(labour_data, data.municipalities, persons, result.measures, key, start, end,
-                      labour_setup(scenario));
+                      setup);
+  Education education(education_data, labour_data, data.municipalities, persons, labour,
+                      result.measures, key, start, end, education_signal_lag_months(scenario));
 
-  // Processes in the order the architecture fixes: demography, then the labour
-  // market (separations, demand, search and matching).
+  // Processes in the order the architecture fixes: demography, education, then
+  // the labour market (separations, demand, search and matching).
   std::vector<Process> processes = {
       {"demography",
        [&](Month month) { demography.step(month, demography_params_at(scenario, month)); }},
+      {"education",
+       [&](Month month) {
+         education.step(month, education_params_at(scenario, month),
+                        programme_places_at(scenario, education_data, month));
+       }},
       {"labour_market",
        [&](Month month) { labour.step(month, labour_params_at(scenario, month)); }},
   };
   if (control.check_invariants) {
-    processes.push_back({"invariants", [&](Month month) { labour.check_invariants(month); }});
+    processes.push_back({"invariants", [&](Month month) {
+                           labour.check_invariants(month);
+                           education.check_invariants(month);
+                         }});
   }
   run_months(start, end, processes, control, [&] {
     demography.populate(start);
     labour.initialize(start, labour_params_at(scenario, start));
+    education.initialize(start);
   });
 
   result.person_months = demography.person_months();

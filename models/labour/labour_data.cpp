@@ -20,8 +20,9 @@ std::size_t category(const CsvTable& table, std::size_t row, const std::string& 
   const auto& code = table.text(row, column);
   const auto index = categories.index_of(code);
   if (index < 0) {
-    table.fail(row, column, "unknown " + what + " code '" + code + "'; expected one listed in the " +
-                                what + " table");
+    table.fail(
+        row, column,
+        "unknown " + what + " code '" + code + "'; expected one listed in the " + what + " table");
   }
   return static_cast<std::size_t>(index);
 }
@@ -54,7 +55,8 @@ std::size_t age_group(const CsvTable& table, std::size_t row) {
                                   : std::to_string(lower) + "-" + std::to_string(lower + 4);
     if (text == label) return g;
   }
-  table.fail(row, "age_group", "'" + text + "' is not an age group; expected 15-19, ..., 70-74 or 75+");
+  table.fail(row, "age_group",
+             "'" + text + "' is not an age group; expected 15-19, ..., 70-74 or 75+");
 }
 
 Categories read_categories(const CsvTable& table, const std::string& name_column) {
@@ -71,8 +73,8 @@ Categories read_categories(const CsvTable& table, const std::string& name_column
 
 EducationLevel level_of(const CsvTable& table, std::size_t row, const std::string& column) {
   static const char* const kNames[kEducationLevelCount] = {
-      "primary", "upper_secondary_general", "upper_secondary_vocational",
-      "fagskole", "bachelor",                "master"};
+      "primary", "upper_secondary_general", "upper_secondary_vocational", "fagskole", "bachelor",
+      "master"};
   const auto& text = table.text(row, column);
   for (std::size_t i = 0; i < kEducationLevelCount; ++i) {
     if (text == kNames[i]) return static_cast<EducationLevel>(i);
@@ -112,7 +114,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
   {
     const auto t = CsvTable::read(files.competences, {"code", "name_en", "level"});
     d.competences = read_categories(t, "name_en");
-    for (std::size_t row = 0; row < t.rows(); ++row) d.competence_level.push_back(level_of(t, row, "level"));
+    for (std::size_t row = 0; row < t.rows(); ++row)
+      d.competence_level.push_back(level_of(t, row, "level"));
     if (d.competences.size() > 100) t.fail(0, "code", "more than 100 competence groups");
   }
   {
@@ -131,7 +134,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
   const std::size_t n_occ = d.occupations.size();
   const std::size_t n_ind = d.industries.size();
   {
-    const auto t = CsvTable::read(files.jobs_by_industry, {"industry", "municipality", "employed_workplace"});
+    const auto t =
+        CsvTable::read(files.jobs_by_industry, {"industry", "municipality", "employed_workplace"});
     d.jobs.assign(n_ind * n_municipalities, 0.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {
       const auto i = category(t, row, "industry", d.industries, "industry");
@@ -198,13 +202,15 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
       float best = 0;
       for (std::size_t c = 0; c < n_comp; ++c) best = std::max(best, d.fit[d.fit_index(o, c)]);
       if (static_cast<double>(best) < d.occupation_min_fit[o]) {
-        t.fail(row, "min_fit", "no competence reaches this fit for occupation " + d.occupations.codes[o] +
-                                   "; expected at most the best fit in the fit table");
+        t.fail(row, "min_fit",
+               "no competence reaches this fit for occupation " + d.occupations.codes[o] +
+                   "; expected at most the best fit in the fit table");
       }
     }
   }
   {
-    const auto t = CsvTable::read(files.competence_by_age_sex, {"age_group", "sex", "competence", "share"});
+    const auto t =
+        CsvTable::read(files.competence_by_age_sex, {"age_group", "sex", "competence", "share"});
     d.competence_shares.assign(kLabourAgeGroups * kSexCount * n_comp, 0.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {
       const auto g = age_group(t, row);
@@ -215,7 +221,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
     require_sums_to_one(d.competence_shares, n_comp, t, "competence shares of (age group, sex)");
   }
   {
-    const auto t = CsvTable::read(files.competence_municipality_factor, {"municipality", "level", "factor"});
+    const auto t =
+        CsvTable::read(files.competence_municipality_factor, {"municipality", "level", "factor"});
     d.level_factor.assign(n_municipalities * kEducationLevelCount, 1.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {
       const auto m = municipality(t, row, "municipality", municipalities);
@@ -239,9 +246,9 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
     }
   }
   {
-    const auto t = CsvTable::read(files.separation_rates,
-                                  {"age_group", "sex", "quit_rate_monthly", "layoff_rate_monthly",
-                                   "disability_rate_monthly"});
+    const auto t =
+        CsvTable::read(files.separation_rates, {"age_group", "sex", "quit_rate_monthly",
+                                                "layoff_rate_monthly", "disability_rate_monthly"});
     d.quit_rate.assign(group_sex, 0.0);
     d.layoff_rate.assign(group_sex, 0.0);
     d.disability_rate.assign(group_sex, 0.0);
@@ -258,14 +265,16 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
     const std::size_t ages = LabourData::kRetirementMaxAge - LabourData::kRetirementMinAge + 1;
     d.retirement_rate.assign(ages * kSexCount, 0.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {
-      const auto age = t.integer(row, "age", LabourData::kRetirementMinAge, LabourData::kRetirementMaxAge);
+      const auto age =
+          t.integer(row, "age", LabourData::kRetirementMinAge, LabourData::kRetirementMaxAge);
       const auto s = static_cast<std::size_t>(sex_of(t, row));
-      d.retirement_rate[static_cast<std::size_t>(age - LabourData::kRetirementMinAge) * kSexCount + s] =
-          t.real(row, "annual_retirement_rate", 0, 1);
+      d.retirement_rate[static_cast<std::size_t>(age - LabourData::kRetirementMinAge) * kSexCount +
+                        s] = t.real(row, "annual_retirement_rate", 0, 1);
     }
   }
   {
-    const auto t = CsvTable::read(files.commuting, {"municipality", "out_of_county_share", "in_commuters"});
+    const auto t =
+        CsvTable::read(files.commuting, {"municipality", "out_of_county_share", "in_commuters"});
     d.out_of_county_share.assign(n_municipalities, 0.0);
     d.in_commuters.assign(n_municipalities, 0.0);
     for (std::size_t row = 0; row < t.rows(); ++row) {

@@ -42,8 +42,8 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
 
   auto& pos = positions_.table;
   auto cell_of_position = [&](std::size_t p) {
-    const auto ind = employers_.table.column(employers_.industry)[static_cast<std::size_t>(
-        pos.column(positions_.employer)[p])];
+    const auto ind = employers_.table.column(
+        employers_.industry)[static_cast<std::size_t>(pos.column(positions_.employer)[p])];
     return cell_of(ind < 0 ? n_ind : static_cast<std::size_t>(ind),
                    static_cast<std::size_t>(pos.column(positions_.area)[p]),
                    static_cast<std::size_t>(pos.column(positions_.occupation)[p]));

@@ -23,7 +23,8 @@ constexpr int kCompletionAge[kEducationLevelCount] = {18, 19, 20, 22, 23, 25};
 
 Month LabourMarket::education_end_for(Month born, std::size_t competence, Month now) const {
   // Studies end in June, when schools and colleges finish their year.
-  const int completion = kCompletionAge[static_cast<std::size_t>(data_.competence_level[competence])];
+  const int completion =
+      kCompletionAge[static_cast<std::size_t>(data_.competence_level[competence])];
   Month end = Month::of(born.year() + completion, 6);
   while (end <= now) end = end + 12;
   return end;
@@ -37,8 +38,9 @@ std::size_t LabourMarket::draw_competence(std::size_t age_group, Sex sex, std::s
   const double* shares =
       &data_.competence_shares[(age_group * kSexCount + static_cast<std::size_t>(sex)) * n];
   for (std::size_t c = 0; c < n; ++c) {
-    weights[c] = shares[c] * data_.level_factor[municipality * kEducationLevelCount +
-                                                static_cast<std::size_t>(data_.competence_level[c])];
+    weights[c] =
+        shares[c] * data_.level_factor[municipality * kEducationLevelCount +
+                                       static_cast<std::size_t>(data_.competence_level[c])];
   }
   return pick_weighted(weights, u);
 }
@@ -97,7 +99,8 @@ void LabourMarket::assign_new_persons(Month month, bool at_start) {
         // later look for one.
         result = at_start ? LabourStatus::Employed : LabourStatus::Unemployed;
       } else if (u_status < employed + unemployed) {
-        result = studying_for != kNoCompetence ? LabourStatus::InEducation : LabourStatus::Unemployed;
+        result =
+            studying_for != kNoCompetence ? LabourStatus::InEducation : LabourStatus::Unemployed;
       } else if (studying_for != kNoCompetence) {
         result = LabourStatus::InEducation;
       } else {
@@ -141,8 +144,8 @@ void LabourMarket::build_employers() {
       // cell never depend on another's.
       rng::Draws draws(key_, i * n_mun + m, first_month_, rng::Stream::InitialState);
       for (const auto& size_class : data_.size_classes[i]) {
-        auto class_jobs = static_cast<std::int64_t>(std::llround(static_cast<double>(wanted) *
-                                                                 size_class.share_of_jobs));
+        auto class_jobs = static_cast<std::int64_t>(
+            std::llround(static_cast<double>(wanted) * size_class.share_of_jobs));
         while (class_jobs > 0) {
           // Sizes log-uniform within the class: small firms are the most common.
           const double lo = std::log(size_class.min_size);
@@ -186,8 +189,8 @@ void LabourMarket::build_employers() {
     for (std::size_t m = 0; m < n_mun; ++m) {
       commuters += employed_by_home[m] * data_.out_of_county_share[m];
     }
-    const auto wanted = static_cast<std::size_t>(
-        std::llround(commuters * (1.0 + setup_.initial_vacancy_rate)));
+    const auto wanted =
+        static_cast<std::size_t>(std::llround(commuters * (1.0 + setup_.initial_vacancy_rate)));
     const std::size_t e = emp.append(1);
     emp.column(employers_.industry)[e] = -1;
     emp.column(employers_.area)[e] = static_cast<std::int8_t>(outside_area());
@@ -252,7 +255,8 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
   std::vector<std::vector<std::int32_t>> vacant(areas * n_occ);
   for (std::size_t p = 0; p < pos.size(); ++p) {
     if (holder[p] != kVacant) continue;
-    vacant[static_cast<std::size_t>(area_col[p]) * n_occ + static_cast<std::size_t>(occupation_col[p])]
+    vacant[static_cast<std::size_t>(area_col[p]) * n_occ +
+           static_cast<std::size_t>(occupation_col[p])]
         .push_back(static_cast<std::int32_t>(p));
   }
 
@@ -284,7 +288,8 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
       const double fit = data_.fit[data_.fit_index(o, c)];
       const double required = std::max(min_fit, data_.occupation_min_fit[o]);
       occupation_weight[o] =
-          fit >= required ? fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size()) : 0.0;
+          fit >= required ? fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size())
+                          : 0.0;
       total += occupation_weight[o];
     }
     return total;

@@ -21,7 +21,8 @@ LabourMarket::LabourMarket(const LabourData& data, const Municipalities& municip
       last_month_(end) {
   for (std::size_t c = data.competences.size(); c-- > 0;) {
     if (data.competence_level[c] == EducationLevel::Primary) primary_ = c;
-    if (data.competence_level[c] == EducationLevel::UpperSecondaryGeneral) general_upper_secondary_ = c;
+    if (data.competence_level[c] == EducationLevel::UpperSecondaryGeneral)
+      general_upper_secondary_ = c;
   }
 }
 
@@ -77,8 +78,8 @@ void LabourMarket::vacate(std::size_t position, Month month, SeparationReason re
   positions_.table.column(positions_.months_vacant)[position] = 0;
   const std::size_t y = year_index(month);
   if (resident) ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
-  const bool inside = static_cast<std::size_t>(positions_.table.column(positions_.area)[position]) <
-                      outside_area();
+  const bool inside =
+      static_cast<std::size_t>(positions_.table.column(positions_.area)[position]) < outside_area();
   if (inside && !positions_.table.column(positions_.abolished)[position]) {
     ++measures_.count(ids_.openings, {y, 0});  // replacement
   }
@@ -94,7 +95,8 @@ void LabourMarket::hire(std::size_t person, std::size_t position, Month month) {
   if (!initializing_) {
     ++measures_.count(ids_.hires, {y, a, o});
     ++measures_.count(ids_.hires_by_occupation, {y, o});
-    measures_.count(ids_.vacancy_months_at_hire, {y, o}) += pos.column(positions_.months_vacant)[position];
+    measures_.count(ids_.vacancy_months_at_hire, {y, o}) +=
+        pos.column(positions_.months_vacant)[position];
   }
   pos.column(positions_.holder)[position] = persons_.table.ids()[person];
   pos.column(positions_.months_vacant)[position] = 0;
@@ -164,10 +166,13 @@ void LabourMarket::check_invariants(Month month) const {
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto s = static_cast<LabourStatus>(status[i]);
     const std::string who = "person " + std::to_string(ids[i]);
-    if (s == LabourStatus::Unassigned) throw std::logic_error(who + " has no labour status" + where);
+    if (s == LabourStatus::Unassigned)
+      throw std::logic_error(who + " has no labour status" + where);
     const bool employed = s == LabourStatus::Employed;
     if (employed != (job[i] != kNoJob)) {
-      throw std::logic_error(who + (employed ? " is employed without a job" : " holds a job but is not employed") + where);
+      throw std::logic_error(
+          who + (employed ? " is employed without a job" : " holds a job but is not employed") +
+          where);
     }
     if (!employed) continue;
     const int age = age_in_years(Month::from_index(birth[i]), month);
@@ -175,19 +180,22 @@ void LabourMarket::check_invariants(Month month) const {
       throw std::logic_error(who + " works at age " + std::to_string(age) + where);
     }
     const auto p = static_cast<std::size_t>(job[i]);
-    if (p >= positions_.size()) throw std::logic_error(who + " holds a position that does not exist" + where);
+    if (p >= positions_.size())
+      throw std::logic_error(who + " holds a position that does not exist" + where);
     if (holder[p] != ids[i]) {
       throw std::logic_error(who + " holds position " + std::to_string(p) + ", whose holder is " +
                              std::to_string(holder[p]) + where);
     }
-    if (held[p]++) throw std::logic_error("position " + std::to_string(p) + " is held twice" + where);
+    if (held[p]++)
+      throw std::logic_error("position " + std::to_string(p) + " is held twice" + where);
   }
   for (std::size_t p = 0; p < positions_.size(); ++p) {
     if (holder[p] >= 0 && !held[p]) {
       throw std::logic_error("position " + std::to_string(p) + " is held by person " +
                              std::to_string(holder[p]) + ", who does not hold it" + where);
     }
-    if (holder[p] < kNonResident) throw std::logic_error("position " + std::to_string(p) + " has an invalid holder" + where);
+    if (holder[p] < kNonResident)
+      throw std::logic_error("position " + std::to_string(p) + " has an invalid holder" + where);
   }
 }
 

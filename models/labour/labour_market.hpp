@@ -51,6 +51,15 @@ class LabourMarket {
   // naming the first violation (the person or position and what is wrong).
   void check_invariants(Month month) const;
 
+  // How much the labour market asks for each competence now: (vacancies in
+  // Østfold asking for it - job seekers holding it) / (labour force holding it
+  // + 1), per competence; positive when employers look for more than there are.
+  // The signal that study choices follow (career guidance).
+  std::vector<double> competence_signal() const;
+
+  // Fit of a person's competence for the job they hold; 0 without a job.
+  float job_fit(std::size_t person) const { return fit_of_job(person); }
+
   const Positions& positions() const { return positions_; }
   const Employers& employers() const { return employers_; }
   std::size_t outside_area() const { return municipalities_.size(); }
@@ -87,7 +96,8 @@ class LabourMarket {
   void set_status(std::size_t person, LabourStatus status);
   void refresh_travel(const LabourParams& params);
   void remove_abolished_positions();
-  std::size_t cell_of(std::size_t industry_or_outside, std::size_t area, std::size_t occupation) const;
+  std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
+                      std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
   std::size_t year_index(Month month) const;
 
@@ -122,7 +132,7 @@ class LabourMarket {
   // area x occupation), the growth factor reached by each industry, and the
   // employers of each (industry, area) for new positions, with a rotating cursor.
   std::vector<std::int32_t> initial_cell_positions_;
-  std::vector<double> industry_factor_;  // [industry, then outside]
+  std::vector<double> industry_factor_;                    // [industry, then outside]
   std::vector<std::vector<std::int32_t>> cell_employers_;  // [(industry incl. outside) x area]
   std::vector<std::size_t> employer_cursor_;
 

@@ -45,7 +45,8 @@ void LabourMarket::match(Month month, const LabourParams& params) {
   std::vector<std::vector<std::int32_t>> vacant(areas * n_occ);
   for (std::size_t p = 0; p < pos.size(); ++p) {
     if (holder[p] != kVacant) continue;
-    vacant[static_cast<std::size_t>(area_col[p]) * n_occ + static_cast<std::size_t>(occupation_col[p])]
+    vacant[static_cast<std::size_t>(area_col[p]) * n_occ +
+           static_cast<std::size_t>(occupation_col[p])]
         .push_back(static_cast<std::int32_t>(p));
   }
 
@@ -113,7 +114,8 @@ void LabourMarket::match(Month month, const LabourParams& params) {
         if (fit <= current_fit) continue;
         const auto& list = vacant[cell];
         Application& app = applications[s * per_searcher + k];
-        app.position = list[static_cast<std::size_t>(u_position * static_cast<double>(list.size()))];
+        app.position =
+            list[static_cast<std::size_t>(u_position * static_cast<double>(list.size()))];
         app.searcher = static_cast<std::int32_t>(s);
         app.fit = fit;
         app.score = fit + kRankingNoise * static_cast<float>(u_noise);
@@ -125,16 +127,18 @@ void LabourMarket::match(Month month, const LabourParams& params) {
                                     [](const Application& a) { return a.position < 0; }),
                      applications.end());
   // Each position's applicants, best first; ties by seeker (slot order = id order).
-  std::sort(applications.begin(), applications.end(), [](const Application& x, const Application& y) {
-    if (x.position != y.position) return x.position < y.position;
-    if (x.score != y.score) return x.score > y.score;
-    return x.searcher < y.searcher;
-  });
+  std::sort(applications.begin(), applications.end(),
+            [](const Application& x, const Application& y) {
+              if (x.position != y.position) return x.position < y.position;
+              if (x.score != y.score) return x.score > y.score;
+              return x.searcher < y.searcher;
+            });
 
   // Groups of applications per position.
   std::vector<std::size_t> group_start;
   for (std::size_t k = 0; k < applications.size(); ++k) {
-    if (k == 0 || applications[k].position != applications[k - 1].position) group_start.push_back(k);
+    if (k == 0 || applications[k].position != applications[k - 1].position)
+      group_start.push_back(k);
   }
   group_start.push_back(applications.size());
   const std::size_t groups = group_start.size() - 1;

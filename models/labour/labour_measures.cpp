@@ -10,7 +10,7 @@ namespace {
 
 Dimension categorical(std::string name, std::string long_name, std::vector<std::int32_t> codes,
                       std::string labels_name, std::vector<std::string> labels) {
-  return {std::move(name), "1", std::move(long_name), std::move(codes), std::move(labels_name),
+  return {std::move(name),  "1", std::move(long_name), std::move(codes), std::move(labels_name),
           std::move(labels)};
 }
 
@@ -30,7 +30,8 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
       labels.push_back(data.competences.codes[c] + ": " + data.competences.names[c]);
     }
     measures.add_dimension(categorical("competence", "competence group (index)",
-                                       indices(data.competences.size()), "competence_name", labels));
+                                       indices(data.competences.size()), "competence_name",
+                                       labels));
   }
   {
     std::vector<std::int32_t> codes;
@@ -43,19 +44,19 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
     std::vector<std::string> labels = municipalities.names;
     codes.push_back(kOutsideAreaCode);
     labels.emplace_back("Oslo og Akershus (outside Østfold)");
-    measures.add_dimension(categorical("work_area",
-                                       "place of work: municipality number, 0 for Oslo and Akershus",
-                                       codes, "work_area_name", labels));
+    measures.add_dimension(
+        categorical("work_area", "place of work: municipality number, 0 for Oslo and Akershus",
+                    codes, "work_area_name", labels));
   }
   {
     std::vector<std::string> labels(kLabourStatusLabels.begin(), kLabourStatusLabels.end());
     measures.add_dimension(categorical("labour_status", "labour-market status (code)",
                                        indices(kLabourStatusCount), "labour_status_name", labels));
   }
-  measures.add_dimension(categorical(
-      "separation_reason", "why a person left a job (code)", indices(7), "separation_reason_name",
-      {"quit", "layoff", "retirement", "disability", "death_or_moved_away", "job_to_job",
-       "position_abolished"}));
+  measures.add_dimension(categorical("separation_reason", "why a person left a job (code)",
+                                     indices(7), "separation_reason_name",
+                                     {"quit", "layoff", "retirement", "disability",
+                                      "death_or_moved_away", "job_to_job", "position_abolished"}));
   measures.add_dimension(categorical("opening_kind", "why a vacancy opened (code)", indices(2),
                                      "opening_kind_name", {"replacement", "expansion"}));
 
@@ -64,9 +65,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.persons_by_status = measures.declare_count(
       "persons_by_status", {"year", "municipality", "sex", "age_group", "labour_status"}, "persons",
       "residents by labour-market status", end);
-  m.employed_by_competence = measures.declare_count(
-      "employed_by_competence", {"year", "municipality", "competence"}, "persons",
-      "employed residents by highest completed competence", end);
+  m.employed_by_competence =
+      measures.declare_count("employed_by_competence", {"year", "municipality", "competence"},
+                             "persons", "employed residents by highest completed competence", end);
   m.unemployed_by_competence = measures.declare_count(
       "unemployed_by_competence", {"year", "municipality", "competence"}, "persons",
       "job seekers (registered unemployed) by highest completed competence", end);
@@ -77,9 +78,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                   "positions employers want filled (filled and vacant)", end);
   m.jobs_vacant = measures.declare_count("jobs_vacant", {"year", "work_area", "occupation"},
                                          "positions", "vacant positions", end);
-  m.jobs_non_resident = measures.declare_count(
-      "jobs_non_resident", {"year", "work_area", "occupation"}, "positions",
-      "positions held by people living outside Østfold (in-commuters)", end);
+  m.jobs_non_resident =
+      measures.declare_count("jobs_non_resident", {"year", "work_area", "occupation"}, "positions",
+                             "positions held by people living outside Østfold (in-commuters)", end);
   m.out_commuters = measures.declare_count("out_commuters", {"year", "municipality"}, "persons",
                                            "residents working in Oslo and Akershus", end);
   m.competence_supply = measures.declare_real(
@@ -93,9 +94,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.competence_gap = measures.declare_real(
       "competence_gap", {"year", "competence"}, "persons",
       "competence_supply minus competence_demand for the county (negative: shortage)", end);
-  m.vacancies_mean = measures.declare_real("vacancies_mean", {"year", "work_area", "occupation"},
-                                           "positions", "vacant positions, mean over the months",
-                                           "year: mean");
+  m.vacancies_mean =
+      measures.declare_real("vacancies_mean", {"year", "work_area", "occupation"}, "positions",
+                            "vacant positions, mean over the months", "year: mean");
   m.unfilled_vacancies_mean = measures.declare_real(
       "unfilled_vacancies_mean", {"year", "work_area", "occupation"}, "positions",
       "vacancies open at least labour.shortage_months months (unfilled demand, as NAV's shortage), "
@@ -111,22 +112,23 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.vacancy_months_at_hire = measures.declare_count(
       "vacancy_months_at_hire", {"year", "occupation"}, "months",
       "months the filled vacancies had been open, summed over hires", "year: sum");
-  m.hires_by_occupation = measures.declare_count("hires_by_occupation", {"year", "occupation"},
-                                                 "persons", "residents hired, by occupation",
-                                                 "year: sum");
+  m.hires_by_occupation =
+      measures.declare_count("hires_by_occupation", {"year", "occupation"}, "persons",
+                             "residents hired, by occupation", "year: sum");
   m.unemployment_rate_monthly = measures.declare_real(
       "unemployment_rate_monthly", {"month"}, "1",
       "job seekers as a share of the resident labour force, end of month", "month: point");
   m.vacancy_rate_monthly = measures.declare_real(
       "vacancy_rate_monthly", {"month"}, "1",
-      "vacant positions in Østfold as a share of all positions there, end of month", "month: point");
+      "vacant positions in Østfold as a share of all positions there, end of month",
+      "month: point");
   m.employed_monthly = measures.declare_count("employed_monthly", {"month"}, "persons",
                                               "employed residents, end of month", "month: point");
   m.unemployed_monthly = measures.declare_count("unemployed_monthly", {"month"}, "persons",
                                                 "job seekers, end of month", "month: point");
-  m.vacancies_monthly = measures.declare_count("vacancies_monthly", {"month"}, "positions",
-                                               "vacant positions in Østfold, end of month",
-                                               "month: point");
+  m.vacancies_monthly =
+      measures.declare_count("vacancies_monthly", {"month"}, "positions",
+                             "vacant positions in Østfold, end of month", "month: point");
   return m;
 }
 

@@ -24,8 +24,8 @@ KeySpec real_key(std::string key, double value, double min, double max, std::str
 
 KeySpec integer_key(std::string key, std::int64_t value, double min, double max, std::string unit,
                     std::string meaning, std::string source) {
-  KeySpec spec = real_key(std::move(key), 0, min, max, std::move(unit), std::move(meaning),
-                          std::move(source));
+  KeySpec spec =
+      real_key(std::move(key), 0, min, max, std::move(unit), std::move(meaning), std::move(source));
   spec.type = Type::Integer;
   spec.default_value = value;
   return spec;
@@ -47,28 +47,38 @@ constexpr const char* kCalibrated =
 
 void add_labour_keys(scenario::Schema& schema) {
   schema.add(data_key("data.competences", "competence groups (CSV: code,name_en,level)"));
-  schema.add(data_key("data.occupations", "STYRK-08 2-digit occupations (CSV: code,name_en,major_group)"));
+  schema.add(
+      data_key("data.occupations", "STYRK-08 2-digit occupations (CSV: code,name_en,major_group)"));
   schema.add(data_key("data.industries", "SN2007 industry groups (CSV: code,name_en)"));
-  schema.add(data_key("data.jobs_by_industry",
-                      "jobs by workplace on the start date (CSV: industry,municipality,employed_workplace)"));
-  schema.add(data_key("data.staffing", "occupation shares by industry (CSV: industry,occupation,share)"));
-  schema.add(data_key("data.establishment_sizes",
-                      "establishment size classes (CSV: industry,size_min,size_max,share_of_jobs)"));
-  schema.add(data_key("data.occupation_competence_fit",
-                      "how well a competence suits an occupation (CSV: occupation,competence,fit)"));
+  schema.add(data_key(
+      "data.jobs_by_industry",
+      "jobs by workplace on the start date (CSV: industry,municipality,employed_workplace)"));
+  schema.add(
+      data_key("data.staffing", "occupation shares by industry (CSV: industry,occupation,share)"));
+  schema.add(
+      data_key("data.establishment_sizes",
+               "establishment size classes (CSV: industry,size_min,size_max,share_of_jobs)"));
+  schema.add(
+      data_key("data.occupation_competence_fit",
+               "how well a competence suits an occupation (CSV: occupation,competence,fit)"));
   schema.add(data_key("data.competence_by_age_sex",
                       "highest competence shares (CSV: age_group,sex,competence,share)"));
-  schema.add(data_key("data.competence_municipality_factor",
-                      "relative odds of education levels by municipality (CSV: municipality,level,factor)"));
-  schema.add(data_key("data.labour_status_targets",
-                      "employment and unemployment rates (CSV: age_group,sex,employment_rate,unemployment_rate)"));
+  schema.add(data_key(
+      "data.competence_municipality_factor",
+      "relative odds of education levels by municipality (CSV: municipality,level,factor)"));
+  schema.add(data_key(
+      "data.labour_status_targets",
+      "employment and unemployment rates (CSV: age_group,sex,employment_rate,unemployment_rate)"));
   schema.add(data_key("data.separation_rates",
                       "monthly quit, lay-off and disability rates (CSV: age_group,sex,...)"));
-  schema.add(data_key("data.retirement_rates", "annual retirement rates (CSV: age,sex,annual_retirement_rate)"));
+  schema.add(data_key("data.retirement_rates",
+                      "annual retirement rates (CSV: age,sex,annual_retirement_rate)"));
   schema.add(data_key("data.commuting",
-                      "out-commuting shares and non-resident workers (CSV: municipality,out_of_county_share,in_commuters)"));
+                      "out-commuting shares and non-resident workers (CSV: "
+                      "municipality,out_of_county_share,in_commuters)"));
   schema.add(data_key("data.commuting_reach", "travel times (CSV: home,work,travel_minutes)"));
-  schema.add(data_key("data.industry_growth", "annual growth of jobs by industry (CSV: industry,annual_growth)"));
+  schema.add(data_key("data.industry_growth",
+                      "annual growth of jobs by industry (CSV: industry,annual_growth)"));
   schema.add(data_key("data.occupation_requirements",
                       "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)"));
 
@@ -81,10 +91,11 @@ void add_labour_keys(scenario::Schema& schema) {
                       "share of pupils and students without a job who look for one beside their "
                       "studies each month",
                       kCalibrated));
-  schema.add(real_key("labour.outside_search_rate", 0.02, 0, 1, "per month",
-                      "share of people outside the labour force (15-66) who start seeking work each "
-                      "month; the activation lever",
-                      kCalibrated));
+  schema.add(
+      real_key("labour.outside_search_rate", 0.02, 0, 1, "per month",
+               "share of people outside the labour force (15-66) who start seeking work each "
+               "month; the activation lever",
+               kCalibrated));
   schema.add(real_key("labour.unemployed_exit_rate", 0.02, 0, 1, "per month",
                       "share of job seekers who stop seeking work each month", kCalibrated));
   schema.add(real_key("labour.quit_to_unemployment_share", 0.5, 0, 1, "1",
@@ -101,18 +112,20 @@ void add_labour_keys(scenario::Schema& schema) {
                       "multiplies travel times to Oslo and Akershus; below 1 models faster rail",
                       "1 = today's travel times (commuting_reach.csv)"));
   schema.add(real_key("labour.commute_decay_minutes", 30, 1, 500, "minutes",
-                      "travel time at which a job seeker's interest in a place falls by e", kCalibrated));
+                      "travel time at which a job seeker's interest in a place falls by e",
+                      kCalibrated));
   schema.add(real_key("labour.demand_growth_shift", 0.0, -0.2, 0.2, "per year",
                       "added to every industry's yearly job growth (a demand swing)",
                       "0 = the growth path of data.industry_growth"));
   schema.add(real_key("labour.care_demand_growth", 0.0, -0.2, 0.2, "per year",
                       "added to the yearly job growth of health and social services (industry Q)",
                       "0 = the growth path of data.industry_growth"));
-  schema.add(real_key("labour.outside_jobs_growth", 0.0, -0.2, 0.2, "per year",
-                      "yearly growth of the jobs in Oslo and Akershus open to commuters from Østfold",
-                      "Assumption: out-commuting holds at its 2024 level"));
-  schema.add(real_key("labour.retirement_scale", 1.0, 0, 5, "1",
-                      "multiplies every retirement rate", "1 = data.retirement_rates"));
+  schema.add(
+      real_key("labour.outside_jobs_growth", 0.0, -0.2, 0.2, "per year",
+               "yearly growth of the jobs in Oslo and Akershus open to commuters from Østfold",
+               "Assumption: out-commuting holds at its 2024 level"));
+  schema.add(real_key("labour.retirement_scale", 1.0, 0, 5, "1", "multiplies every retirement rate",
+                      "1 = data.retirement_rates"));
   schema.add(real_key("labour.retirement_age_shift", 0.0, -5, 10, "years",
                       "retirement rates apply this many years later (a later retirement age)",
                       "0 = data.retirement_rates"));
@@ -120,17 +133,18 @@ void add_labour_keys(scenario::Schema& schema) {
                       "1 = data.separation_rates"));
   schema.add(real_key("labour.layoff_scale", 1.0, 0, 5, "1", "multiplies every lay-off rate",
                       "1 = data.separation_rates"));
-  schema.add(real_key("labour.disability_scale", 1.0, 0, 5, "1",
-                      "multiplies every disability rate", "1 = data.separation_rates"));
+  schema.add(real_key("labour.disability_scale", 1.0, 0, 5, "1", "multiplies every disability rate",
+                      "1 = data.separation_rates"));
   schema.add(integer_key("labour.shortage_months", 3, 1, 36, "months",
                          "a vacancy open this long counts as unfilled (NAV's shortage)",
                          "Assumption: NAV's employer survey counts recruitment that failed or took "
                          "long; three months is taken as 'long'"));
   {
-    KeySpec spec = real_key("labour.initial_vacancy_rate", 0.03, 0, 0.5, "1",
-                            "share of positions vacant on the start date",
-                            "Assumption: SSB's vacancy rate for Norway was about 3 % in 2023 (not in "
-                            "the shared data)");
+    KeySpec spec =
+        real_key("labour.initial_vacancy_rate", 0.03, 0, 0.5, "1",
+                 "share of positions vacant on the start date",
+                 "Assumption: SSB's vacancy rate for Norway was about 3 % in 2023 (not in "
+                 "the shared data)");
     spec.policy_settable = false;
     schema.add(spec);
   }

@@ -34,6 +34,9 @@ struct LabourParams {
 // Fixed for a run (not changed by policies).
 struct LabourSetup {
   double initial_vacancy_rate = 0.03;
+  // When an education model runs, it enrols and graduates people; the labour
+  // market then leaves entry into and exit from education to it.
+  bool external_education = false;
 };
 
 void add_labour_keys(scenario::Schema& schema);

@@ -42,9 +42,13 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
   measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
   measures_.real(ids_.unemployment_rate_monthly, {t}) =
-      employed + unemployed > 0 ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed) : 0.0;
+      employed + unemployed > 0
+          ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed)
+          : 0.0;
   measures_.real(ids_.vacancy_rate_monthly, {t}) =
-      positions_inside > 0 ? static_cast<double>(vacancies_inside) / static_cast<double>(positions_inside) : 0.0;
+      positions_inside > 0
+          ? static_cast<double>(vacancies_inside) / static_cast<double>(positions_inside)
+          : 0.0;
 
   ++months_recorded_;
   if (month.month_of_year() == 12 || month == last_month_) {
@@ -98,8 +102,9 @@ void LabourMarket::record_year_end(Month month) {
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto m = static_cast<std::size_t>(home[i]);
     const int age = age_in_years(Month::from_index(birth[i]), age_date);
-    ++measures_.count(ids_.persons_by_status, {y, m, static_cast<std::size_t>(sex[i]),
-                                               age_group_of(age), static_cast<std::size_t>(status[i])});
+    ++measures_.count(ids_.persons_by_status,
+                      {y, m, static_cast<std::size_t>(sex[i]), age_group_of(age),
+                       static_cast<std::size_t>(status[i])});
     const auto s = static_cast<LabourStatus>(status[i]);
     if (s != LabourStatus::Employed && s != LabourStatus::Unemployed) continue;
     const auto c = static_cast<std::size_t>(competence[i]);
@@ -129,6 +134,38 @@ void LabourMarket::record_year_end(Month month) {
     }
     measures_.real(ids_.competence_gap, {y, c}) = county_supply - county_demand;
   }
+}
+
+}  // namespace kfsim
+
+namespace kfsim {
+
+std::vector<double> LabourMarket::competence_signal() const {
+  const std::size_t n_comp = data_.competences.size();
+  std::vector<double> asked(n_comp, 0.0);
+  std::vector<double> seeking(n_comp, 0.0);
+  std::vector<double> force(n_comp, 0.0);
+  const auto& holder = positions_.table.column(positions_.holder);
+  const auto& area = positions_.table.column(positions_.area);
+  const auto& occupation = positions_.table.column(positions_.occupation);
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    if (holder[p] != kVacant || static_cast<std::size_t>(area[p]) >= outside_area()) continue;
+    const double* share =
+        &competence_demand_share_[static_cast<std::size_t>(occupation[p]) * n_comp];
+    for (std::size_t c = 0; c < n_comp; ++c) asked[c] += share[c];
+  }
+  const auto& status = persons_.table.column(persons_.labour_status);
+  const auto& competence = persons_.table.column(persons_.competence);
+  for (std::size_t i = 0; i < persons_.size(); ++i) {
+    const auto s = static_cast<LabourStatus>(status[i]);
+    if (s != LabourStatus::Employed && s != LabourStatus::Unemployed) continue;
+    const auto c = static_cast<std::size_t>(competence[i]);
+    force[c] += 1;
+    if (s == LabourStatus::Unemployed) seeking[c] += 1;
+  }
+  std::vector<double> signal(n_comp);
+  for (std::size_t c = 0; c < n_comp; ++c) signal[c] = (asked[c] - seeking[c]) / (force[c] + 1.0);
+  return signal;
 }
 
 }  // namespace kfsim

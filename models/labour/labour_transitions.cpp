@@ -45,7 +45,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
         if (table_age >= LabourData::kRetirementMaxAge) {
           annual = 1;
         } else if (table_age >= LabourData::kRetirementMinAge) {
-          annual = data_.retirement_rate[static_cast<std::size_t>(table_age - LabourData::kRetirementMinAge) * kSexCount + s];
+          annual = data_.retirement_rate[static_cast<std::size_t>(table_age -
+                                                                  LabourData::kRetirementMinAge) *
+                                             kSexCount +
+                                         s];
         }
         retirement_month_[static_cast<std::size_t>(age) * kSexCount + s] =
             monthly(std::min(1.0, annual * params.retirement_scale));
@@ -81,6 +84,12 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
       const int age = age_in_years(born, month);
       if (s == LabourStatus::Child) {
         if (age < kLabourMinAge) continue;
+        // With an education model, children enter upper secondary through its
+        // admissions; one who turns 18 without a place is outside education.
+        if (setup_.external_education) {
+          if (age >= 18) change(i, LabourStatus::Outside);
+          continue;
+        }
         // Assumption until education providers are modelled: a young person
         // studies towards the competence mix of today's 30-34-year-olds.
         rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Education);
@@ -92,8 +101,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
         change(i, LabourStatus::InEducation);
         continue;
       }
-      // Graduation: the competence studied for is now held.
-      if (target[i] != kNoCompetence && month.index() >= education_end[i]) {
+      // Graduation: the competence studied for is now held (the education
+      // model graduates people itself when it runs).
+      if (!setup_.external_education && target[i] != kNoCompetence &&
+          month.index() >= education_end[i]) {
         competence[i] = target[i];
         target[i] = kNoCompetence;
         if (s == LabourStatus::InEducation) {
@@ -131,7 +142,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
             event = JobEvent::Disability;
           } else if (u_quit < data_.quit_rate[cell] * params.quit_scale) {
             event = u_quit_where < params.quit_to_unemployment_share ? JobEvent::QuitToSeeking
-                                                                      : JobEvent::QuitToOutside;
+                                                                     : JobEvent::QuitToOutside;
           } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale) {
             event = JobEvent::Layoff;
           } else if (u_search < params.on_the_job_search_rate) {
@@ -200,7 +211,8 @@ void LabourMarket::apply_transitions(Month month) {
     vacate(static_cast<std::size_t>(job[i]), month, reason);
     job[i] = kNoJob;
     // A student who leaves a job goes on studying.
-    if (target[i] != kNoCompetence && next != LabourStatus::Retired) next = LabourStatus::InEducation;
+    if (target[i] != kNoCompetence && next != LabourStatus::Retired)
+      next = LabourStatus::InEducation;
     set_status(i, next);
     // Those who lose a job and seek another start searching the same month.
     searching_[i] = next == LabourStatus::Unemployed ? 1 : 0;

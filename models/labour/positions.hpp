@@ -15,9 +15,9 @@ inline constexpr std::int64_t kNonResident = -2;
 struct Employers {
   Employers();
   Table table;
-  ColumnRef<std::int8_t> industry;      // index into the industry table; -1 outside Østfold
-  ColumnRef<std::int8_t> area;          // work area: municipality index, or the outside area
-  ColumnRef<std::int32_t> initial_size; // positions on the start date
+  ColumnRef<std::int8_t> industry;       // index into the industry table; -1 outside Østfold
+  ColumnRef<std::int8_t> area;           // work area: municipality index, or the outside area
+  ColumnRef<std::int32_t> initial_size;  // positions on the start date
   std::size_t size() const { return table.size(); }
 };
 

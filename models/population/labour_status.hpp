@@ -11,9 +11,9 @@ enum class LabourStatus : std::int8_t {
   Child,           // under 15
   InEducation,     // pupil or student, not seeking work
   Employed,
-  Unemployed,      // seeking work (NAV's registered unemployed, fully unemployed)
-  Outside,         // outside the labour force and not seeking work (disability benefit included)
-  Retired,         // on old-age pension
+  Unemployed,  // seeking work (NAV's registered unemployed, fully unemployed)
+  Outside,     // outside the labour force and not seeking work (disability benefit included)
+  Retired,     // on old-age pension
 };
 inline constexpr std::size_t kLabourStatusCount = 7;
 inline constexpr std::array<const char*, kLabourStatusCount> kLabourStatusLabels = {

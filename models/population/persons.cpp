@@ -4,8 +4,8 @@ namespace kfsim {
 
 Persons::Persons()
     : table("persons"),
-      birth_month(table.add_column<std::int32_t>(
-          "birth_month", "months since January of year 0", "calendar month of birth")),
+      birth_month(table.add_column<std::int32_t>("birth_month", "months since January of year 0",
+                                                 "calendar month of birth")),
       sex(table.add_column<std::int8_t>("sex", "code", "0 female, 1 male")),
       municipality(table.add_column<std::int8_t>(
           "municipality", "index", "home municipality, index into the municipality table")),
@@ -16,15 +16,26 @@ Persons::Persons()
       labour_status(table.add_column<std::int8_t>(
           "labour_status", "code", "LabourStatus: child, in education, employed, ...",
           static_cast<std::int8_t>(LabourStatus::Unassigned))),
-      job(table.add_column<std::int32_t>("job", "index",
-                                         "slot in the position table when employed; -1 none",
-                                         kNoJob)),
+      job(table.add_column<std::int32_t>(
+          "job", "index", "slot in the position table when employed; -1 none", kNoJob)),
       months_in_status(table.add_column<std::int16_t>("months_in_status", "month",
                                                       "months since the labour status changed")),
-      education_target(table.add_column<std::int8_t>(
-          "education_target", "index", "competence group being studied for; -1 none",
-          kNoCompetence)),
+      education_target(table.add_column<std::int8_t>("education_target", "index",
+                                                     "competence group being studied for; -1 none",
+                                                     kNoCompetence)),
       education_end(table.add_column<std::int32_t>(
-          "education_end", "months since January of year 0", "month the current studies end")) {}
+          "education_end", "months since January of year 0", "month the current studies end")),
+      programme(table.add_column<std::int16_t>(
+          "programme", "index", "enrolled programme, index into the programme table; -1 none",
+          kNoProgramme)),
+      next_stage(table.add_column<std::int8_t>(
+          "next_stage", "code", "education stage applied for next August (stage + 1); 0 none")),
+      school_vg3(table.add_column<std::int8_t>(
+          "school_vg3", "flag", "1 when taking Vg3 in school instead of an apprenticeship")),
+      graduation_month(table.add_column<std::int32_t>("graduation_month",
+                                                      "months since January of year 0",
+                                                      "month of the last completion; -1 none", -1)),
+      graduated_programme(table.add_column<std::int16_t>(
+          "graduated_programme", "index", "programme last completed; -1 none", kNoProgramme)) {}
 
 }  // namespace kfsim

@@ -10,6 +10,7 @@ namespace kfsim {
 
 inline constexpr std::int8_t kNoCompetence = -1;
 inline constexpr std::int32_t kNoJob = -1;
+inline constexpr std::int16_t kNoProgramme = -1;
 
 struct Persons {
   Persons();
@@ -24,6 +25,11 @@ struct Persons {
   ColumnRef<std::int16_t> months_in_status;
   ColumnRef<std::int8_t> education_target;  // competence being studied for, or kNoCompetence
   ColumnRef<std::int32_t> education_end;    // Month::index() when the studies end
+  ColumnRef<std::int16_t> programme;        // enrolled programme, or kNoProgramme
+  ColumnRef<std::int8_t> next_stage;        // stage applied for next August (Stage + 1), 0 none
+  ColumnRef<std::int8_t> school_vg3;  // 1 when taking Vg3 in school instead of an apprenticeship
+  ColumnRef<std::int32_t> graduation_month;     // Month::index() of the last completion, or -1
+  ColumnRef<std::int16_t> graduated_programme;  // the programme then completed
 
   std::size_t size() const { return table.size(); }
 };

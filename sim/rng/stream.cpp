@@ -20,6 +20,10 @@ std::string_view stream_name(Stream stream) {
       return "labour_demand";
     case Stream::Education:
       return "education";
+    case Stream::EducationChoice:
+      return "education_choice";
+    case Stream::EducationAdmission:
+      return "education_admission";
     case Stream::Training:
       return "training";
   }

@@ -20,6 +20,8 @@ enum class Stream : std::uint8_t {
   LabourDemand = 7,
   Education = 8,
   Training = 9,
+  EducationChoice = 10,     // which programme an applicant chooses
+  EducationAdmission = 11,  // an applicant's place in the queue for an over-subscribed programme
 };
 
 std::string_view stream_name(Stream stream);

@@ -1,0 +1,185 @@
+#include "models/education/education_params.hpp"
+
+#include <cmath>
+
+#include "sim/run/parameter_at.hpp"
+#include "sim/scenario/error.hpp"
+
+namespace kfsim {
+
+namespace {
+using scenario::KeySpec;
+using scenario::Type;
+
+constexpr const char* kPlacesScale = "education.places_scale";
+constexpr const char* kExtraPlaces = "education.extra_places";
+
+KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
+                 std::string meaning, std::string source) {
+  KeySpec spec;
+  spec.key = std::move(key);
+  spec.type = Type::Real;
+  spec.default_value = value;
+  spec.min = min;
+  spec.max = max;
+  spec.unit = std::move(unit);
+  spec.meaning = std::move(meaning);
+  spec.source = std::move(source);
+  return spec;
+}
+
+constexpr const char* kParameters = "scenarios/data/education/education_parameters.csv";
+}  // namespace
+
+void add_education_keys(scenario::Schema& schema) {
+  {
+    KeySpec spec;
+    spec.key = "data.programmes";
+    spec.type = Type::File;
+    spec.meaning =
+        "education providers and programmes (CSV: code,name,provider,provider_type,"
+        "municipality,stage,competence,places,length_years,completion_rate,"
+        "choice_weight,eligible,min_age,max_age)";
+    spec.source = "scenarios/data/education/SOURCES.md";
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+  {
+    KeySpec spec = real_key(kPlacesScale, 1.0, 0, 100, "1",
+                            "multiplies a programme's intake places; one entry per programme code, "
+                            "e.g. places_scale.HIO_NURS = 1.3",
+                            "1 = the places of data.programmes");
+    spec.is_map = true;
+    schema.add(spec);
+  }
+  {
+    KeySpec spec = real_key(kExtraPlaces, 0.0, 0, 100000, "places per year",
+                            "intake places added to a programme, e.g. to start an upskilling "
+                            "programme that has none in the table; one entry per programme code",
+                            "0 = the places of data.programmes");
+    spec.is_map = true;
+    schema.add(spec);
+  }
+  schema.add(real_key("education.higher_application_rate_general", 0.75, 0, 1, "1",
+                      "share of those completing general upper secondary who apply to higher "
+                      "education or fagskole",
+                      kParameters));
+  schema.add(real_key("education.higher_application_rate_vocational", 0.15, 0, 1, "1",
+                      "share of those completing a trade certificate who apply to higher education "
+                      "or fagskole",
+                      kParameters));
+  schema.add(real_key("education.master_application_rate", 0.3, 0, 1, "1",
+                      "share of bachelors who apply to a master's programme", kParameters));
+  schema.add(real_key("education.vg3_in_school_share", 0.8091, 0, 1, "1",
+                      "share of vocational pupils without an apprenticeship who take Vg3 in school "
+                      "instead",
+                      kParameters));
+  schema.add(real_key("education.adult_application_rate", 0.02, 0, 1, "per year",
+                      "share of adults eligible for an upskilling programme who apply each August",
+                      kParameters));
+  schema.add(real_key("education.outside_applicants_per_place", 1.0, 0, 20, "applicants per place",
+                      "applicants from outside Østfold per intake place at Høgskolen i Østfold and "
+                      "Fagskolen, competing with residents for the places",
+                      "Assumption: about a third of HiØ's students come from outside Østfold "
+                      "(68 % of applicants are residents, scenarios/data/education/SOURCES.md) and "
+                      "popular programmes have more applicants than places"));
+  schema.add(real_key("education.labour_market_signal_strength", 0.0, 0, 10, "1",
+                      "how strongly study choices lean towards competences the labour market asks "
+                      "for (career guidance); 0: choices follow interests alone",
+                      "Assumption: no Østfold data on how choices respond; 0 in the baseline"));
+  {
+    KeySpec spec;
+    spec.key = "education.signal_lag_months";
+    spec.type = Type::Integer;
+    spec.default_value = std::int64_t{12};
+    spec.min = 1;
+    spec.max = 36;
+    spec.unit = "months";
+    spec.meaning = "how old the labour-market signal is when applicants choose in August";
+    spec.source = "Assumption: applicants see last year's labour market";
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+}
+
+EducationParams education_params_at(const scenario::Scenario& scenario, Month month) {
+  EducationParams p;
+  p.higher_application_rate_general =
+      real_at(scenario, "education.higher_application_rate_general", month);
+  p.higher_application_rate_vocational =
+      real_at(scenario, "education.higher_application_rate_vocational", month);
+  p.master_application_rate = real_at(scenario, "education.master_application_rate", month);
+  p.vg3_in_school_share = real_at(scenario, "education.vg3_in_school_share", month);
+  p.adult_application_rate = real_at(scenario, "education.adult_application_rate", month);
+  p.labour_market_signal_strength =
+      real_at(scenario, "education.labour_market_signal_strength", month);
+  p.outside_applicants_per_place =
+      real_at(scenario, "education.outside_applicants_per_place", month);
+  return p;
+}
+
+int education_signal_lag_months(const scenario::Scenario& scenario) {
+  return static_cast<int>(scenario.integer("education.signal_lag_months"));
+}
+
+std::vector<double> programme_places_at(const scenario::Scenario& scenario,
+                                        const EducationData& data, Month month) {
+  std::vector<double> places(data.size());
+  for (std::size_t p = 0; p < data.size(); ++p) {
+    const auto& programme = data.programmes[p];
+    if (programme.places < 0) {
+      places[p] = -1;
+      continue;
+    }
+    const double scale = real_at(scenario, std::string(kPlacesScale) + "." + programme.code, month);
+    const double extra = real_at(scenario, std::string(kExtraPlaces) + "." + programme.code, month);
+    places[p] = std::floor(programme.places * scale + extra + 0.5);
+  }
+  return places;
+}
+
+namespace {
+
+// "FILE:LINE:COLUMN" or "FILE:LINE" as the loader writes origins.
+scenario::ScenarioError unknown_programme(const std::string& origin, const std::string& key,
+                                          const std::string& code) {
+  std::string file = origin;
+  int numbers[2] = {0, 0};
+  int found = 0;
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t colon = file.rfind(':');
+    if (colon == std::string::npos) break;
+    const std::string tail = file.substr(colon + 1);
+    if (tail.empty() || tail.find_first_not_of("0123456789") != std::string::npos) break;
+    numbers[k] = std::stoi(tail);
+    file.resize(colon);
+    ++found;
+  }
+  const int line = found == 2 ? numbers[1] : numbers[0];
+  const int column = found == 2 ? numbers[0] : 0;
+  return scenario::ScenarioError(file, line, column, key,
+                                 "no programme with code '" + code + "' in data.programmes",
+                                 "a programme code from that table");
+}
+
+}  // namespace
+
+void check_programme_keys(const scenario::Scenario& scenario, const EducationData& data) {
+  auto check = [&](const std::string& key, const std::string& origin) {
+    for (const char* map : {kPlacesScale, kExtraPlaces}) {
+      const std::string head = std::string(map) + ".";
+      if (key.rfind(head, 0) != 0) continue;
+      const std::string code = key.substr(head.size());
+      if (data.index_of(code) < 0) throw unknown_programme(origin, key, code);
+    }
+  };
+  for (const char* map : {kPlacesScale, kExtraPlaces}) {
+    for (const auto& entry : scenario.entries(map)) {
+      const std::string key = std::string(map) + "." + entry.first;
+      check(key, scenario.origin(key));
+    }
+  }
+  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
+}
+
+}  // namespace kfsim
