@@ -32,11 +32,25 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const std::size_t n_ind = data_.industries.size();
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t areas = work_areas();
+  // The table's growth rates set how the mix of industries shifts; the total
+  // grows at their job-weighted mean (plus the scenario's shift), so that an
+  // industry growing fast from a small base (agriculture's 5.8 % a year) does
+  // not lift the total beyond the mean by compounding on its own.
+  double jobs = 0;
+  double weighted_growth = 0;
+  double weighted_trend = 0;
+  for (std::size_t i = 0; i < n_ind; ++i) {
+    industry_trend_[i] *= std::pow(1.0 + data_.industry_growth[i], 1.0 / 12.0);
+    jobs += industry_jobs_[i];
+    weighted_growth += industry_jobs_[i] * data_.industry_growth[i];
+    weighted_trend += industry_jobs_[i] * industry_trend_[i];
+  }
+  total_factor_ *= std::pow(1.0 + weighted_growth / jobs + params.demand_growth_shift, 1.0 / 12.0);
+  care_factor_ *= std::pow(1.0 + params.care_demand_growth, 1.0 / 12.0);
   const auto care = data_.industries.index_of("Q");
   for (std::size_t i = 0; i < n_ind; ++i) {
-    double growth = data_.industry_growth[i] + params.demand_growth_shift;
-    if (care >= 0 && i == static_cast<std::size_t>(care)) growth += params.care_demand_growth;
-    industry_factor_[i] *= std::pow(1.0 + growth, 1.0 / 12.0);
+    industry_factor_[i] = industry_trend_[i] / (weighted_trend / jobs) * total_factor_;
+    if (care >= 0 && i == static_cast<std::size_t>(care)) industry_factor_[i] *= care_factor_;
   }
   industry_factor_[n_ind] *= std::pow(1.0 + params.outside_jobs_growth, 1.0 / 12.0);
 

@@ -239,6 +239,13 @@ void LabourMarket::build_employers() {
     }
   }
   industry_factor_.assign(n_ind + 1, 1.0);
+  industry_trend_.assign(n_ind, 1.0);
+  industry_jobs_.assign(n_ind, 0.0);
+  for (std::size_t i = 0; i < n_ind; ++i) {
+    for (std::size_t m = 0; m < n_mun; ++m) industry_jobs_[i] += data_.jobs[i * n_mun + m];
+  }
+  total_factor_ = 1.0;
+  care_factor_ = 1.0;
   employer_cursor_.assign(cell_employers_.size(), 0);
 }
 

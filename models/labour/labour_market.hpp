@@ -132,7 +132,11 @@ class LabourMarket {
   // area x occupation), the growth factor reached by each industry, and the
   // employers of each (industry, area) for new positions, with a rotating cursor.
   std::vector<std::int32_t> initial_cell_positions_;
-  std::vector<double> industry_factor_;                    // [industry, then outside]
+  std::vector<double> industry_factor_;  // [industry, then outside]
+  std::vector<double> industry_trend_;   // each industry's own growth path, [industry]
+  std::vector<double> industry_jobs_;    // jobs on the start date, [industry]
+  double total_factor_ = 1.0;            // growth of all jobs in Østfold
+  double care_factor_ = 1.0;             // extra growth of health and care jobs
   std::vector<std::vector<std::int32_t>> cell_employers_;  // [(industry incl. outside) x area]
   std::vector<std::size_t> employer_cursor_;
 

@@ -75,7 +75,10 @@ void LabourMarket::match(Month month, const LabourParams& params) {
     double running = 0;
     for (std::size_t a = 0; a < areas; ++a) {
       const double minutes = travel_[h * areas + a];
-      const double place = minutes < 0 ? 0.0 : commute_weight(minutes, params);
+      double place = minutes < 0 ? 0.0 : commute_weight(minutes, params);
+      // Jobs in Oslo and Akershus draw more than their distance alone says
+      // (higher pay and more specialised work; wages are not modelled).
+      if (a == outside_area()) place *= params.outside_attraction;
       for (std::size_t o = 0; o < n_occ; ++o) {
         const double fit = data_.fit[data_.fit_index(o, c)];
         if (place > 0 && fit >= std::max(params.min_hiring_fit, data_.occupation_min_fit[o])) {

@@ -114,6 +114,10 @@ void add_labour_keys(scenario::Schema& schema) {
   schema.add(real_key("labour.commute_decay_minutes", 30, 1, 500, "minutes",
                       "travel time at which a job seeker's interest in a place falls by e",
                       kCalibrated));
+  schema.add(real_key("labour.outside_attraction", 4.0, 0, 100, "1",
+                      "how much more a job in Oslo and Akershus draws a job seeker than its travel "
+                      "time alone says (pay and specialised work, which are not modelled)",
+                      kCalibrated));
   schema.add(real_key("labour.demand_growth_shift", 0.0, -0.2, 0.2, "per year",
                       "added to every industry's yearly job growth (a demand swing)",
                       "0 = the growth path of data.industry_growth"));
@@ -163,6 +167,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.max_commute_minutes = real_at(scenario, "labour.max_commute_minutes", month);
   p.oslo_travel_time_scale = real_at(scenario, "labour.oslo_travel_time_scale", month);
   p.commute_decay_minutes = real_at(scenario, "labour.commute_decay_minutes", month);
+  p.outside_attraction = real_at(scenario, "labour.outside_attraction", month);
   p.demand_growth_shift = real_at(scenario, "labour.demand_growth_shift", month);
   p.care_demand_growth = real_at(scenario, "labour.care_demand_growth", month);
   p.outside_jobs_growth = real_at(scenario, "labour.outside_jobs_growth", month);

@@ -18,6 +18,7 @@ struct LabourParams {
   double max_commute_minutes = 100;
   double oslo_travel_time_scale = 1.0;
   double commute_decay_minutes = 30;
+  double outside_attraction = 4.0;
   double demand_growth_shift = 0.0;
   double outside_jobs_growth = 0.0;
   double retirement_scale = 1.0;

@@ -10,7 +10,8 @@ import xarray as xr
 
 from kfsim_testing import BASELINE, run_kfsim, scratch_dir
 
-DIMENSIONS = {"replicate", "year", "month", "municipality", "sex", "age_group"}
+DIMENSIONS = {"replicate", "year", "month", "municipality", "sex", "age_group", "competence",
+              "occupation", "work_area", "labour_status", "separation_reason", "opening_kind"}
 
 
 class BaselineResults(unittest.TestCase):
@@ -45,6 +46,11 @@ class BaselineResults(unittest.TestCase):
             for name, variable in ds.data_vars.items():
                 self.assertIn("units", variable.attrs, name)
                 self.assertIn("long_name", variable.attrs, name)
+            self.assertEqual(ds.sizes["competence"], 26)
+            self.assertEqual(ds.sizes["occupation"], 40)
+            self.assertIn("Oslo og Akershus (outside Østfold)", [str(n) for n in ds["work_area_name"].values])
+            self.assertEqual(ds["competence_gap"].dims, ("replicate", "year", "competence"))
+            self.assertIn("employed", [str(n) for n in ds["labour_status_name"].values])
             # The real population of county 31 on 1 January 2024 (SSB 07459).
             self.assertEqual(int(ds["population_start"].isel(year=0).sum()), 312152)
 
