@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <sstream>
 
@@ -48,6 +51,48 @@ std::vector<std::string> headline_figures(const MeasureSet& measures) {
                   grouped(sum_of(measures, "deaths")) + ", net migration into Østfold " +
                   grouped(sum_of(measures, "in_migration_from_outside") -
                           sum_of(measures, "out_migration_to_outside")));
+  if (measures.find("employed_monthly") == nullptr) return lines;
+
+  // The labour market: first and last December.
+  const auto& employed =
+      std::get<std::vector<std::int64_t>>(measures.find("employed_monthly")->values);
+  const auto& rate =
+      std::get<std::vector<double>>(measures.find("unemployment_rate_monthly")->values);
+  const auto& vacancy =
+      std::get<std::vector<double>>(measures.find("vacancy_rate_monthly")->values);
+  const std::size_t first_december = std::min<std::size_t>(11, employed.size() - 1);
+  const std::size_t final_month = employed.size() - 1;
+  auto percent = [](double share) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.1f %%", 100 * share);
+    return std::string(buffer);
+  };
+  lines.push_back("employed residents " + grouped(employed[first_december]) + " -> " +
+                  grouped(employed[final_month]) + ", unemployment " +
+                  percent(rate[first_december]) + " -> " + percent(rate[final_month]) +
+                  ", vacancy rate " + percent(vacancy[first_december]) + " -> " +
+                  percent(vacancy[final_month]));
+
+  // The competences furthest in shortage at the end (county gap, negative = shortage).
+  const Measure* gap = measures.find("competence_gap");
+  const auto& competence = measures.dimensions()[measures.dimension_index("competence")];
+  const auto& values = std::get<std::vector<double>>(gap->values);
+  const std::size_t n = competence.size();
+  std::vector<std::size_t> order(n);
+  for (std::size_t c = 0; c < n; ++c) order[c] = c;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return values[last * n + a] < values[last * n + b];
+  });
+  std::string shortages = "largest competence gaps " + std::to_string(years.back()) +
+                          " (supply minus demand at each occupation's 2024 competence mix):";
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, n); ++k) {
+    const std::size_t c = order[k];
+    if (values[last * n + c] >= 0) break;
+    const std::string& label = competence.labels[c];
+    shortages += (k ? "; " : " ") + label.substr(0, label.find(':')) + " " +
+                 grouped(static_cast<std::int64_t>(std::llround(values[last * n + c])));
+  }
+  lines.push_back(shortages);
   return lines;
 }
 
