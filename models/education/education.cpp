@@ -302,8 +302,10 @@ void Education::drop_out(Month month) {
     for (std::size_t i = begin; i < end; ++i) {
       if (programme[i] == kNoProgramme) continue;
       const auto& p = data_.programmes[static_cast<std::size_t>(programme[i])];
-      // A constant monthly hazard that leaves completion_rate of entrants at the end.
-      const double monthly = -std::expm1(std::log(p.completion_rate) / (12.0 * p.length_years));
+      // A constant monthly hazard over the months at risk (August to the final
+      // June) that leaves completion_rate of entrants at the end.
+      const double months_at_risk = std::max(1.0, std::round(12.0 * p.length_years) - 2.0);
+      const double monthly = -std::expm1(std::log(p.completion_rate) / months_at_risk);
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Education);
       if (draws.uniform() < monthly) drops[i] = 1;
     }
@@ -417,7 +419,7 @@ void Education::admit(Month month, Stage stage, const std::vector<std::size_t>& 
                             rng::Stream::EducationAdmission);
         order.emplace_back(priority.next_u32(), k);
       }
-      rng::Draws outside(key_, p, month, rng::Stream::EducationAdmission);
+      rng::Draws outside(key_, p, month, rng::Stream::EducationOutsideApplicants);
       for (std::int64_t j = 0; j < outsiders; ++j) {
         order.emplace_back(outside.next_u32(), applicants.size() + static_cast<std::size_t>(j));
       }
@@ -446,16 +448,33 @@ void Education::admit(Month month, Stage stage, const std::vector<std::size_t>& 
     if (stage == Stage::Adult) continue;  // they carry on as before
     if (stage == Stage::Apprenticeship && draws[k].uniform() < params.vg3_in_school_share) {
       // Vg3 in school: a final school year instead of the apprenticeship.
+      // At the school of their trade nearest to home.
       const auto target = static_cast<std::size_t>(t.column(persons_.education_target)[i]);
+      const auto home = static_cast<std::size_t>(t.column(persons_.municipality)[i]);
+      const std::size_t areas = municipalities_.size() + 1;
+      int nearest = -1;
+      double nearest_minutes = 0;
       for (std::size_t p = 0; p < data_.size(); ++p) {
         const Programme& programme = data_.programmes[p];
         if (!programme.vocational || programme.competence != target) continue;
+        const double minutes =
+            programme.municipality < 0
+                ? 0.0
+                : labour_data_.travel_minutes[home * areas +
+                                              static_cast<std::size_t>(programme.municipality)];
+        if (minutes < 0) continue;
+        if (nearest < 0 || minutes < nearest_minutes) {
+          nearest = static_cast<int>(p);
+          nearest_minutes = minutes;
+        }
+      }
+      if (nearest >= 0) {
+        const auto p = static_cast<std::size_t>(nearest);
         enrol(i, p, month, month + 10);
         t.column(persons_.school_vg3)[i] = 1;
         ++measures_.count(ids_.transferred_in, {y, p});
-        break;
+        continue;
       }
-      if (t.column(persons_.programme)[i] != kNoProgramme) continue;
     }
     leave_education(i);
   }

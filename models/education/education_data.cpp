@@ -145,7 +145,7 @@ EducationData load_education_data(const std::filesystem::path& file, const Labou
       }
     }
     if (p.apprenticeship < 0) {
-      throw data::DataError(file, 0, "competence",
+      throw data::DataError(file, t.line_of(i), "competence",
                             "vocational programme " + p.code + " gives " +
                                 labour.competences.codes[p.competence] +
                                 " but no apprenticeship programme gives that competence");

@@ -80,9 +80,11 @@ void add_education_keys(scenario::Schema& schema) {
   schema.add(real_key("education.outside_applicants_per_place", 1.0, 0, 20, "applicants per place",
                       "applicants from outside Østfold per intake place at Høgskolen i Østfold and "
                       "Fagskolen, competing with residents for the places",
-                      "Assumption: about a third of HiØ's students come from outside Østfold "
-                      "(68 % of applicants are residents, scenarios/data/education/SOURCES.md) and "
-                      "popular programmes have more applicants than places"));
+                      "Assumption: the simulated residents are only the school leavers among HiØ's "
+                      "applicants; a third come from other counties (68 % lived in Østfold in "
+                      "2016, scenarios/data/education/SOURCES.md) and many are adults or part-time "
+                      "students; popular programmes such as nursing have more applicants than "
+                      "places; one such applicant per place (not in the shared data)"));
   schema.add(real_key("education.labour_market_signal_strength", 0.0, 0, 10, "1",
                       "how strongly study choices lean towards competences the labour market asks "
                       "for (career guidance); 0: choices follow interests alone",

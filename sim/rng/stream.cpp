@@ -24,6 +24,8 @@ std::string_view stream_name(Stream stream) {
       return "education_choice";
     case Stream::EducationAdmission:
       return "education_admission";
+    case Stream::EducationOutsideApplicants:
+      return "education_outside_applicants";
     case Stream::Training:
       return "training";
   }

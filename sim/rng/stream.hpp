@@ -22,6 +22,7 @@ enum class Stream : std::uint8_t {
   Training = 9,
   EducationChoice = 10,     // which programme an applicant chooses
   EducationAdmission = 11,  // an applicant's place in the queue for an over-subscribed programme
+  EducationOutsideApplicants = 12,  // queue places of applicants from outside Østfold, by programme
 };
 
 std::string_view stream_name(Stream stream);

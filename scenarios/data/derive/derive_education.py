@@ -682,7 +682,7 @@ def derive(shared):
         y = years_enrolled(length, compl)
         full = prog_students[code] / y
         hio[code] = {"students": prog_students[code], "years": y, "intake_full": full,
-                     "places": int(round(full * HIO_RESIDENT_SHARE))}
+                     "places": int(round(full))}
     assert set(hio) == set(prog_students)
     D.update(degree_students=degree_students, camp_share=camp_share, fac_students=fac_students, hio=hio,
              fac_2005_camp=fac_2005_camp)
@@ -1196,7 +1196,7 @@ Key figures (baseline, places per year):
 | apprenticeship places | %(app)s | 938 of 1 550 applicants placed in 2017, x cohort ratio |
 | expected apprenticeship applicants (model) | %(appexp)s | vocational Vg1 intake x %(c2).2f completing Vg2 |
 | Fagskolen i Østfold places | %(fag)s | about 475 students |
-| HiØ intake (all origins) / places for residents | %(hiofull)s / %(hioplaces)s | 6 704 degree students; 68 %% from Østfold |
+| HiØ intake (all origins) / places | %(hiofull)s / %(hioplaces)s | 6 704 degree students; 68 %% from Østfold |
 | expected HiØ first choices of residents (model) | %(hiodem)s | local share %(loc)s of degree applicants |
 | adult programme places | %(adult)s | 1999/2000 adult apprentices; assumption |
 | completion of upper secondary (Udir Østfold 2014-2019) | %(compl)s | general %(gen)s; vocational %(voc)s |
@@ -1217,8 +1217,9 @@ apprenticeships of 2017 scaled to the cohort, split by the applicants of 2017 an
 programmes (nursing, vernepleie and social work, kindergarten/vocational teachers, the 5-year teacher master GLU,
 engineering, IT, economics, languages/social sciences) and twelve unlimited programmes outside Østfold
 (`OUT_BA_*` and integrated masters `OUT_INT_*`). HiØ places = degree students by faculty (2005 faculty mix scaled
-to the 2019 campus totals; **Assumption:** the split within faculties) / years enrolled per entrant, x 0.68
-(Østfold's share of HiØ's applicants, 2016). **master**: HiØ's masters and `OUT_MA_*`. **adult**:
+to the 2019 campus totals; **Assumption:** the split within faculties) / years enrolled per entrant: the whole
+intake, of all origins (68 %% of HiØ's applicants lived in Østfold in 2016). In the model, applicants from outside
+Østfold and from outside its school-leaver pipeline compete for these places (`education.outside_applicants_per_place`). **master**: HiØ's masters and `OUT_MA_*`. **adult**:
 `UP_FAGBREV_HO`, `UP_FAGBREV_TIP` (trade certificate at work: 9.6 %% of new apprentices were 25+ in 1999/2000
 (SSB) x 2 for praksiskandidater, **Assumption**) and `UP_VO_VGS` (adult upper secondary; **Assumption:** 150).
 Completion rates: Udir's Østfold completion 2014-2019 split **Assumption:** general 0.87, vocational school part
@@ -1243,10 +1244,11 @@ split) and the share of Østfold youth in higher education (18 %% in 2016, defin
 ## Doubts
 
 - The model's higher stage holds only people completing upper secondary in the simulation (one application, under
-  30). HiØ's places for residents (%(hioplaces)s a year) are far above the expected first choices of residents
-  (%(hiodem)s), so they do not bind in the baseline and a scenario that adds HiØ places changes little unless
-  adults (part-time students 25+) can enter or the local share is raised. The expected steady-state HiØ
-  enrolment of residents is about %(hiostock)s against about %(hiores)s in reality.
+  30). HiØ's places (%(hioplaces)s a year, all origins) are far above the expected first choices of these residents
+  (%(hiodem)s): the rest of HiØ's applicants (other counties, adults and part-time students) are represented in the
+  model only as applicants who compete for the places (`education.outside_applicants_per_place`) and are not
+  followed. The expected steady-state HiØ enrolment of simulated residents is about %(hiostock)s against about
+  %(hiores)s resident degree students in reality.
 - Outside programmes are unlimited: applicants turned away at HiØ move to the same field outside Østfold.
 - Vocational pupils who complete through påbygging get the trade's competence in the model
   (`vg3_in_school_share` covers them).

@@ -1,0 +1,192 @@
+// The forum's question, as scenarios/more_nursing_places.toml asks it: 30 %
+// more nursing places at Høgskolen i Østfold from 2026 give more nursing
+// graduates from 2029 and a smaller nursing shortage than the baseline. Both
+// run with the baseline's seed (common random numbers), so that the
+// difference is the policy's and not the luck of the draw.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <variant>
+#include <vector>
+
+#include "models/model.hpp"
+#include "tests/models/education/education_test_support.hpp"
+
+namespace kfsim {
+namespace {
+
+using education_test::ProgrammeMeasure;
+
+// Nurses admitted in August 2026 complete in June 2029; seven cohorts of
+// graduates show the effect on supply. ctest runs each test in a process of
+// its own, so the two runs to 2035 are made once, in one test.
+#if defined(__SANITIZE_ADDRESS__)
+// The sanitizer build runs some 25 times slower: to the end of the first
+// larger intake's year, which exercises the policy but has no graduates yet.
+const std::string kEnd = "end=\"2026-12\"";
+constexpr int kLastYear = 2026;
+#else
+const std::string kEnd = "end=\"2035-12\"";
+constexpr int kLastYear = 2035;
+#endif
+constexpr int kPolicyYear = 2026;
+constexpr int kFirstGraduates = 2029;
+
+ModelRun run_scenario(const std::string& file) {
+  const auto scenario = education_test::load(file, {kEnd});
+  // Common random numbers need the baseline's seed, which extends passes on.
+  if (scenario.integer("seed") != education_test::baseline().integer("seed")) {
+    throw std::logic_error(file + " does not use the baseline's seed");
+  }
+  return education_test::run(scenario);
+}
+
+std::size_t nursing() {
+  return education_test::programme_index(education_test::baseline_tables().education, "HIO_NURS");
+}
+
+bool is_nursing(std::size_t p) { return p == nursing(); }
+
+// The county's supply minus demand of bachelor nurses, summed over the years.
+double nursing_gap(const MeasureSet& measures, int first, int last) {
+  const Measure& gap = education_test::measure(measures, "competence_gap");
+  const auto& dims = measures.dimensions();
+  const Dimension& years = dims.at(gap.dims.at(0));
+  const Dimension& competences = dims.at(gap.dims.at(1));
+  std::size_t nurses = competences.size();
+  for (std::size_t c = 0; c < competences.size(); ++c) {
+    if (competences.labels[c].rfind("BA_NURS:", 0) == 0) nurses = c;
+  }
+  if (nurses == competences.size()) throw std::invalid_argument("no competence BA_NURS");
+  const auto& values = std::get<std::vector<double>>(gap.values);
+  double total = 0;
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    if (years.codes[y] < first || years.codes[y] > last) continue;
+    total += values[y * competences.size() + nurses];
+  }
+  return total;
+}
+
+void expect_thirty_percent_more_places_from_2026(const MeasureSet& base_run,
+                                                 const MeasureSet& more_run) {
+  const ProgrammeMeasure base(base_run, "programme_places");
+  const ProgrammeMeasure more(more_run, "programme_places");
+  const double table = education_test::baseline_tables().education.programmes[nursing()].places;
+  const auto raised = static_cast<std::int64_t>(std::floor(table * 1.3 + 0.5));
+  for (int year = 2024; year <= kLastYear; ++year) {
+    EXPECT_EQ(static_cast<double>(base.at(year, nursing())), table) << year;
+    EXPECT_EQ(more.at(year, nursing()), year < kPolicyYear ? base.at(year, nursing()) : raised)
+        << year;
+  }
+}
+
+void expect_more_residents_admitted(const MeasureSet& base_run, const MeasureSet& more_run) {
+  const ProgrammeMeasure base(base_run, "programme_admitted");
+  const ProgrammeMeasure more(more_run, "programme_admitted");
+  EXPECT_GT(more.sum(kPolicyYear, kLastYear, is_nursing),
+            base.sum(kPolicyYear, kLastYear, is_nursing));
+}
+
+void expect_more_graduates_from_2029(const MeasureSet& base_run, const MeasureSet& more_run) {
+  const ProgrammeMeasure base(base_run, "programme_completed");
+  const ProgrammeMeasure more(more_run, "programme_completed");
+  // The first larger intake is still studying until June 2029.
+  EXPECT_EQ(more.sum(2024, kFirstGraduates - 1, is_nursing),
+            base.sum(2024, kFirstGraduates - 1, is_nursing));
+  EXPECT_GT(more.sum(kFirstGraduates, kLastYear, is_nursing),
+            base.sum(kFirstGraduates, kLastYear, is_nursing));
+}
+
+void expect_smaller_shortage(const MeasureSet& base_run, const MeasureSet& more_run) {
+  // competence_gap is supply minus demand: a smaller shortage is a larger gap.
+  EXPECT_GT(nursing_gap(more_run, kFirstGraduates, kLastYear),
+            nursing_gap(base_run, kFirstGraduates, kLastYear));
+}
+
+// Whether two runs' values of a measure agree to the last bit over the years,
+// or months, before `before`: the measure's first dimension is year or month.
+bool same_until(const MeasureSet& measures, const Measure& a, const Measure& b,
+                std::int32_t before) {
+  const Dimension& first = measures.dimensions().at(a.dims.at(0));
+  std::size_t kept = 0;
+  while (kept < first.size() && first.codes[kept] < before) ++kept;
+  return std::visit(
+      [&](const auto& left) {
+        const auto& right = std::get<std::decay_t<decltype(left)>>(b.values);
+        if (left.size() != right.size()) return false;
+        const std::size_t n = left.size() / first.size() * kept;
+        // Bytes, not ==: a NaN in both runs is agreement, and -0.0 vs 0.0 is not.
+        return n == 0 || std::memcmp(left.data(), right.data(), n * sizeof(left[0])) == 0;
+      },
+      a.values);
+}
+
+void expect_identical_until_the_first_larger_intake(const MeasureSet& base,
+                                                    const MeasureSet& more) {
+  // The places change from the August 2026 intake; until then the two runs
+  // draw the same numbers for the same persons and must agree exactly: every
+  // measure by year for 2024 and 2025, every monthly one up to July 2026.
+  ASSERT_EQ(base.measures().size(), more.measures().size());
+  int compared = 0;
+  for (std::size_t i = 0; i < base.measures().size(); ++i) {
+    const Measure& a = base.measures()[i];
+    const Measure& b = more.measures()[i];
+    ASSERT_EQ(a.name, b.name);
+    const std::string& first = base.dimensions().at(a.dims.at(0)).name;
+    std::int32_t before = 0;
+    if (first == "year") {
+      before = kPolicyYear;
+    } else if (first == "month") {
+      before = kPolicyYear * 100 + 8;
+    } else {
+      continue;
+    }
+    ++compared;
+    EXPECT_TRUE(same_until(base, a, b, before)) << a.name << " differs before the policy acts";
+  }
+  // Population, labour and education measures are all among them.
+  for (const char* name : {"population_end", "persons_by_status", "competence_gap",
+                           "programme_admitted", "unemployment_rate_monthly"}) {
+    EXPECT_NE(base.find(name), nullptr) << name;
+  }
+  EXPECT_GT(compared, 30);
+  // And the runs do part once the policy acts.
+  const ProgrammeMeasure base_admitted(base, "programme_admitted");
+  const ProgrammeMeasure more_admitted(more, "programme_admitted");
+  EXPECT_NE(base_admitted.at(kPolicyYear, nursing()), more_admitted.at(kPolicyYear, nursing()));
+}
+
+TEST(NursingPlaces, MoreGraduatesFrom2029AndASmallerShortage) {
+  const ModelRun base = run_scenario(education_test::kBaselineFile);
+  const ModelRun more = run_scenario(KFSIM_SOURCE_DIR "/scenarios/more_nursing_places.toml");
+  {
+    SCOPED_TRACE("HIO_NURS places are 30 % higher from 2026");
+    expect_thirty_percent_more_places_from_2026(base.measures, more.measures);
+  }
+  {
+    SCOPED_TRACE("more residents admitted to HIO_NURS in 2026-2035");
+    expect_more_residents_admitted(base.measures, more.measures);
+  }
+  if (kLastYear >= kFirstGraduates) {
+    {
+      SCOPED_TRACE("more HIO_NURS completions in 2029-2035");
+      expect_more_graduates_from_2029(base.measures, more.measures);
+    }
+    {
+      SCOPED_TRACE("a larger BA_NURS supply minus demand in 2029-2035");
+      expect_smaller_shortage(base.measures, more.measures);
+    }
+  }
+  {
+    SCOPED_TRACE("common random numbers: identical before August 2026");
+    expect_identical_until_the_first_larger_intake(base.measures, more.measures);
+  }
+}
+
+}  // namespace
+}  // namespace kfsim
