@@ -1,48 +1,27 @@
 #include "models/demography/demography_params.hpp"
 
+#include "models/scenario_keys.hpp"
 #include "sim/run/parameter_at.hpp"
 
 namespace kfsim {
 
-namespace {
 using scenario::KeySpec;
 using scenario::Type;
 
-KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
-                 std::string meaning, std::string source) {
-  KeySpec spec;
-  spec.key = std::move(key);
-  spec.type = Type::Real;
-  spec.default_value = value;
-  spec.min = min;
-  spec.max = max;
-  spec.unit = std::move(unit);
-  spec.meaning = std::move(meaning);
-  spec.source = std::move(source);
-  return spec;
-}
-
-KeySpec data_key(std::string key, std::string meaning) {
-  KeySpec spec;
-  spec.key = std::move(key);
-  spec.type = Type::File;
-  spec.unit = "";
-  spec.meaning = std::move(meaning);
-  spec.source = "scenarios/data/SOURCES.md";
-  spec.policy_settable = false;
-  return spec;
-}
-}  // namespace
-
 void add_demography_keys(scenario::Schema& schema) {
-  schema.add(data_key("data.municipalities", "municipality codes and names (CSV: code,name)"));
+  schema.add(data_key("data.municipalities", "municipality codes and names (CSV: code,name)",
+                      "scenarios/data/SOURCES.md"));
   schema.add(data_key("data.population",
-                      "residents on the start date (CSV: municipality,sex,age,persons)"));
-  schema.add(data_key("data.mortality", "annual central death rates (CSV: sex,age,death_rate)"));
-  schema.add(data_key("data.fertility", "annual fertility rates (CSV: age,fertility_rate)"));
+                      "residents on the start date (CSV: municipality,sex,age,persons)",
+                      "scenarios/data/SOURCES.md"));
+  schema.add(data_key("data.mortality", "annual central death rates (CSV: sex,age,death_rate)",
+                      "scenarios/data/SOURCES.md"));
+  schema.add(data_key("data.fertility", "annual fertility rates (CSV: age,fertility_rate)",
+                      "scenarios/data/SOURCES.md"));
   schema.add(data_key("data.migration",
                       "out-migration rates and in-migrant counts (CSV: "
-                      "municipality,sex,age,out_rate,in_count)"));
+                      "municipality,sex,age,out_rate,in_count)",
+                      "scenarios/data/SOURCES.md"));
 
   schema.add(real_key("demography.mortality_scale", 1.04, 0.1, 5.0, "1",
                       "multiplies every death rate in data.mortality (Norway's) for Østfold",

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "models/scenario_keys.hpp"
 #include "sim/run/parameter_at.hpp"
 #include "sim/scenario/error.hpp"
 
@@ -13,20 +14,6 @@ using scenario::Type;
 
 constexpr const char* kPlacesScale = "education.places_scale";
 constexpr const char* kExtraPlaces = "education.extra_places";
-
-KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
-                 std::string meaning, std::string source) {
-  KeySpec spec;
-  spec.key = std::move(key);
-  spec.type = Type::Real;
-  spec.default_value = value;
-  spec.min = min;
-  spec.max = max;
-  spec.unit = std::move(unit);
-  spec.meaning = std::move(meaning);
-  spec.source = std::move(source);
-  return spec;
-}
 
 constexpr const char* kParameters = "scenarios/data/education/education_parameters.csv";
 }  // namespace

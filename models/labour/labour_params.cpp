@@ -1,5 +1,6 @@
 #include "models/labour/labour_params.hpp"
 
+#include "models/scenario_keys.hpp"
 #include "sim/run/parameter_at.hpp"
 
 namespace kfsim {
@@ -8,79 +9,60 @@ namespace {
 using scenario::KeySpec;
 using scenario::Type;
 
-KeySpec real_key(std::string key, double value, double min, double max, std::string unit,
-                 std::string meaning, std::string source) {
-  KeySpec spec;
-  spec.key = std::move(key);
-  spec.type = Type::Real;
-  spec.default_value = value;
-  spec.min = min;
-  spec.max = max;
-  spec.unit = std::move(unit);
-  spec.meaning = std::move(meaning);
-  spec.source = std::move(source);
-  return spec;
-}
-
-KeySpec integer_key(std::string key, std::int64_t value, double min, double max, std::string unit,
-                    std::string meaning, std::string source) {
-  KeySpec spec =
-      real_key(std::move(key), 0, min, max, std::move(unit), std::move(meaning), std::move(source));
-  spec.type = Type::Integer;
-  spec.default_value = value;
-  return spec;
-}
-
-KeySpec data_key(std::string key, std::string meaning) {
-  KeySpec spec;
-  spec.key = std::move(key);
-  spec.type = Type::File;
-  spec.meaning = std::move(meaning);
-  spec.source = "scenarios/data/labour/SOURCES.md";
-  spec.policy_settable = false;
-  return spec;
-}
-
 constexpr const char* kCalibrated =
     "Assumption, calibrated by hand to the baseline targets (docs/calibration.md)";
 }  // namespace
 
 void add_labour_keys(scenario::Schema& schema) {
-  schema.add(data_key("data.competences", "competence groups (CSV: code,name_en,level)"));
-  schema.add(
-      data_key("data.occupations", "STYRK-08 2-digit occupations (CSV: code,name_en,major_group)"));
-  schema.add(data_key("data.industries", "SN2007 industry groups (CSV: code,name_en)"));
+  schema.add(data_key("data.competences", "competence groups (CSV: code,name_en,level)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.occupations",
+                      "STYRK-08 2-digit occupations (CSV: code,name_en,major_group)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.industries", "SN2007 industry groups (CSV: code,name_en)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key(
       "data.jobs_by_industry",
-      "jobs by workplace on the start date (CSV: industry,municipality,employed_workplace)"));
-  schema.add(
-      data_key("data.staffing", "occupation shares by industry (CSV: industry,occupation,share)"));
-  schema.add(
-      data_key("data.establishment_sizes",
-               "establishment size classes (CSV: industry,size_min,size_max,share_of_jobs)"));
-  schema.add(
-      data_key("data.occupation_competence_fit",
-               "how well a competence suits an occupation (CSV: occupation,competence,fit)"));
+      "jobs by workplace on the start date (CSV: industry,municipality,employed_workplace)",
+      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.staffing",
+                      "occupation shares by industry (CSV: industry,occupation,share)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.establishment_sizes",
+                      "establishment size classes (CSV: industry,size_min,size_max,share_of_jobs)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.occupation_competence_fit",
+                      "how well a competence suits an occupation (CSV: occupation,competence,fit)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.competence_by_age_sex",
-                      "highest competence shares (CSV: age_group,sex,competence,share)"));
-  schema.add(data_key(
-      "data.competence_municipality_factor",
-      "relative odds of education levels by municipality (CSV: municipality,level,factor)"));
+                      "highest competence shares (CSV: age_group,sex,competence,share)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(
+      data_key("data.competence_municipality_factor",
+               "relative odds of education levels by municipality (CSV: municipality,level,factor)",
+               "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key(
       "data.labour_status_targets",
-      "employment and unemployment rates (CSV: age_group,sex,employment_rate,unemployment_rate)"));
+      "employment and unemployment rates (CSV: age_group,sex,employment_rate,unemployment_rate)",
+      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.separation_rates",
-                      "monthly quit, lay-off and disability rates (CSV: age_group,sex,...)"));
+                      "monthly quit, lay-off and disability rates (CSV: age_group,sex,...)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.retirement_rates",
-                      "annual retirement rates (CSV: age,sex,annual_retirement_rate)"));
+                      "annual retirement rates (CSV: age,sex,annual_retirement_rate)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.commuting",
                       "out-commuting shares and non-resident workers (CSV: "
-                      "municipality,out_of_county_share,in_commuters)"));
-  schema.add(data_key("data.commuting_reach", "travel times (CSV: home,work,travel_minutes)"));
+                      "municipality,out_of_county_share,in_commuters)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.commuting_reach", "travel times (CSV: home,work,travel_minutes)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.industry_growth",
-                      "annual growth of jobs by industry (CSV: industry,annual_growth)"));
+                      "annual growth of jobs by industry (CSV: industry,annual_growth)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_requirements",
-                      "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)"));
+                      "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)",
+                      "scenarios/data/labour/SOURCES.md"));
 
   schema.add(integer_key("labour.applications_per_searcher", 2, 1, 50, "applications per month",
                          "vacancies a job seeker applies to each month", kCalibrated));
