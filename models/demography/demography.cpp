@@ -56,7 +56,7 @@ void Demography::populate(Month start) {
         for (std::int64_t k = 0; k < count; ++k, ++slot) {
           // Aged `age` on the start date: born in one of twelve months.
           rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), start,
-                           rng::Stream::InitialState);
+                           rng::Stream::InitialBirthMonth);
           birth[slot] =
               (earliest_birth_month(age, start) + static_cast<int>(draws.below(12))).index();
           sex[slot] = static_cast<std::int8_t>(s);

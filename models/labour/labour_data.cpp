@@ -201,7 +201,7 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
       d.occupation_min_fit[o] = t.real(row, "min_fit", 0, 1);
       float best = 0;
       for (std::size_t c = 0; c < n_comp; ++c) best = std::max(best, d.fit[d.fit_index(o, c)]);
-      if (static_cast<double>(best) < d.occupation_min_fit[o]) {
+      if (best < static_cast<float>(d.occupation_min_fit[o])) {
         t.fail(row, "min_fit",
                "no competence reaches this fit for occupation " + d.occupations.codes[o] +
                    "; expected at most the best fit in the fit table");

@@ -110,8 +110,10 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
         const std::size_t person = person_slot(holder[p]);
         vacate(p, month, SeparationReason::PositionAbolished);
         persons_.table.column(persons_.job)[person] = kNoJob;
-        set_status(person, LabourStatus::Unemployed);
-        searching_[person] = 1;
+        // A student goes on studying; others seek work from next month.
+        const bool studying =
+            persons_.table.column(persons_.education_target)[person] != kNoCompetence;
+        set_status(person, studying ? LabourStatus::InEducation : LabourStatus::Unemployed);
       } else {
         holder[p] = kVacant;  // an in-commuter's position goes too
       }
@@ -146,7 +148,7 @@ void LabourMarket::turn_over_non_residents(Month month) {
   for (std::size_t p = 0; p < pos.size(); ++p) {
     if (holder[p] != kNonResident) continue;
     rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
-                     rng::Stream::LabourSeparation);
+                     rng::Stream::NonResidentTurnover);
     if (draws.uniform() < kNonResidentMonthlyTurnover) vacate(p, month, SeparationReason::Quit);
   }
 }

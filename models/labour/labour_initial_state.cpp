@@ -142,7 +142,7 @@ void LabourMarket::build_employers() {
       if (wanted <= 0) continue;
       // Keyed by the (industry, municipality) cell, so the employers of one
       // cell never depend on another's.
-      rng::Draws draws(key_, i * n_mun + m, first_month_, rng::Stream::InitialState);
+      rng::Draws draws(key_, i * n_mun + m, first_month_, rng::Stream::InitialEmployers);
       for (const auto& size_class : data_.size_classes[i]) {
         auto class_jobs = static_cast<std::int64_t>(
             std::llround(static_cast<double>(wanted) * size_class.share_of_jobs));
@@ -196,7 +196,7 @@ void LabourMarket::build_employers() {
     emp.column(employers_.area)[e] = static_cast<std::int8_t>(outside_area());
     emp.column(employers_.initial_size)[e] = static_cast<std::int32_t>(wanted);
     cell_employers_[n_ind * work_areas() + outside_area()].push_back(static_cast<std::int32_t>(e));
-    rng::Draws draws(key_, n_ind * n_mun, first_month_, rng::Stream::InitialState);
+    rng::Draws draws(key_, n_ind * n_mun, first_month_, rng::Stream::InitialEmployers);
     add_positions(static_cast<std::int32_t>(e), outside_area(), wanted, county_mix.data(), draws);
   }
 
@@ -212,7 +212,7 @@ void LabourMarket::build_employers() {
       const auto a = static_cast<std::size_t>(area[p]);
       if (a >= n_mun) continue;
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), first_month_,
-                       rng::Stream::InitialState);
+                       rng::Stream::InitialPositions);
       by_area[a].emplace_back(draws.next_u32(), p);
     }
     for (std::size_t m = 0; m < n_mun; ++m) {
@@ -282,7 +282,8 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
   std::vector<std::pair<std::uint32_t, std::size_t>> order;
   for (std::size_t i = 0; i < table.size(); ++i) {
     if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
-    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start, rng::Stream::LabourSearch);
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start,
+                     rng::Stream::InitialPlacement);
     order.emplace_back(draws.next_u32(), i);
   }
   std::sort(order.begin(), order.end());
@@ -321,7 +322,8 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
     const bool last_pass = pass + 1 == std::size(passes);
     std::vector<std::size_t> left;
     for (const std::size_t i : slots) {
-      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start, rng::Stream::LabourSearch);
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start,
+                       rng::Stream::InitialPlacement);
       draws.next_u32();  // the ordering key
       const auto h = static_cast<std::size_t>(home[i]);
       const auto c = static_cast<std::size_t>(competence[i]);

@@ -81,7 +81,10 @@ void LabourMarket::match(Month month, const LabourParams& params) {
       if (a == outside_area()) place *= params.outside_attraction;
       for (std::size_t o = 0; o < n_occ; ++o) {
         const double fit = data_.fit[data_.fit_index(o, c)];
-        if (place > 0 && fit >= std::max(params.min_hiring_fit, data_.occupation_min_fit[o])) {
+        // Fits are stored as float: compare in float, so 0.7f meets a bar of 0.7.
+        if (place > 0 &&
+            data_.fit[data_.fit_index(o, c)] >=
+                static_cast<float>(std::max(params.min_hiring_fit, data_.occupation_min_fit[o]))) {
           running += place * fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size());
         }
         weights[a * n_occ + o] = running;

@@ -214,8 +214,9 @@ void LabourMarket::apply_transitions(Month month) {
     if (target[i] != kNoCompetence && next != LabourStatus::Retired)
       next = LabourStatus::InEducation;
     set_status(i, next);
-    // Those who lose a job and seek another start searching the same month.
-    searching_[i] = next == LabourStatus::Unemployed ? 1 : 0;
+    // Those who lose a job seek another from next month, so nobody is hired
+    // back into the position they have just left.
+    searching_[i] = 0;
   }
 }
 

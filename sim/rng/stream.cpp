@@ -26,6 +26,16 @@ std::string_view stream_name(Stream stream) {
       return "education_admission";
     case Stream::EducationOutsideApplicants:
       return "education_outside_applicants";
+    case Stream::InitialBirthMonth:
+      return "initial_birth_month";
+    case Stream::InitialEmployers:
+      return "initial_employers";
+    case Stream::InitialPositions:
+      return "initial_positions";
+    case Stream::InitialPlacement:
+      return "initial_placement";
+    case Stream::NonResidentTurnover:
+      return "non_resident_turnover";
     case Stream::Training:
       return "training";
   }

@@ -23,6 +23,11 @@ enum class Stream : std::uint8_t {
   EducationChoice = 10,     // which programme an applicant chooses
   EducationAdmission = 11,  // an applicant's place in the queue for an over-subscribed programme
   EducationOutsideApplicants = 12,  // queue places of applicants from outside Østfold, by programme
+  InitialBirthMonth = 13,           // birth month within the year of age, for the start population
+  InitialEmployers = 14,     // employers' sizes and positions, keyed by (industry, municipality)
+  InitialPositions = 15,     // positions held by in-commuters at the start, keyed by position
+  InitialPlacement = 16,     // who takes which job on the start date
+  NonResidentTurnover = 17,  // in-commuters leaving, keyed by position
 };
 
 std::string_view stream_name(Stream stream);
