@@ -81,13 +81,13 @@ std::vector<std::string> headline_figures(const MeasureSet& measures) {
   std::vector<std::size_t> order(n);
   for (std::size_t c = 0; c < n; ++c) order[c] = c;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return values[last * n + a] < values[last * n + b];
+    return values[last * n + a] > values[last * n + b];
   });
   std::string shortages = "largest competence gaps " + std::to_string(years.back()) +
-                          " (supply minus demand at each occupation's 2024 competence mix):";
+                          " (demand minus supply, at each occupation's 2024 competence mix):";
   for (std::size_t k = 0; k < std::min<std::size_t>(3, n); ++k) {
     const std::size_t c = order[k];
-    if (values[last * n + c] >= 0) break;
+    if (values[last * n + c] <= 0) break;
     const std::string& label = competence.labels[c];
     shortages += (k ? "; " : " ") + label.substr(0, label.find(':')) + " " +
                  grouped(static_cast<std::int64_t>(std::llround(values[last * n + c])));

@@ -65,6 +65,22 @@ def model_values(ds, year):
     unfilled = ds.unfilled_vacancies_mean.sel(year=year).isel(work_area=np.where(inside)[0]).sum("work_area")
     values["nav_shortage_2017_total"] = float(unfilled.sum())
     values["nav_shortage_2018_total"] = float(unfilled.sum())
+    # Employed residents by occupation group and municipality, as location
+    # quotients (municipal share / county share), groups 2 and 3 pooled as in 2007.
+    if "employed_by_occupation" in ds:
+        by_occupation = ds.employed_by_occupation.sel(year=year)
+        groups = {str(g): [g] for g in (1, 4, 5, 6, 7, 8, 9)}
+        groups["23"] = [2, 3]
+        county = float(by_occupation.sum())
+        for code in ds.municipality.values:
+            local = by_occupation.sel(municipality=code)
+            local_total = float(local.sum())
+            for name, members in groups.items():
+                mask = np.isin(major, members)
+                county_share = float(by_occupation.isel(occupation=np.where(mask)[0]).sum()) / county
+                local_share = float(local.isel(occupation=np.where(mask)[0]).sum()) / local_total
+                if county_share > 0:
+                    values[f"occupation_lq_2007_{code}_group_{name}"] = local_share / county_share
     total_unfilled = float(unfilled.sum())
     for code in (22, 53, 51, 71, 74):
         if code in ds.occupation.values and total_unfilled > 0:

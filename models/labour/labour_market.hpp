@@ -111,6 +111,7 @@ class LabourMarket {
   Month first_month_;
   Month last_month_;
   int months_recorded_ = 0;  // months recorded so far in the current year
+  double gap_rating_threshold_ = 0.05;
   bool initializing_ = false;
   std::int64_t unplaced_ = 0;  // employed on the start date for whom no suitable job was found
 

@@ -53,6 +53,14 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
     measures.add_dimension(categorical("labour_status", "labour-market status (code)",
                                        indices(kLabourStatusCount), "labour_status_name", labels));
   }
+  {
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < data.industries.size(); ++i) {
+      labels.push_back(data.industries.codes[i] + ": " + data.industries.names[i]);
+    }
+    measures.add_dimension(categorical("industry", "SN2007 industry group (index)",
+                                       indices(data.industries.size()), "industry_name", labels));
+  }
   measures.add_dimension(categorical("separation_reason", "why a person left a job (code)",
                                      indices(7), "separation_reason_name",
                                      {"quit", "layoff", "retirement", "disability",
@@ -93,7 +101,23 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
       end);
   m.competence_gap = measures.declare_real(
       "competence_gap", {"year", "competence"}, "persons",
-      "competence_supply minus competence_demand for the county (negative: shortage)", end);
+      "competence_demand minus competence_supply for the county (positive: shortage, negative: "
+      "surplus)",
+      end);
+  m.competence_rating = measures.declare_count(
+      "competence_rating", {"year", "competence"}, "1",
+      "1 shortage, 0 balance, -1 surplus: the gap as a share of demand beyond "
+      "labour.gap_rating_threshold",
+      end);
+  m.employed_by_industry = measures.declare_count(
+      "employed_by_industry", {"year", "work_area", "industry"}, "persons",
+      "filled positions (residents and in-commuters) by industry and place of work", end);
+  m.employed_by_occupation = measures.declare_count(
+      "employed_by_occupation", {"year", "municipality", "occupation"}, "persons",
+      "employed residents by occupation and municipality of residence", end);
+  m.unemployment_duration_mean = measures.declare_real(
+      "unemployment_duration_mean", {"year", "competence"}, "months",
+      "months the job seekers of 31 December had been seeking work, mean by competence", end);
   m.vacancies_mean =
       measures.declare_real("vacancies_mean", {"year", "work_area", "occupation"}, "positions",
                             "vacant positions, mean over the months", "year: mean");

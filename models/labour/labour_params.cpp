@@ -125,6 +125,11 @@ void add_labour_keys(scenario::Schema& schema) {
                          "a vacancy open this long counts as unfilled (NAV's shortage)",
                          "Assumption: NAV's employer survey counts recruitment that failed or took "
                          "long; three months is taken as 'long'"));
+  schema.add(real_key("labour.gap_rating_threshold", 0.05, 0, 1, "1",
+                      "a competence is rated in shortage when its gap (demand - supply) exceeds "
+                      "this share of demand, in surplus below minus this share, else in balance",
+                      "Assumption: 5 % of demand, a margin wider than the model's year-to-year "
+                      "noise for the larger groups"));
   {
     KeySpec spec =
         real_key("labour.initial_vacancy_rate", 0.03, 0, 0.5, "1",
@@ -158,6 +163,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.quit_scale = real_at(scenario, "labour.quit_scale", month);
   p.layoff_scale = real_at(scenario, "labour.layoff_scale", month);
   p.disability_scale = real_at(scenario, "labour.disability_scale", month);
+  p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
   return p;
 }

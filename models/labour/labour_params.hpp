@@ -28,6 +28,7 @@ struct LabourParams {
   double disability_scale = 1.0;
   double care_demand_growth = 0.0;  // extra yearly growth of health and care jobs (industry Q)
   int shortage_months = 3;
+  double gap_rating_threshold = 0.05;
 
   bool operator==(const LabourParams&) const = default;
 };

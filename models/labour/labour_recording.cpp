@@ -7,6 +7,7 @@
 namespace kfsim {
 
 void LabourMarket::record_month(Month month, const LabourParams& params) {
+  gap_rating_threshold_ = params.gap_rating_threshold;
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t y = year_index(month);
   const auto t = static_cast<std::size_t>(month - first_month_);
@@ -80,6 +81,11 @@ void LabourMarket::record_year_end(Month month) {
     const auto o = static_cast<std::size_t>(occupation[p]);
     ++measures_.count(ids_.jobs, {y, a, o});
     if (holder[p] == kVacant) ++measures_.count(ids_.jobs_vacant, {y, a, o});
+    const auto industry = employers_.table.column(employers_.industry)[static_cast<std::size_t>(
+        positions_.table.column(positions_.employer)[p])];
+    if (holder[p] != kVacant && industry >= 0) {
+      ++measures_.count(ids_.employed_by_industry, {y, a, static_cast<std::size_t>(industry)});
+    }
     if (holder[p] == kNonResident) {
       ++measures_.count(ids_.jobs_non_resident, {y, a, o});
       continue;  // demand met from outside the county
@@ -97,7 +103,10 @@ void LabourMarket::record_year_end(Month month) {
   const auto& status = table.column(persons_.labour_status);
   const auto& competence = table.column(persons_.competence);
   const auto& job = table.column(persons_.job);
+  const auto& months_in_status = table.column(persons_.months_in_status);
   std::vector<double> supply(n_mun * n_comp, 0.0);
+  std::vector<double> seeking_months(n_comp, 0.0);
+  std::vector<double> seekers(n_comp, 0.0);
   const Month age_date = month + 1;  // ages at the end of the month
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto m = static_cast<std::size_t>(home[i]);
@@ -111,9 +120,14 @@ void LabourMarket::record_year_end(Month month) {
     supply[m * n_comp + c] += 1;
     if (s == LabourStatus::Unemployed) {
       ++measures_.count(ids_.unemployed_by_competence, {y, m, c});
+      seeking_months[c] += static_cast<double>(months_in_status[i]);
+      ++seekers[c];
       continue;
     }
     ++measures_.count(ids_.employed_by_competence, {y, m, c});
+    ++measures_.count(
+        ids_.employed_by_occupation,
+        {y, m, static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])])});
     if (fit_of_job(i) < kGoodFit) ++measures_.count(ids_.mismatched_employed, {y, c});
     if (static_cast<std::size_t>(area[static_cast<std::size_t>(job[i])]) == outside_area()) {
       ++measures_.count(ids_.out_commuters, {y, m});
@@ -122,6 +136,8 @@ void LabourMarket::record_year_end(Month month) {
 
   // Supply, demand and the county gap by competence.
   for (std::size_t c = 0; c < n_comp; ++c) {
+    measures_.real(ids_.unemployment_duration_mean, {y, c}) =
+        seekers[c] > 0 ? seeking_months[c] / seekers[c] : 0.0;
     double county_supply = 0;
     double county_demand = 0;
     for (std::size_t m = 0; m < n_mun; ++m) {
@@ -132,7 +148,11 @@ void LabourMarket::record_year_end(Month month) {
       measures_.real(ids_.competence_demand, {y, a, c}) = demand_by_area[a * n_comp + c];
       county_demand += demand_by_area[a * n_comp + c];
     }
-    measures_.real(ids_.competence_gap, {y, c}) = county_supply - county_demand;
+    const double gap = county_demand - county_supply;
+    measures_.real(ids_.competence_gap, {y, c}) = gap;
+    const double relative = county_demand > 0 ? gap / county_demand : 0.0;
+    measures_.count(ids_.competence_rating, {y, c}) =
+        relative > gap_rating_threshold_ ? 1 : (relative < -gap_rating_threshold_ ? -1 : 0);
   }
 }
 

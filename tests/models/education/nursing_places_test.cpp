@@ -52,7 +52,7 @@ std::size_t nursing() {
 
 bool is_nursing(std::size_t p) { return p == nursing(); }
 
-// The county's supply minus demand of bachelor nurses, summed over the years.
+// The county's demand minus supply of bachelor nurses, summed over the years.
 double nursing_gap(const MeasureSet& measures, int first, int last) {
   const Measure& gap = education_test::measure(measures, "competence_gap");
   const auto& dims = measures.dimensions();
@@ -103,8 +103,8 @@ void expect_more_graduates_from_2029(const MeasureSet& base_run, const MeasureSe
 }
 
 void expect_smaller_shortage(const MeasureSet& base_run, const MeasureSet& more_run) {
-  // competence_gap is supply minus demand: a smaller shortage is a larger gap.
-  EXPECT_GT(nursing_gap(more_run, kFirstGraduates, kLastYear),
+  // competence_gap is demand minus supply: a smaller shortage is a smaller gap.
+  EXPECT_LT(nursing_gap(more_run, kFirstGraduates, kLastYear),
             nursing_gap(base_run, kFirstGraduates, kLastYear));
 }
 
@@ -178,7 +178,7 @@ TEST(NursingPlaces, MoreGraduatesFrom2029AndASmallerShortage) {
       expect_more_graduates_from_2029(base.measures, more.measures);
     }
     {
-      SCOPED_TRACE("a larger BA_NURS supply minus demand in 2029-2035");
+      SCOPED_TRACE("a smaller BA_NURS demand minus supply in 2029-2035");
       expect_smaller_shortage(base.measures, more.measures);
     }
   }
