@@ -50,6 +50,29 @@ class CommandLine(unittest.TestCase):
         self.assertIn('name = "baseline"', result.stdout)
         self.assertIn("fertility_scale", result.stdout)  # a default, resolved
 
+    def test_every_scenario_in_the_library_passes_check(self):
+        scenarios = sorted((BASELINE.parent).glob("*.toml"))
+        self.assertGreaterEqual(len(scenarios), 4)
+        for scenario in scenarios:
+            result = run_kfsim("check", scenario)
+            self.assertEqual(result.returncode, 0, f"{scenario.name}: {result.stderr}")
+
+    def test_upskilling_places_policy_fills_its_places(self):
+        import h5py
+        import numpy as np
+        out = self.dir / "fagbrev.h5"
+        result = run_kfsim("run", BASELINE.parent / "fagbrev_at_work.toml", "-o", out, "-q",
+                           "--set", 'end="2026-12"')
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with h5py.File(out, "r") as f:
+            names = [n.decode() if isinstance(n, bytes) else str(n) for n in f["programme_name"][()]]
+            code = next(i for i, n in enumerate(names) if n.startswith("UP_FAGBREV_HO:"))
+            places = f["programme_places"][0, :, code]
+            admitted = f["programme_admitted"][0, :, code]
+            # 46 places in the table, 300 more from the 2026 intake; all taken.
+            self.assertEqual(list(places), [46, 46, 346])
+            self.assertTrue(np.array_equal(admitted, places))
+
     def test_bad_scenario_names_file_line_and_key(self):
         bad = self.dir / "bad.toml"
         bad.write_text(f'schema_version = 1\nname = "bad"\nextends = "{BASELINE}"\n'
