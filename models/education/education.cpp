@@ -184,6 +184,10 @@ bool Education::eligible(std::size_t person, const Programme& programme, Month m
                                  static_cast<std::int8_t>(LabourStatus::Employed)) {
         return false;
       }
+      if (e.unemployed_only && t.column(persons_.labour_status)[person] !=
+                                   static_cast<std::int8_t>(LabourStatus::Unemployed)) {
+        return false;
+      }
       if (e.competences.empty()) return true;
       return std::find(e.competences.begin(), e.competences.end(), static_cast<std::int8_t>(c)) !=
              e.competences.end();
@@ -512,7 +516,10 @@ void Education::admit_all(Month month, const EducationParams& params,
         s == LabourStatus::Outside) {
       // Adults apply for upskilling now and then (the yearly application rate).
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Training);
-      if (draws.uniform() < params.adult_application_rate) {
+      const int age = age_in_years(born, month);
+      const double rate = params.adult_application_rate *
+                          std::exp(-params.adult_application_age_decline * std::max(0, age - 25));
+      if (draws.uniform() < rate) {
         applicants[static_cast<std::size_t>(Stage::Adult)].push_back(i);
       }
     }

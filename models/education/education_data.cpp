@@ -62,6 +62,8 @@ Eligibility parse_eligibility(const CsvTable& t, std::size_t row, Stage stage,
   for (const auto& part : split(text, ';')) {
     if (part == "employed") {
       e.employed_only = true;
+    } else if (part == "unemployed") {
+      e.unemployed_only = true;
     } else if (part == "any" || part.empty() || part == "-") {
       continue;
     } else {
@@ -70,7 +72,7 @@ Eligibility parse_eligibility(const CsvTable& t, std::size_t row, Stage stage,
         t.fail(row, "eligible",
                "unknown competence code '" + part +
                    "'; expected codes from the competence table, "
-                   "';'-separated, optionally followed by 'employed' or 'any'");
+                   "';'-separated, optionally followed by 'employed', 'unemployed' or 'any'");
       }
       e.competences.push_back(static_cast<std::int8_t>(c));
     }

@@ -36,6 +36,7 @@ struct Eligibility {
   bool general_studies_only = false;     // higher: only general upper secondary qualifies
   std::vector<std::int8_t> competences;  // adult: competences that may enter (empty = any)
   bool employed_only = false;            // adult: only the employed
+  bool unemployed_only = false;          // adult: only job seekers (NAV courses)
 };
 
 struct Programme {

@@ -61,9 +61,17 @@ void add_education_keys(scenario::Schema& schema) {
                       "share of vocational pupils without an apprenticeship who take Vg3 in school "
                       "instead",
                       kParameters));
-  schema.add(real_key("education.adult_application_rate", 0.02, 0, 1, "per year",
-                      "share of adults eligible for an upskilling programme who apply each August",
-                      kParameters));
+  schema.add(real_key("education.adult_application_age_decline", 0.03, 0, 1, "per year of age",
+                      "how fast the adult application rate falls with age after 25: the rate at "
+                      "age a is adult_application_rate x exp(-decline x (a - 25))",
+                      "Assumption: adults' participation in education falls with age, to about "
+                      "half from the late twenties to the fifties (not in the shared data)"));
+  schema.add(real_key("education.adult_application_rate", 0.035, 0, 1, "per year",
+                      "share of 25-year-olds eligible for an upskilling programme who apply each "
+                      "August (lower at higher ages: adult_application_age_decline)",
+                      "scenarios/data/education/education_parameters.csv gives 2 % a year of the "
+                      "eligible; with the decline by age, 3.5 % at 25 is about 2 % averaged over "
+                      "25-60"));
   schema.add(real_key("education.outside_applicants_per_place", 1.0, 0, 20, "applicants per place",
                       "applicants from outside Østfold per intake place at Høgskolen i Østfold and "
                       "Fagskolen, competing with residents for the places",
@@ -100,6 +108,8 @@ EducationParams education_params_at(const scenario::Scenario& scenario, Month mo
   p.master_application_rate = real_at(scenario, "education.master_application_rate", month);
   p.vg3_in_school_share = real_at(scenario, "education.vg3_in_school_share", month);
   p.adult_application_rate = real_at(scenario, "education.adult_application_rate", month);
+  p.adult_application_age_decline =
+      real_at(scenario, "education.adult_application_age_decline", month);
   p.labour_market_signal_strength =
       real_at(scenario, "education.labour_market_signal_strength", month);
   p.outside_applicants_per_place =

@@ -15,7 +15,8 @@ struct EducationParams {
   double higher_application_rate_vocational = 0.15;
   double master_application_rate = 0.3;
   double vg3_in_school_share = 0.8091;
-  double adult_application_rate = 0.02;
+  double adult_application_rate = 0.035;
+  double adult_application_age_decline = 0.03;
   double labour_market_signal_strength = 0.0;
   double outside_applicants_per_place = 1.0;
 };

@@ -233,6 +233,9 @@ ADULT_VO_PLACES = 150          # municipal/county adult upper secondary (assumpt
 ADULT_FAGBREV_COMPLETION = 0.75
 ADULT_VO_COMPLETION = 0.55
 ADULT_LENGTH = 2
+NAV_COURSE_PLACES = 40         # NAV labour-market training towards the health-worker certificate (assumption)
+NAV_COURSE_COMPLETION = 0.60
+NAV_COURSE_LENGTH = 1.5
 
 # Entry ages: whole years at the start of August (the model's admission month). A school cohort born in
 # August-December is one year younger in August than one born January-July.
@@ -836,6 +839,10 @@ def build_programme_rows(D):
                  "Fagbrev på jobb", "adult", 0, "adult", "VGS_TIP", ap["UP_FAGBREV_TIP"], ADULT_LENGTH,
                  "%.4f" % ADULT_FAGBREV_COMPLETION, "%.3f" % ap["UP_FAGBREV_TIP"], "PRIM;VGS_GEN;employed",
                  AGES["adult"][0], AGES["adult"][1]])
+    rows.append(["UP_NAV_HO", "Arbeidsmarkedsopplæring mot fagbrev som helsefagarbeider (NAV)", "NAV Østfold",
+                 "adult", 0, "adult", "VGS_HO", NAV_COURSE_PLACES, NAV_COURSE_LENGTH,
+                 "%.4f" % NAV_COURSE_COMPLETION, "%.3f" % NAV_COURSE_PLACES, "PRIM;VGS_GEN;unemployed",
+                 AGES["adult"][0], AGES["adult"][1]])
     rows.append(["UP_VO_VGS", "Videregående opplæring for voksne (studiekompetanse)", "Voksenopplæring og NAV",
                  "adult", 0, "adult", "VGS_GEN", ap["UP_VO_VGS"], ADULT_LENGTH, "%.4f" % ADULT_VO_COMPLETION,
                  "%.3f" % ap["UP_VO_VGS"], "PRIM;any", AGES["adult"][0], AGES["adult"][1]])
@@ -1001,12 +1008,15 @@ def write_programmes(out, D):
             "Assumption: UP_VO_VGS %d places a year (adult upper secondary giving general study competence; "
             "no Østfold figure in the shared data; about %s of the %s residents 25-60 with primary education "
             "only in the labour tables). Completion: trade certificate at work %.2f; adult upper secondary %.2f "
-            "(assumptions). choice_weight = places." % (
+            "(assumptions). Assumption: UP_NAV_HO %d places a year of NAV labour-market training towards the "
+            "health-worker certificate for job seekers (NAV buys such courses; no Østfold figure in the shared "
+            "data), %.1f years, completion %.2f. choice_weight = places." % (
                 AP["new_1999_25plus"], AP["new_1999"], pct(D["adult_share_1999"]), URL_APPR_1999,
                 D["appr_places"]["HO"], D["appr_places"]["TIP"], ADULT_PRAKSIS_FACTOR,
                 D["adult_places"]["UP_FAGBREV_HO"], D["adult_places"]["UP_FAGBREV_TIP"], ADULT_VO_PLACES,
                 pct(ADULT_VO_PLACES / D["adult"]["prim_all"], 2), th(D["adult"]["prim_all"]),
-                ADULT_FAGBREV_COMPLETION, ADULT_VO_COMPLETION),
+                ADULT_FAGBREV_COMPLETION, ADULT_VO_COMPLETION, NAV_COURSE_PLACES, NAV_COURSE_LENGTH,
+                NAV_COURSE_COMPLETION),
             "Assumption (entry ages): vg1 %d-%d; apprenticeship %d-%d; higher %d-%d; master %d-%d; adult %d-%d. "
             "The ages are whole years at the start of August, when one in three of a school cohort (born "
             "September-December) is a year younger than the rest: those finishing general upper secondary are 18 "
@@ -1330,7 +1340,7 @@ def verify_outputs(out):
             assert el == "bachelor" and lv == "master", c
         else:
             parts = el.split(";")
-            assert parts[-1] in ("employed", "any"), c
+            assert parts[-1] in ("employed", "unemployed", "any"), c
             assert all(p in comp for p in parts[:-1]) and len(parts) >= 2, c
             assert r["competence"] not in parts[:-1], c
             assert r["provider_type"] == "adult", c

@@ -120,16 +120,27 @@ void expect_refused(const BrokenCopy& copy, int line, const std::string& column,
   }
 }
 
+TEST(EducationData, AdultProgrammesCarryTheirEligibility) {
+  const EducationData& d = baseline();
+  const Programme& nav = d.programmes[education_test::programme_index(d, "UP_NAV_HO")];
+  EXPECT_TRUE(nav.eligibility.unemployed_only);
+  EXPECT_FALSE(nav.eligibility.employed_only);
+  EXPECT_EQ(nav.eligibility.competences.size(), 2u);  // PRIM and VGS_GEN
+  const Programme& at_work = d.programmes[education_test::programme_index(d, "UP_FAGBREV_HO")];
+  EXPECT_TRUE(at_work.eligibility.employed_only);
+  EXPECT_FALSE(at_work.eligibility.unemployed_only);
+}
+
 TEST(EducationData, BaselineTableLoads) {
   const EducationData& d = baseline();
   int by_stage[kStageCount] = {};
   for (const auto& p : d.programmes) ++by_stage[static_cast<int>(p.stage)];
-  EXPECT_EQ(d.size(), 104u);
+  EXPECT_EQ(d.size(), 105u);
   EXPECT_EQ(by_stage[static_cast<int>(Stage::Vg1)], 60);  // 12 programmes in 5 towns
   EXPECT_EQ(by_stage[static_cast<int>(Stage::Apprenticeship)], 8);
   EXPECT_EQ(by_stage[static_cast<int>(Stage::Higher)], 23);
   EXPECT_EQ(by_stage[static_cast<int>(Stage::Master)], 10);
-  EXPECT_EQ(by_stage[static_cast<int>(Stage::Adult)], 3);
+  EXPECT_EQ(by_stage[static_cast<int>(Stage::Adult)], 4);
 
   const Programme& nursing = d.programmes[education_test::programme_index(d, "HIO_NURS")];
   EXPECT_EQ(nursing.provider_type, ProviderType::University);
