@@ -8,7 +8,6 @@ namespace kfsim {
 
 void LabourMarket::record_month(Month month, const LabourParams& params) {
   gap_rating_threshold_ = params.gap_rating_threshold;
-  const std::size_t n_occ = data_.occupations.size();
   const std::size_t y = year_index(month);
   const auto t = static_cast<std::size_t>(month - first_month_);
   const auto& holder = positions_.table.column(positions_.holder);
@@ -31,7 +30,6 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     }
     if (a < outside_area()) ++vacancies_inside;
   }
-  (void)n_occ;
 
   std::int64_t employed = 0;
   std::int64_t unemployed = 0;
