@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DKFSIM_BUILD_TESTS=OFF -DKFSIM_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build/release --target kfsim -j"$(nproc)"
+mkdir -p results
 # --force: this script's purpose is to (re)make results/baseline.h5.
 ./build/release/sim/app/kfsim run scenarios/baseline.toml -o results/baseline.h5 --force "$@"
 echo "Inspect it with: ./build/release/sim/app/kfsim info results/baseline.h5"
