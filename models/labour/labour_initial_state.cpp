@@ -253,19 +253,7 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
   refresh_travel(params);
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t areas = work_areas();
-  auto& pos = positions_.table;
-  const auto& holder = pos.column(positions_.holder);
-  const auto& area_col = pos.column(positions_.area);
-  const auto& occupation_col = pos.column(positions_.occupation);
-
-  // Vacant positions by (area, occupation).
-  std::vector<std::vector<std::int32_t>> vacant(areas * n_occ);
-  for (std::size_t p = 0; p < pos.size(); ++p) {
-    if (holder[p] != kVacant) continue;
-    vacant[static_cast<std::size_t>(area_col[p]) * n_occ +
-           static_cast<std::size_t>(occupation_col[p])]
-        .push_back(static_cast<std::int32_t>(p));
-  }
+  auto vacant = vacancies_by_cell();
 
   // The employed in a random order keyed by their ids. A first pass places
   // everyone who can find a job that suits their competence well; a second

@@ -113,6 +113,20 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   initializing_ = false;
 }
 
+std::vector<std::vector<std::int32_t>> LabourMarket::vacancies_by_cell() const {
+  const std::size_t n_occ = data_.occupations.size();
+  const auto& holder = positions_.table.column(positions_.holder);
+  const auto& area = positions_.table.column(positions_.area);
+  const auto& occupation = positions_.table.column(positions_.occupation);
+  std::vector<std::vector<std::int32_t>> vacant(work_areas() * n_occ);
+  for (std::size_t p = 0; p < positions_.size(); ++p) {
+    if (holder[p] != kVacant) continue;
+    vacant[static_cast<std::size_t>(area[p]) * n_occ + static_cast<std::size_t>(occupation[p])]
+        .push_back(static_cast<std::int32_t>(p));
+  }
+  return vacant;
+}
+
 void LabourMarket::release_departed_jobs(Month month) {
   // Residents who died or left the county this month are gone from the person
   // table; their positions are the ones no remaining person holds.

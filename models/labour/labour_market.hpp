@@ -96,6 +96,8 @@ class LabourMarket {
   void set_status(std::size_t person, LabourStatus status);
   void refresh_travel(const LabourParams& params);
   void remove_abolished_positions();
+  // Vacant position slots by (area, occupation) cell, in slot order.
+  std::vector<std::vector<std::int32_t>> vacancies_by_cell() const;
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
                       std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
