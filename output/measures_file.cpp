@@ -1,5 +1,7 @@
 #include "output/measures_file.hpp"
 
+#include "output/replicate_summary.hpp"
+
 #include <numeric>
 #include <stdexcept>
 #include <utility>
@@ -21,6 +23,25 @@ void require_same_layout(const MeasureSet& first, const MeasureSet& other) {
            first.measures()[m].dims == other.measures()[m].dims;
   }
   if (!same) throw std::logic_error("replicates declare different measures");
+}
+
+// X_mean, X_p05, X_p50, X_p95 over the replicates, as reals.
+template <typename Vector>
+void write_summaries(NcWriter& writer, const Measure& measure, std::vector<std::string> dims,
+                     const Vector& stacked, std::size_t replicates) {
+  dims.erase(dims.begin());  // the replicate dimension is summarised away
+  const std::vector<double> as_real(stacked.begin(), stacked.end());
+  for (const auto& statistic : replicate_statistics()) {
+    const std::vector<double> values = summarise_replicates(as_real, replicates, statistic);
+    std::vector<Attribute> extra;
+    const std::string methods = measure.cell_methods.empty()
+                                    ? statistic.cell_methods
+                                    : measure.cell_methods + " " + statistic.cell_methods;
+    extra.push_back({"cell_methods", methods});
+    extra.push_back({"kfsim_summary_of", measure.name});
+    writer.add_variable(measure.name + statistic.suffix, dims, std::span(values), measure.units,
+                        measure.long_name + " (" + statistic.description + ")", extra);
+  }
 }
 
 }  // namespace
@@ -58,6 +79,7 @@ void write_measures(NcWriter& writer, std::span<const MeasureSet> replicates) {
           }
           writer.add_variable(measure.name, dims, std::span(std::as_const(stacked)), measure.units,
                               measure.long_name, extra);
+          write_summaries(writer, measure, dims, stacked, replicates.size());
         },
         measure.values);
   }

@@ -90,6 +90,11 @@ void write_provenance(NcWriter& writer, const Provenance& provenance) {
   integer("kfsim_seed", provenance.seed);
   integer("kfsim_replicates", provenance.replicates);
   integer("kfsim_threads", provenance.threads);
+  integer("kfsim_processes", provenance.processes);
+  if (provenance.sweep_point >= 0) {
+    integer("kfsim_sweep_point", provenance.sweep_point);
+    text("kfsim_sweep_values", provenance.sweep_values);
+  }
   text("kfsim_code_version", provenance.code_version);
   text("kfsim_command_line", provenance.command_line);
   text("kfsim_started_utc", provenance.started_utc);
@@ -119,6 +124,14 @@ Provenance read_provenance(const std::filesystem::path& path) {
   provenance.seed = globals.integer("kfsim_seed");
   provenance.replicates = globals.integer("kfsim_replicates");
   provenance.threads = globals.integer("kfsim_threads");
+  // Optional: absent from files of runs without MPI or sweep written before they existed.
+  if (globals.find("kfsim_processes") != nullptr) {
+    provenance.processes = globals.integer("kfsim_processes");
+  }
+  if (globals.find("kfsim_sweep_point") != nullptr) {
+    provenance.sweep_point = globals.integer("kfsim_sweep_point");
+    provenance.sweep_values = globals.text("kfsim_sweep_values");
+  }
   provenance.library_versions = parse_library_lines(globals.text("kfsim_library_versions"));
   return provenance;
 }

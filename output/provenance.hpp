@@ -25,7 +25,11 @@ struct Provenance {
   std::string finished_utc;
   std::int64_t seed = 0;
   std::int64_t replicates = 0;
-  std::int64_t threads = 0;
+  std::int64_t threads = 0;    // per process
+  std::int64_t processes = 1;  // MPI processes that shared the runs
+  // A point of a [sweep]: its number and its values ("key = value, ..."); -1 when not swept.
+  std::int64_t sweep_point = -1;
+  std::string sweep_values;
   std::vector<std::pair<std::string, std::string>> library_versions;  // (name, version)
 };
 

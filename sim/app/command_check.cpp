@@ -28,6 +28,17 @@ int command_check(const std::vector<std::string>& args) {
   try {
     const auto scenario = scenario::load_scenario(scenario_file, model_schema(), overrides);
     std::cout << scenario.resolved_toml();
+    // A sweep is listed as comments, so that the text above stays a scenario that loads; every
+    // point is checked as `run` would set it up.
+    const scenario::Sweep& sweep = scenario.sweep();
+    if (!sweep.empty()) {
+      std::cout << "\n# [sweep] (" << (sweep.mode == scenario::Sweep::Mode::Grid ? "grid" : "list")
+                << "): " << sweep.points() << " points, each run with every replicate\n";
+      for (std::size_t i = 0; i < sweep.points(); ++i) {
+        (void)scenario.at_sweep_point(i);
+        std::cout << "#   point " << i << ": " << sweep.describe_point(i) << "\n";
+      }
+    }
   } catch (const scenario::ScenarioError& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;

@@ -1,6 +1,8 @@
-// kfsim run: load and validate a scenario, run it, write the result file.
+// kfsim run: load and validate a scenario, run its ensemble (every sweep point and replicate),
+// write the result files.
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include <oneapi/tbb/version.h>
@@ -8,15 +10,17 @@
 #include <Eigen/Core>
 #include <boost/version.hpp>
 
-#include "models/data/csv_table.hpp"
 #include "models/model.hpp"
 #include "output/measures_file.hpp"
 #include "output/nc_file.hpp"
 #include "output/provenance.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
+#include "sim/app/ensemble_run.hpp"
+#include "sim/app/result_files.hpp"
 #include "sim/app/run_report.hpp"
 #include "sim/app/stop_signal.hpp"
+#include "sim/parallel/process_group.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/version.hpp"
 
@@ -28,9 +32,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kRunUsage =
-    "Usage: kfsim run SCENARIO.toml [-o FILE.h5] [--threads N] [--seed S] [--set key=value ...] "
-    "[--force] [--quiet]\n\nRuns a scenario and writes its results (HDF5, netCDF-4 compatible).\n"
-    "Without -o the file is results/<scenario name>.h5 under the current directory.";
+    "Usage: kfsim run SCENARIO.toml [-o FILE.h5] [--replicates N] [--threads N] [--seed S]\n"
+    "                 [--set key=value ...] [--force] [--quiet] [--check]\n"
+    "       mpirun -np P kfsim run SCENARIO.toml ...   (runs spread over P processes)\n\n"
+    "Runs a scenario and writes its results (HDF5, netCDF-4 compatible). Replicates and the\n"
+    "points of a [sweep] run side by side on every thread; results are the same for any\n"
+    "number of threads and processes. Without -o the file is results/<scenario name>.h5 under\n"
+    "the current directory; a sweep writes NAME.point-NNN.h5 files and an index NAME.sweep.csv.";
 
 std::vector<std::pair<std::string, std::string>> all_library_versions() {
   auto versions = output::library_versions();
@@ -45,22 +53,43 @@ std::vector<std::pair<std::string, std::string>> all_library_versions() {
   return versions;
 }
 
-// Refuses before any work is done: an existing result is never overwritten
-// without --force, and the directory must exist.
-bool check_output_path(const fs::path& path, bool force, bool create_parent) {
-  std::error_code ec;
-  const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-  if (create_parent) fs::create_directories(parent, ec);
-  if (!fs::is_directory(parent, ec)) {
-    std::cerr << "kfsim: output directory " << parent << " does not exist\n";
-    return false;
+// Which thread count and processes ran the ensemble, and how: the only attributes in which
+// runs of the same scenario and seed may differ.
+output::Provenance base_provenance(const scenario::Scenario& scenario,
+                                   const std::string& command_line, int threads,
+                                   const ProcessGroup& group) {
+  output::Provenance provenance;
+  provenance.scenario_name = scenario.string("name");
+  provenance.code_version = std::string(kVersion) + " (" + kGitDescribe + ")";
+  provenance.command_line = command_line;
+  provenance.started_utc = utc_timestamp();
+  provenance.seed = scenario.integer("seed");
+  provenance.replicates = scenario.integer("replicates");
+  provenance.threads = resolved_thread_count(threads);
+  provenance.processes = group.size();
+  provenance.library_versions = all_library_versions();
+  return provenance;
+}
+
+int report_failure(const TaskFailure& failure, const EnsembleSetup& setup) {
+  const std::string task = describe_task(failure.task, setup.points, setup.points.front().sweep());
+  const bool several = setup.points.size() * setup.replicates > 1;
+  const std::string where = several ? " (" + task + ")" : "";
+  switch (failure.kind) {
+    case TaskFailure::Kind::BadData:
+      std::cerr << "kfsim: " << failure.message << "\n";
+      return kExitUsage;
+    case TaskFailure::Kind::Invariant:
+      std::cerr << "kfsim: invariant violated" << where << ": " << failure.message << "\n";
+      return kExitFailure;
+    case TaskFailure::Kind::Cancelled:
+      std::cerr << "kfsim: interrupted: " << failure.message << "; no result file was written\n";
+      return kExitFailure;
+    case TaskFailure::Kind::Other:
+      break;
   }
-  if (fs::exists(path, ec) && !force) {
-    std::cerr << "kfsim: " << path.string()
-              << " already exists; use --force to overwrite it, or -o to choose another file\n";
-    return false;
-  }
-  return true;
+  std::cerr << "kfsim: run failed" << where << ": " << failure.message << "\n";
+  return kExitFailure;
 }
 
 }  // namespace
@@ -76,10 +105,11 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     ("help,h", "show this help")
     ("scenario", po::value(&scenario_file)->required(), "scenario file (TOML)")
     ("output,o", po::value(&output_file), "result file to write (.h5)")
-    ("threads,t", po::value(&threads)->default_value(0), "worker threads (0: every core); results do not depend on it")
+    ("replicates,r", po::value<std::int64_t>(), "replicates to run, overriding the scenario's `replicates`")
+    ("threads,t", po::value(&threads)->default_value(0), "worker threads per process (0: every core); results do not depend on it")
     ("seed", po::value<std::int64_t>(), "random seed, overriding the scenario's")
     ("set", po::value(&overrides)->composing(), "override a scenario key: --set key=value (repeatable)")
-    ("force", "overwrite an existing result file")
+    ("force", "overwrite existing result files")
     ("check", "check the model's invariants every month (slower); stop at the first violation")
     ("quiet,q", "print nothing but errors");
   // clang-format on
@@ -92,85 +122,89 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     return kExitUsage;
   }
   const bool force = values.count("force") > 0;
-  const bool quiet = values.count("quiet") > 0;
 
-  const scenario::Schema schema = model_schema();
-  std::optional<scenario::Scenario> loaded;
+  std::optional<ProcessGroup> joined;
   try {
-    loaded = scenario::load_scenario(scenario_file, schema, overrides);
-    if (values.count("seed")) loaded->set("seed", values["seed"].as<std::int64_t>());
-  } catch (const scenario::ScenarioError& error) {
+    joined.emplace(nullptr, nullptr);
+  } catch (const std::runtime_error& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;
   }
+  const ProcessGroup& group = *joined;
+  // Every process reads the scenario and would find the same faults: process 0 speaks for all.
+  const bool root = group.is_root();
+  const bool quiet = values.count("quiet") > 0 || !root;
+
+  const scenario::Schema schema = model_schema();
+  std::optional<scenario::Scenario> loaded;
+  EnsembleSetup setup;
+  try {
+    loaded = scenario::load_scenario(scenario_file, schema, overrides);
+    if (values.count("seed")) loaded->set("seed", values["seed"].as<std::int64_t>(), "--seed");
+    if (values.count("replicates")) {
+      loaded->set("replicates", values["replicates"].as<std::int64_t>(), "--replicates");
+    }
+    for (std::size_t i = 0; i < loaded->sweep().points(); ++i) {
+      setup.points.push_back(loaded->at_sweep_point(i));
+    }
+  } catch (const scenario::ScenarioError& error) {
+    if (root) std::cerr << "kfsim: " << error.what() << "\n";
+    return kExitUsage;
+  }
   const scenario::Scenario& scenario = *loaded;
+  setup.replicates = static_cast<std::uint32_t>(scenario.integer("replicates"));
+  setup.threads = threads;
+  setup.check_invariants = values.count("check") > 0;
+  setup.group = &group;
 
   const bool default_output = output_file.empty();
   const fs::path output_path = default_output
                                    ? fs::path("results") / (scenario.string("name") + ".h5")
                                    : fs::path(output_file);
-  if (!check_output_path(output_path, force, default_output)) return kExitUsage;
+  const ResultFiles files = plan_result_files(output_path, scenario.sweep());
+  // Process 0 decides whether the files may be written; the others follow its word.
+  const int may_write = group.broadcast(
+      root && check_result_files(files, force, default_output) ? kExitOk : kExitUsage);
+  if (may_write != kExitOk) return may_write;
 
-  output::Provenance provenance;
-  provenance.scenario_name = scenario.string("name");
-  provenance.scenario_toml = scenario.resolved_toml();
-  provenance.code_version = std::string(kVersion) + " (" + kGitDescribe + ")";
-  provenance.command_line = command_line;
-  provenance.started_utc = utc_timestamp();
-  provenance.seed = scenario.integer("seed");
-  provenance.replicates = scenario.integer("replicates");
-  provenance.threads = resolved_thread_count(threads);
-  provenance.library_versions = all_library_versions();
-
+  output::Provenance provenance = base_provenance(scenario, command_line, threads, group);
   const ThreadLimit thread_limit(threads);
-  ProgressLine progress(!quiet);
-  RunControl control;
-  control.threads = threads;
-  control.stop_requested = &install_stop_handlers();
-  control.check_invariants = values.count("check") > 0;
-  control.on_month_done = [&](Month done, Month start, Month end) {
-    progress.update(done, start, end);
-  };
+  const std::size_t runs = setup.points.size() * setup.replicates;
+  std::size_t my_runs = 0;
+  for (std::size_t i = 0; i < runs; ++i) my_runs += group.owns(i) ? 1U : 0U;
+  ProgressLine progress(!quiet, my_runs,
+                        scenario.month("end") - scenario.month("start") + std::int64_t{1});
+  setup.on_month_done = [&] { progress.month_done(); };
+  setup.on_run_done = [&] { progress.run_done(); };
 
   const auto started = std::chrono::steady_clock::now();
-  // Replicates run one after another, each using every thread; their results
-  // are identical whatever the thread count, so this order is only about speed.
-  std::vector<MeasureSet> replicates;
-  std::int64_t person_months = 0;
-  try {
-    for (std::int64_t r = 0; r < scenario.integer("replicates"); ++r) {
-      ModelRun run = run_model(scenario, static_cast<std::uint32_t>(r), control);
-      person_months += run.person_months;
-      replicates.push_back(std::move(run.measures));
-    }
-  } catch (const data::DataError& error) {
-    progress.finish();
-    std::cerr << "kfsim: " << error.what() << "\n";
-    return kExitUsage;
-  } catch (const std::logic_error& violation) {
-    progress.finish();
-    std::cerr << "kfsim: invariant violated: " << violation.what() << "\n";
-    return kExitFailure;
-  } catch (const RunCancelled& cancelled) {
-    progress.finish();
-    std::cerr << "kfsim: interrupted: " << cancelled.what() << "; no result file was written\n";
-    return kExitFailure;
-  }
+  EnsembleResult result = run_ensemble(setup);
   progress.finish();
+  if (result.failure) return report_failure(*result.failure, setup);
+  if (!root) return kExitOk;
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   provenance.finished_utc = utc_timestamp();
-  {
-    output::NcWriter writer(output_path, force);
-    output::write_measures(writer, replicates);
+  for (std::size_t p = 0; p < setup.points.size(); ++p) {
+    provenance.scenario_toml = setup.points[p].resolved_toml();
+    if (!scenario.sweep().empty()) {
+      provenance.sweep_point = static_cast<std::int64_t>(p);
+      provenance.sweep_values = scenario.sweep().describe_point(p);
+    }
+    output::NcWriter writer(files.points[p], force);
+    output::write_measures(writer, result.measures[p]);
     output::write_provenance(writer, provenance);
     if (stop_requested()) {
-      std::cerr << "kfsim: interrupted while writing; no result file was written\n";
+      std::cerr << "kfsim: interrupted while writing; " << files.points[p].string()
+                << " was not written"
+                << (files.sweep_index.empty() ? "" : " and the sweep is incomplete (no index)")
+                << "\n";
       return kExitFailure;
     }
     writer.commit();
   }
+  if (!files.sweep_index.empty()) write_sweep_index(files, scenario.sweep(), force);
 
   if (!quiet) {
     std::ostringstream report;
@@ -178,13 +212,32 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     report.precision(2);
     report << "kfsim: scenario '" << scenario.string("name") << "', "
            << scenario.month("start").to_string() << " to " << scenario.month("end").to_string()
-           << ", seed " << scenario.integer("seed") << ", " << provenance.threads << " threads\n";
-    if (replicates.size() > 1) report << "  replicate 0 of " << replicates.size() << ":\n";
-    for (const auto& line : headline_figures(replicates.front())) report << "  " << line << "\n";
+           << ", seed " << scenario.integer("seed") << ", " << runs << " run"
+           << (runs == 1 ? "" : "s");
+    if (setup.points.size() > 1) {
+      report << " (" << setup.points.size() << " sweep points x " << setup.replicates
+             << " replicates)";
+    }
+    report << " on " << provenance.threads << " threads";
+    if (group.size() > 1) report << " x " << group.size() << " processes";
+    report << "\n";
+    if (runs > 1) {
+      report << "  " << (setup.points.size() > 1 ? "sweep point 0, " : "") << "replicate 0 of "
+             << setup.replicates << ":\n";
+    }
+    for (const auto& line : headline_figures(result.measures.front().front())) {
+      report << "  " << line << "\n";
+    }
     report << "  wall time " << seconds << " s, "
-           << static_cast<double>(person_months) / seconds / 1e6
-           << " million person-months per second, peak memory " << peak_memory_mib() << " MiB\n";
-    report << "Results: " << fs::absolute(output_path).lexically_normal().string() << "\n";
+           << static_cast<double>(result.person_months) / seconds / 1e6
+           << " million person-months per second, peak memory " << peak_memory_mib()
+           << " MiB (process 0)\n";
+    if (files.sweep_index.empty()) {
+      report << "Results: " << fs::absolute(output_path).lexically_normal().string() << "\n";
+    } else {
+      report << "Results: " << files.points.size() << " files, listed in "
+             << fs::absolute(files.sweep_index).lexically_normal().string() << "\n";
+    }
     std::cout << report.str();
   }
   return kExitOk;

@@ -6,9 +6,13 @@ namespace kfsim::app {
 
 namespace {
 std::atomic<bool> g_stop{false};
+std::atomic<bool> g_signalled{false};
 static_assert(std::atomic<bool>::is_always_lock_free, "the flag is set from a signal handler");
 
-extern "C" void on_stop_signal(int) { g_stop.store(true); }
+extern "C" void on_stop_signal(int) {
+  g_signalled.store(true);
+  g_stop.store(true);
+}
 }  // namespace
 
 const std::atomic<bool>& install_stop_handlers() {
@@ -21,5 +25,9 @@ const std::atomic<bool>& install_stop_handlers() {
 }
 
 bool stop_requested() { return g_stop.load(); }
+
+void request_stop() { g_stop.store(true); }
+
+bool stop_was_signalled() { return g_signalled.load(); }
 
 }  // namespace kfsim::app

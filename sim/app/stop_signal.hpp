@@ -8,5 +8,10 @@ namespace kfsim::app {
 
 const std::atomic<bool>& install_stop_handlers();
 bool stop_requested();
+// Asks every run to stop as a signal would (a run of an ensemble failed): the others end at
+// their next month instead of running on for nothing.
+void request_stop();
+// Whether the stop came from SIGINT or SIGTERM rather than from request_stop().
+bool stop_was_signalled();
 
 }  // namespace kfsim::app

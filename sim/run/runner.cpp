@@ -18,8 +18,7 @@ ThreadLimit::ThreadLimit(int threads)
 
 void run_months(Month start, Month end, const std::vector<Process>& processes,
                 const RunControl& control, const std::function<void()>& setup) {
-  tbb::task_arena arena(resolved_thread_count(control.threads));
-  arena.execute([&] {
+  const auto body = [&] {
     if (setup) setup();
     for (Month month = start; month <= end; ++month) {
       if (control.stop_requested != nullptr && control.stop_requested->load()) {
@@ -28,7 +27,13 @@ void run_months(Month start, Month end, const std::vector<Process>& processes,
       for (const auto& process : processes) process.step(month);
       if (control.on_month_done) control.on_month_done(month, start, end);
     }
-  });
+  };
+  if (control.share_arena) {
+    body();
+  } else {
+    tbb::task_arena arena(resolved_thread_count(control.threads));
+    arena.execute(body);
+  }
 }
 
 }  // namespace kfsim

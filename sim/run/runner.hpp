@@ -22,6 +22,9 @@ struct Process {
 
 struct RunControl {
   int threads = 0;  // 0: every core
+  // Run inside the caller's task arena (an ensemble's, whose threads the runs share; see
+  // run_tasks) instead of an arena of `threads` of its own.
+  bool share_arena = false;
   // Called after each month; used for progress lines.
   std::function<void(Month done, Month start, Month end)> on_month_done;
   // Checked between months; a set flag ends the run with RunCancelled.

@@ -53,6 +53,8 @@ class ScenarioBuilder {
                      const std::filesystem::path& base_dir);
   void read_policy(const toml::table& table, const std::string& path, const std::string& file,
                    const std::filesystem::path& base_dir);
+  void read_sweep(const toml::node& node, const toml::key& key, const std::string& file,
+                  const std::filesystem::path& base_dir, std::size_t depth);
   void apply_override(const std::string& argument, int ordinal);
 
   Scenario scenario_;

@@ -108,6 +108,7 @@ struct Entry {
     UnknownTable,
     NotATable,
     Policies,
+    Sweep,
     MapEntry,
     BadEntryName,
     NotAMap
@@ -145,6 +146,8 @@ void collect(const Schema& schema, const toml::table& table, const std::string& 
     if (prefix.empty() && segment == "extends") continue;  // read before the keys
     if (prefix.empty() && segment == "policies") {
       entry.kind = Entry::Kind::Policies;
+    } else if (prefix.empty() && segment == "sweep") {
+      entry.kind = Entry::Kind::Sweep;
     } else if (const KeySpec* spec = plain ? schema.find(key) : nullptr; spec && spec->is_map) {
       if (const auto* inner = node.as_table()) {
         collect_map(*inner, key, out);
@@ -282,6 +285,9 @@ void ScenarioBuilder::read_keys(const toml::table& root, const std::string& file
     switch (entry.kind) {
       case Entry::Kind::Policies:
         read_policies(*entry.node, *entry.toml_key, file, base_dir);
+        break;
+      case Entry::Kind::Sweep:
+        read_sweep(*entry.node, *entry.toml_key, file, base_dir, depth);
         break;
       case Entry::Kind::UnknownKey:
         throw key_site.error(entry.key, "unknown key" + did_you_mean(schema.nearest(entry.key)),

@@ -102,6 +102,15 @@ const Value& Scenario::value_at(std::string_view key, kfsim::Month month) const 
 
 std::string Scenario::origin(std::string_view key) const { return slot(key).origin->describe(); }
 
+Scenario Scenario::at_sweep_point(std::size_t i) const {
+  Scenario point = *this;
+  point.sweep_ = Sweep{};
+  if (sweep_.empty()) return point;
+  const std::string label = "sweep point " + std::to_string(i);
+  for (auto& [key, value] : sweep_.point(i)) point.set(key, std::move(value), label);
+  return point;
+}
+
 void Scenario::set(std::string_view key, Value v, std::string_view origin_label) {
   const Origin site = Origin::command_line(0, 0, std::string(origin_label));
   const auto index = schema_.index_of(key);

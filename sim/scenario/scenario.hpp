@@ -14,6 +14,7 @@
 #include "sim/scenario/error.hpp"
 #include "sim/scenario/origin.hpp"
 #include "sim/scenario/schema.hpp"
+#include "sim/scenario/sweep.hpp"
 #include "sim/scenario/value.hpp"
 #include "sim/time/month.hpp"
 
@@ -87,6 +88,14 @@ class Scenario {
 
   const Schema& schema() const { return schema_; }
 
+  // The [sweep] of the file that was run (empty without one).
+  const Sweep& sweep() const { return sweep_; }
+  // The scenario at sweep point i: the swept keys set to that point's values (their origin
+  // "sweep point i"), and no sweep of its own. Point 0 of a scenario without a sweep is the
+  // scenario itself. Throws ScenarioError when a value does not fit the rest of the scenario
+  // (e.g. a swept end before start).
+  Scenario at_sweep_point(std::size_t i) const;
+
   // Equal when every key has the same value, every map sets the same entries to the same values
   // and the policies are equal; where values were set (origins, file names) is not compared.
   friend bool operator==(const Scenario& a, const Scenario& b);
@@ -123,6 +132,7 @@ class Scenario {
   std::vector<std::string> policy_keys_;
   std::filesystem::path path_;
   std::vector<std::filesystem::path> chain_;
+  Sweep sweep_;
 };
 
 // Loads a scenario file, and the files it extends, and applies --set overrides ("key=value",

@@ -1,0 +1,122 @@
+#include "sim/app/ensemble_run.hpp"
+
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+
+#include "models/data/csv_table.hpp"
+#include "models/model.hpp"
+#include "sim/app/commands.hpp"
+#include "sim/app/stop_signal.hpp"
+#include "sim/run/measures_codec.hpp"
+
+namespace kfsim::app {
+
+namespace {
+
+// The failure to report: real failures before cancellations, then the first in plan order.
+bool reported_before(const TaskFailure& a, const TaskFailure& b) {
+  const bool a_cancelled = a.kind == TaskFailure::Kind::Cancelled;
+  const bool b_cancelled = b.kind == TaskFailure::Kind::Cancelled;
+  if (a_cancelled != b_cancelled) return !a_cancelled;
+  return a.task.index < b.task.index;
+}
+
+int exit_code_of(const TaskFailure& failure) {
+  return failure.kind == TaskFailure::Kind::BadData ? kExitUsage : kExitFailure;
+}
+
+}  // namespace
+
+std::string describe_task(const EnsembleTask& task, const std::vector<scenario::Scenario>& points,
+                          const scenario::Sweep& sweep) {
+  std::string text = "replicate " + std::to_string(task.replicate);
+  if (points.size() > 1) {
+    text = "sweep point " + std::to_string(task.point) + " (" + sweep.describe_point(task.point) +
+           "), " + text;
+  }
+  return text;
+}
+
+EnsembleResult run_ensemble(const EnsembleSetup& setup) {
+  const ProcessGroup& group = *setup.group;
+  const std::vector<EnsembleTask> all = plan_tasks(setup.points.size(), setup.replicates);
+  std::vector<EnsembleTask> mine;
+  for (const auto& task : all) {
+    if (group.owns(task.index)) mine.push_back(task);
+  }
+
+  std::vector<std::optional<ModelRun>> runs(all.size());
+  std::mutex failures_mutex;
+  std::optional<TaskFailure> failure;
+  const auto fail = [&](const EnsembleTask& task, TaskFailure::Kind kind, std::string message) {
+    const std::lock_guard lock(failures_mutex);
+    TaskFailure candidate{task, kind, std::move(message)};
+    if (!failure || reported_before(candidate, *failure)) failure = std::move(candidate);
+    // The other runs stop at their next month: the ensemble has failed.
+    if (kind != TaskFailure::Kind::Cancelled) request_stop();
+  };
+  const std::atomic<bool>& stop = install_stop_handlers();
+
+  run_tasks(mine, setup.threads, [&](const EnsembleTask& task) {
+    RunControl control;
+    control.share_arena = true;
+    control.stop_requested = &stop;
+    control.check_invariants = setup.check_invariants;
+    if (setup.on_month_done)
+      control.on_month_done = [&](Month, Month, Month) { setup.on_month_done(); };
+    try {
+      runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
+      if (setup.on_run_done) setup.on_run_done();
+    } catch (const data::DataError& error) {
+      fail(task, TaskFailure::Kind::BadData, error.what());
+    } catch (const RunCancelled& cancelled) {
+      fail(task, TaskFailure::Kind::Cancelled, cancelled.what());
+    } catch (const std::logic_error& violation) {
+      fail(task, TaskFailure::Kind::Invariant, violation.what());
+    } catch (const std::exception& error) {
+      fail(task, TaskFailure::Kind::Other, error.what());
+    }
+  });
+
+  EnsembleResult result;
+  if (failure) {
+    if (group.distributed()) {
+      const std::string what = failure->kind == TaskFailure::Kind::Cancelled
+                                   ? "was interrupted"
+                                   : "failed: " + failure->message;
+      std::cerr << "kfsim: process " << group.rank() << " of " << group.size() << ", task "
+                << describe_task(failure->task, setup.points, setup.points.front().sweep()) << " "
+                << what << "; stopping every process, no result file is written\n";
+      group.abort(exit_code_of(*failure));
+    }
+    result.failure = std::move(failure);
+    return result;
+  }
+
+  for (const auto& task : mine) result.person_months += runs[task.index]->person_months;
+  if (group.distributed() && !group.is_root()) {
+    for (const auto& task : mine) {
+      const std::vector<std::byte> bytes = encode_measures(runs[task.index]->measures);
+      group.send_result(task.index, runs[task.index]->person_months, bytes);
+    }
+    return result;
+  }
+  if (group.distributed()) {
+    for (const auto& task : all) {
+      if (group.owns(task.index)) continue;
+      ModelRun run;
+      const std::vector<std::byte> bytes = group.receive_result(task.index, run.person_months);
+      run.measures = decode_measures(bytes);
+      result.person_months += run.person_months;
+      runs[task.index] = std::move(run);
+    }
+  }
+  result.measures.assign(setup.points.size(), {});
+  for (const auto& task : all) {
+    result.measures[task.point].push_back(std::move(runs[task.index]->measures));
+  }
+  return result;
+}
+
+}  // namespace kfsim::app

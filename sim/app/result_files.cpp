@@ -1,0 +1,97 @@
+#include "sim/app/result_files.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <iostream>
+
+#include "output/atomic_commit.hpp"
+#include "output/output_error.hpp"
+
+namespace kfsim::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+}  // namespace
+
+ResultFiles plan_result_files(const fs::path& output, const scenario::Sweep& sweep) {
+  ResultFiles files;
+  if (sweep.empty()) {
+    files.points.push_back(output);
+    return files;
+  }
+  const std::size_t points = sweep.points();
+  // Zero-padded to the width of the last number (at least 3), so the files sort in order.
+  const std::size_t width = std::max<std::size_t>(3, std::to_string(points - 1).size());
+  const fs::path stem = output.parent_path() / output.stem();
+  const std::string extension = output.has_extension() ? output.extension().string() : ".h5";
+  for (std::size_t i = 0; i < points; ++i) {
+    std::string number = std::to_string(i);
+    number.insert(0, width - number.size(), '0');
+    files.points.push_back(stem.string() + ".point-" + number + extension);
+  }
+  files.sweep_index = stem.string() + ".sweep.csv";
+  return files;
+}
+
+bool check_result_files(const ResultFiles& files, bool force, bool create_directory) {
+  std::error_code ec;
+  const fs::path& first = files.points.front();
+  const fs::path parent = first.parent_path().empty() ? fs::path(".") : first.parent_path();
+  if (create_directory) fs::create_directories(parent, ec);
+  if (!fs::is_directory(parent, ec)) {
+    std::cerr << "kfsim: output directory " << parent << " does not exist\n";
+    return false;
+  }
+  if (force) return true;
+  std::vector<fs::path> all = files.points;
+  if (!files.sweep_index.empty()) all.push_back(files.sweep_index);
+  for (const auto& path : all) {
+    if (!fs::exists(path, ec)) continue;
+    std::cerr << "kfsim: " << path.string()
+              << " already exists; use --force to overwrite it, or -o to choose another file\n";
+    return false;
+  }
+  return true;
+}
+
+void write_sweep_index(const ResultFiles& files, const scenario::Sweep& sweep, bool force) {
+  const fs::path temporary = output::temporary_path_for(files.sweep_index);
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out << "point,file";
+    for (const auto& axis : sweep.axes) out << "," << csv_field(axis.key);
+    out << "\n";
+    for (std::size_t i = 0; i < files.points.size(); ++i) {
+      out << i << "," << csv_field(files.points[i].filename().string());
+      for (const auto& [key, value] : sweep.point(i)) {
+        std::string text = scenario::format_value(value);
+        // Strings and months are written bare: the CSV's own quoting is enough.
+        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+          text = text.substr(1, text.size() - 2);
+        }
+        out << "," << csv_field(text);
+      }
+      out << "\n";
+    }
+    out.flush();
+    if (!out) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      throw output::OutputError(files.sweep_index.string() + ": cannot write the sweep index");
+    }
+  }
+  output::sync_file(temporary);
+  output::publish(temporary, files.sweep_index, force);
+}
+
+}  // namespace kfsim::app
