@@ -1,0 +1,288 @@
+#include "output/comparison.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+
+#include "output/nc_reader.hpp"
+
+namespace kfsim::output {
+
+namespace {
+
+const VariableInfo* find_variable(const FileInfo& info, const std::string& name) {
+  for (const auto& variable : info.variables) {
+    if (variable.name == name) return &variable;
+  }
+  return nullptr;
+}
+
+bool has_global(const FileInfo& info, const std::string& name) {
+  return std::any_of(info.global_attributes.begin(), info.global_attributes.end(),
+                     [&](const auto& attribute) { return attribute.first == name; });
+}
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : ", ") + part;
+  return text;
+}
+
+// The variable's dimensions must be (replicate, year, competence), or (year, competence) in a
+// file of one run; returns whether the replicate dimension is there.
+bool check_gap_dimensions(const VariableInfo& variable, const std::filesystem::path& path) {
+  const std::vector<std::string> ensemble = {"replicate", "year", "competence"};
+  const std::vector<std::string> single = {"year", "competence"};
+  if (variable.dims == ensemble) return true;
+  if (variable.dims == single) return false;
+  throw ComparisonError(path.string() + ": variable '" + variable.name + "' has dimensions (" +
+                        joined(variable.dims) + "); expected (replicate, year, competence)");
+}
+
+std::vector<std::int32_t> read_codes(const std::filesystem::path& path, const std::string& name) {
+  std::vector<std::int32_t> codes;
+  for (double value : read_variable_as_double(path, name)) {
+    codes.push_back(static_cast<std::int32_t>(std::lround(value)));
+  }
+  return codes;
+}
+
+std::string year_range(const std::vector<std::int32_t>& years) {
+  if (years.empty()) return "no years";
+  if (years.size() == 1) return std::to_string(years.front());
+  return std::to_string(years.front()) + "–" + std::to_string(years.back());
+}
+
+std::string seed_text(const std::optional<std::int64_t>& seed) {
+  return seed ? "seed " + std::to_string(*seed) : "no recorded seed";
+}
+
+ResultGaps read_checked(const std::filesystem::path& path) {
+  const FileInfo info = read_file_info(path);
+  const VariableInfo* gap = find_variable(info, "competence_gap");
+  if (gap == nullptr) {
+    throw ComparisonError(path.string() +
+                          ": is not a kfsim result file (it has no variable 'competence_gap')");
+  }
+  if (!has_global(info, "kfsim_scenario_name")) {
+    throw ComparisonError(path.string() +
+                          ": is not a kfsim result file (it has no global attribute "
+                          "'kfsim_scenario_name')");
+  }
+  const VariableInfo* rating = find_variable(info, "competence_rating");
+  if (rating == nullptr) {
+    throw ComparisonError(path.string() + ": has no variable 'competence_rating'");
+  }
+  const bool has_replicates = check_gap_dimensions(*gap, path);
+  if (check_gap_dimensions(*rating, path) != has_replicates || rating->shape != gap->shape) {
+    throw ComparisonError(path.string() +
+                          ": competence_rating and competence_gap have different shapes");
+  }
+
+  ResultGaps result;
+  result.path = path;
+  for (const auto& attribute : read_attributes(path)) {
+    if (attribute.name == "kfsim_scenario_name") {
+      result.scenario_name = value_text(attribute.value);
+    } else if (attribute.name == "kfsim_seed") {
+      if (const auto* seed = std::get_if<std::int64_t>(&attribute.value)) result.seed = *seed;
+    }
+  }
+  result.years = read_codes(path, "year");
+  result.competences = read_codes(path, "competence");
+  if (find_variable(info, "competence_name") != nullptr) {
+    result.competence_labels = read_labels(path, "competence_name");
+  } else {
+    for (auto code : result.competences) result.competence_labels.push_back(std::to_string(code));
+  }
+  if (result.competence_labels.size() != result.competences.size()) {
+    throw ComparisonError(path.string() + ": competence_name has " +
+                          std::to_string(result.competence_labels.size()) + " labels for " +
+                          std::to_string(result.competences.size()) + " competences");
+  }
+  std::vector<std::size_t> shape;
+  result.gap = read_variable_as_double(path, "competence_gap", &shape);
+  result.rating = read_variable_as_double(path, "competence_rating");
+  result.replicates = has_replicates ? shape.front() : 1;
+  if (result.gap.size() != result.replicates * result.years.size() * result.competences.size()) {
+    throw ComparisonError(path.string() +
+                          ": competence_gap does not match the sizes of its dimensions");
+  }
+  if (result.replicates == 0 || result.years.empty() || result.competences.empty()) {
+    throw ComparisonError(path.string() + ": holds no competence gaps (an empty dimension)");
+  }
+  return result;
+}
+
+}  // namespace
+
+ResultGaps read_result_gaps(const std::filesystem::path& path) {
+  try {
+    return read_checked(path);
+  } catch (const ComparisonError&) {
+    throw;
+  } catch (const OutputError& error) {
+    // A missing, unreadable or truncated file is bad input to a comparison.
+    throw ComparisonError(error.what());
+  }
+}
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) throw std::invalid_argument("percentile of no values");
+  std::sort(values.begin(), values.end());
+  // Computed as numpy does, step by step, so that tests can compare to the last bit.
+  const double position = static_cast<double>(values.size() - 1) * (p / 100.0);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  const double fraction = position - static_cast<double>(below);
+  const double step = values[above] - values[below];
+  return fraction >= 0.5 ? values[above] - step * (1 - fraction) : values[below] + step * fraction;
+}
+
+Spread spread(std::span<const double> values) {
+  if (values.empty()) throw std::invalid_argument("spread of no values");
+  Spread result;
+  result.mean =
+      std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
+  const std::vector<double> copy(values.begin(), values.end());
+  result.p5 = percentile(copy, 5);
+  result.p95 = percentile(copy, 95);
+  return result;
+}
+
+const char* rating_name(GapRating rating) {
+  switch (rating) {
+    case GapRating::shortage:
+      return "shortage";
+    case GapRating::surplus:
+      return "surplus";
+    case GapRating::balance:
+      break;
+  }
+  return "balance";
+}
+
+RatingVote majority_rating(std::span<const double> ratings, double mean_gap) {
+  if (ratings.empty()) throw std::invalid_argument("majority of no ratings");
+  std::array<std::size_t, 3> counts{};  // surplus, balance, shortage
+  for (double value : ratings) {
+    const long code = std::clamp(std::lround(value), -1L, 1L);
+    ++counts[static_cast<std::size_t>(code + 1)];
+  }
+  const std::size_t most = *std::max_element(counts.begin(), counts.end());
+  GapRating rating = GapRating::balance;
+  if (counts[1] != most) {
+    if (counts[0] == most && counts[2] == most) {
+      rating = mean_gap < 0 ? GapRating::surplus : GapRating::shortage;
+    } else {
+      rating = counts[2] == most ? GapRating::shortage : GapRating::surplus;
+    }
+  }
+  const std::size_t agreeing = counts[static_cast<std::size_t>(static_cast<int>(rating) + 1)];
+  return {rating, static_cast<double>(agreeing) / static_cast<double>(ratings.size())};
+}
+
+std::pair<std::string, std::string> split_competence_label(const std::string& label) {
+  const auto colon = label.find(": ");
+  if (colon == std::string::npos || colon == 0) return {label, label};
+  return {label.substr(0, colon), label.substr(colon + 2)};
+}
+
+void check_comparable(std::span<const ResultGaps> results) {
+  if (results.empty()) throw std::invalid_argument("no results to compare");
+  const ResultGaps& base = results.front();
+  const std::string base_name = base.path.string();
+  for (const auto& other : results.subspan(1)) {
+    const std::string name = other.path.string();
+    if (other.competences != base.competences ||
+        other.competence_labels != base.competence_labels) {
+      throw ComparisonError(name + ": its competence groups differ from those of " + base_name +
+                            " (" + std::to_string(other.competences.size()) + " against " +
+                            std::to_string(base.competences.size()) +
+                            "); compare results made with the same competence table");
+    }
+    if (other.years != base.years) {
+      throw ComparisonError(name + ": holds the years " + year_range(other.years) + ", but " +
+                            base_name + " holds " + year_range(base.years) +
+                            "; run both scenarios over the same period");
+    }
+    if (other.replicates != base.replicates) {
+      throw ComparisonError(name + ": has " + std::to_string(other.replicates) +
+                            " replicates, but " + base_name + " has " +
+                            std::to_string(base.replicates) +
+                            "; run both with the same number of replicates");
+    }
+  }
+}
+
+Comparison compare_results(std::span<const ResultGaps> results,
+                           const std::vector<std::int32_t>& years) {
+  check_comparable(results);
+  const ResultGaps& base = results.front();
+  Comparison comparison;
+  comparison.replicates = base.replicates;
+  comparison.years = years;
+  for (const auto& label : base.competence_labels) {
+    auto [code, name] = split_competence_label(label);
+    comparison.competence_codes.push_back(std::move(code));
+    comparison.competence_names.push_back(std::move(name));
+  }
+
+  std::map<std::string, int> name_count;
+  for (const auto& result : results) ++name_count[result.scenario_name];
+  for (const auto& result : results) {
+    std::string name = result.scenario_name;
+    // Two files of one scenario (e.g. two seeds) are told apart by their file names.
+    if (name_count[name] > 1) name += " (" + result.path.filename().string() + ")";
+    comparison.scenarios.push_back(name);
+    comparison.files.push_back(result.path);
+    comparison.seeds.push_back(result.seed);
+    if (&result != &base && (!result.seed || !base.seed || *result.seed != *base.seed)) {
+      comparison.common_random_numbers = false;
+      comparison.warnings.push_back(result.path.string() + " (" + seed_text(result.seed) +
+                                    ") and " + base.path.string() + " (" + seed_text(base.seed) +
+                                    ") differ in seed: differences include random noise: not "
+                                    "common random numbers");
+    }
+  }
+
+  std::vector<std::size_t> year_indices;
+  for (auto year : years) {
+    const auto found = std::find(base.years.begin(), base.years.end(), year);
+    if (found == base.years.end()) {
+      throw ComparisonError("year " + std::to_string(year) + " is not in the results (" +
+                            base.path.string() + " holds " + year_range(base.years) + ")");
+    }
+    year_indices.push_back(static_cast<std::size_t>(found - base.years.begin()));
+  }
+
+  const std::size_t replicates = base.replicates;
+  std::vector<double> gaps(replicates), ratings(replicates), changes(replicates);
+  for (std::size_t y = 0; y < years.size(); ++y) {
+    for (std::size_t c = 0; c < base.competences.size(); ++c) {
+      ComparisonRow row;
+      row.year = years[y];
+      row.competence = c;
+      for (const auto& result : results) {
+        for (std::size_t r = 0; r < replicates; ++r) {
+          const std::size_t at = result.index(r, year_indices[y], c);
+          gaps[r] = result.gap[at];
+          ratings[r] = result.rating[at];
+          changes[r] = result.gap[at] - base.gap[at];
+        }
+        ScenarioCell cell;
+        cell.gap = spread(gaps);
+        if (&result != &base) cell.change = spread(changes);
+        cell.rating = majority_rating(ratings, cell.gap.mean);
+        row.cells.push_back(cell);
+      }
+      comparison.rows.push_back(std::move(row));
+    }
+  }
+  return comparison;
+}
+
+}  // namespace kfsim::output
