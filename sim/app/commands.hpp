@@ -15,5 +15,6 @@ int command_run(const std::vector<std::string>& args, const std::string& command
 int command_check(const std::vector<std::string>& args);
 int command_schema(const std::vector<std::string>& args);
 int command_info(const std::vector<std::string>& args);
+int command_compare(const std::vector<std::string>& args);
 
 }  // namespace kfsim::app

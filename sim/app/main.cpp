@@ -20,6 +20,8 @@ Usage:
   kfsim check SCENARIO.toml [--set key=value ...]   validate and print the fully resolved scenario
   kfsim schema                                      every scenario key: type, default, unit, range, meaning
   kfsim info FILE.h5                                what a result file holds and its provenance
+  kfsim compare BASE.h5 OTHER.h5 ... [--years Y,Y] [--csv FILE|-]
+                                                    competence gaps and each scenario's change to them
   kfsim --help | --version
 
 Run `kfsim COMMAND --help` for a command's options.
@@ -49,6 +51,7 @@ int main(int argc, char** argv) {
     if (command == "check") return command_check(args);
     if (command == "schema") return command_schema(args);
     if (command == "info") return command_info(args);
+    if (command == "compare") return command_compare(args);
   } catch (const std::exception& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitFailure;
