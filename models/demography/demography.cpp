@@ -209,14 +209,24 @@ void Demography::apply_events(Month month) {
   keep_.resize(table.size(), 1);
 }
 
-void Demography::add_in_migrants(Month month) {
+void Demography::add_in_migrants(Month month, const DemographyParams& params) {
   auto& table = persons_.table;
   const std::size_t y = year_index(month);
+  // More labour immigration adds arrivals from abroad at working ages, so that
+  // the arrivals there are (1 - a) from Norway and a x scale from abroad.
+  const double share = params.abroad_share_of_in_migrants;
+  const double working_age_factor = 1.0 + share * (params.labour_immigration_scale - 1.0);
+  const double working_age_share =
+      working_age_factor > 0 ? share * params.labour_immigration_scale / working_age_factor : 0.0;
   for (std::size_t m = 0; m < data_.municipalities.size(); ++m) {
     for (std::size_t s = 0; s < kSexCount; ++s) {
       for (int age = 0; age <= kMaxTableAge; ++age) {
         const std::size_t cell = data_.cell(m, static_cast<Sex>(s), age);
-        const double mean = rates_.in_per_month[cell];
+        const bool working_age = age >= kLabourImmigrationMinAge && age <= kLabourImmigrationMaxAge;
+        // At the default scale of 1 the mean is the table's, to the last bit.
+        const double mean = working_age ? rates_.in_per_month[cell] * working_age_factor
+                                        : rates_.in_per_month[cell];
+        const double abroad_share = working_age ? working_age_share : share;
         if (mean <= 0.0) continue;
         // Keyed by the cell, not by a person: the number who arrive is a property
         // of the place, sex and age.
@@ -236,8 +246,14 @@ void Demography::add_in_migrants(Month month) {
               (earliest_birth_month(age, month) + static_cast<int>(draws.below(12))).index();
           sex[slot] = static_cast<std::int8_t>(s);
           municipality[slot] = static_cast<std::int8_t>(m);
+          // A stream of its own, so that the draws above stay as they were.
+          rng::Draws origin(key_, static_cast<std::uint64_t>(ids[slot]), month,
+                            rng::Stream::MigrationOrigin);
+          const bool abroad = origin.uniform() < abroad_share;
+          table.column(persons_.from_abroad)[slot] = abroad ? 1 : 0;
           ++measures_.count(ids_.in_migration, {y, m, s, g});
           ++measures_.count(ids_.in_migration_from_outside, {y, m, s, g});
+          if (abroad) ++measures_.count(ids_.immigration, {y, m, s, g});
         }
       }
     }
@@ -253,7 +269,7 @@ void Demography::step(Month month, const DemographyParams& params) {
   person_months_ += static_cast<std::int64_t>(persons_.size());
   draw_events(month);
   apply_events(month);
-  add_in_migrants(month);
+  add_in_migrants(month, params);
   persons_.table.retain(keep_);
 
   const auto counts = population_by_municipality();

@@ -37,7 +37,7 @@ class Demography {
   void refresh_rates(Month month, const DemographyParams& params);
   void draw_events(Month month);
   void apply_events(Month month);
-  void add_in_migrants(Month month);
+  void add_in_migrants(Month month, const DemographyParams& params);
   // Counts residents into `measure` for the year of `month`, by age on `age_date`.
   void record_population(MeasureId measure, Month month, Month age_date);
   std::vector<std::int64_t> population_by_municipality() const;

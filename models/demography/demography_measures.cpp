@@ -71,6 +71,9 @@ DemographyMeasures declare_demography_measures(MeasureSet& measures, Month start
   d.population_monthly =
       measures.declare_count("population_monthly", {"month", "municipality"}, "persons",
                              "residents at the end of the month", "month: point");
+  d.immigration = measures.declare_count(
+      "immigration", by_year_place_sex_age, "persons",
+      "moves into the municipality from abroad (part of in_migration_from_outside)", "year: sum");
   return d;
 }
 

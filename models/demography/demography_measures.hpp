@@ -15,6 +15,7 @@ struct DemographyMeasures {
   MeasureId deaths;
   MeasureId in_migration;               // all moves in, including from other municipalities
   MeasureId in_migration_from_outside;  // from the rest of Norway and abroad
+  MeasureId immigration;                // the part of in_migration_from_outside from abroad
   MeasureId out_migration;              // all moves out, including to other municipalities
   MeasureId out_migration_to_outside;
   MeasureId population_monthly;  // county total at the end of each month

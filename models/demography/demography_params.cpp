@@ -50,6 +50,22 @@ void add_demography_keys(scenario::Schema& schema) {
   schema.add(real_key("demography.in_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies the number moving into Østfold from outside",
                       "1 = the 2019-2023 average (scenarios/data/migration.csv)"));
+  schema.add(real_key(
+      "demography.abroad_share_of_in_migrants", 0.263, 0.0, 1.0, "1",
+      "share of those moving into Østfold from outside the county who come from abroad "
+      "(the same at every age)",
+      "SSB: immigration / in-migration from outside the county, Østfold 2007, 2008 and 2017 "
+      "pooled: (2588 + 2774 + 2075) / (8977 + 8743 + 10508) = 0.263 (shared "
+      "demography_migration_municipal_2007.csv, migration_municipal_2008_2015.csv, "
+      "migration_county_totals_2017_and_regions_2007.csv; 2015 is left out because its county "
+      "figures include moves within the county). Assumption: the share does not vary with age "
+      "(the shared tables have no age split)"));
+  schema.add(real_key("demography.labour_immigration_scale", 1.0, 0.0, 10.0, "1",
+                      "multiplies the number moving into Østfold from abroad at ages 20-59 "
+                      "(labour immigration); arrivals from the rest of Norway and at other ages "
+                      "are unchanged",
+                      "1 = the 2019-2023 average of scenarios/data/migration.csv with "
+                      "demography.abroad_share_of_in_migrants from abroad"));
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
@@ -74,6 +90,9 @@ DemographyParams demography_params_at(const scenario::Scenario& scenario, Month 
   p.out_migration_scale = real_at(scenario, "demography.out_migration_scale", month);
   p.internal_move_share = real_at(scenario, "demography.internal_move_share", month);
   p.male_share_at_birth = real_at(scenario, "demography.male_share_at_birth", month);
+  p.abroad_share_of_in_migrants =
+      real_at(scenario, "demography.abroad_share_of_in_migrants", month);
+  p.labour_immigration_scale = real_at(scenario, "demography.labour_immigration_scale", month);
   return p;
 }
 

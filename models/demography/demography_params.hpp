@@ -16,9 +16,16 @@ struct DemographyParams {
   double out_migration_scale = 1.0;
   double internal_move_share = 0.0;
   double male_share_at_birth = 0.5;
+  double abroad_share_of_in_migrants = 0.0;  // of those moving in from outside Østfold
+  double labour_immigration_scale = 1.0;     // multiplies arrivals from abroad at working ages
 
   bool operator==(const DemographyParams&) const = default;
 };
+
+// Ages at which demography.labour_immigration_scale applies: the working ages
+// at which most labour immigrants arrive.
+inline constexpr int kLabourImmigrationMinAge = 20;
+inline constexpr int kLabourImmigrationMaxAge = 59;
 
 void add_demography_keys(scenario::Schema& schema);
 DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month);

@@ -36,6 +36,11 @@ Persons::Persons()
                                                       "months since January of year 0",
                                                       "month of the last completion; -1 none", -1)),
       graduated_programme(table.add_column<std::int16_t>(
-          "graduated_programme", "index", "programme last completed; -1 none", kNoProgramme)) {}
+          "graduated_programme", "index", "programme last completed; -1 none", kNoProgramme)),
+      from_abroad(table.add_column<std::int8_t>(
+          "from_abroad", "flag", "1 when the person moved into Østfold from abroad")),
+      qualification_pending(table.add_column<std::int8_t>(
+          "qualification_pending", "flag",
+          "1 while a foreign post-secondary qualification awaits recognition")) {}
 
 }  // namespace kfsim

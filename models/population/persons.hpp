@@ -30,6 +30,10 @@ struct Persons {
   ColumnRef<std::int8_t> school_vg3;  // 1 when taking Vg3 in school instead of an apprenticeship
   ColumnRef<std::int32_t> graduation_month;     // Month::index() of the last completion, or -1
   ColumnRef<std::int16_t> graduated_programme;  // the programme then completed
+  ColumnRef<std::int8_t> from_abroad;           // 1 when the person moved into Østfold from abroad
+  // 1 while a foreign post-secondary qualification awaits recognition: the
+  // person is hired as if holding general upper secondary.
+  ColumnRef<std::int8_t> qualification_pending;
 
   std::size_t size() const { return table.size(); }
 };

@@ -38,6 +38,10 @@ std::string_view stream_name(Stream stream) {
       return "non_resident_turnover";
     case Stream::Training:
       return "training";
+    case Stream::MigrationOrigin:
+      return "migration_origin";
+    case Stream::QualificationRecognition:
+      return "qualification_recognition";
   }
   return "unknown";
 }

@@ -28,6 +28,8 @@ enum class Stream : std::uint8_t {
   InitialPositions = 15,     // positions held by in-commuters at the start, keyed by position
   InitialPlacement = 16,     // who takes which job on the start date
   NonResidentTurnover = 17,  // in-commuters leaving, keyed by position
+  MigrationOrigin = 18,      // whether an in-mover from outside Østfold comes from abroad
+  QualificationRecognition = 19,  // when a foreign qualification is recognised, keyed by person
 };
 
 std::string_view stream_name(Stream stream);
