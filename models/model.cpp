@@ -28,6 +28,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   const EducationData education_data =
       load_education_data(scenario.file("data.programmes"), labour_data, data.municipalities);
   check_programme_keys(scenario, education_data);
+  check_labour_keys(scenario, labour_data);
   const rng::RngKey key(static_cast<std::uint64_t>(scenario.integer("seed")), replicate);
 
   ModelRun result;
@@ -52,7 +53,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                         programme_places_at(scenario, education_data, month));
        }},
       {"labour_market",
-       [&](Month month) { labour.step(month, labour_params_at(scenario, month)); }},
+       [&](Month month) { labour.step(month, labour_params_at(scenario, labour_data, month)); }},
   };
   if (control.check_invariants) {
     processes.push_back({"invariants", [&](Month month) {
@@ -62,7 +63,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   }
   run_months(start, end, processes, control, [&] {
     demography.populate(start);
-    labour.initialize(start, labour_params_at(scenario, start));
+    labour.initialize(start, labour_params_at(scenario, labour_data, start));
     education.initialize(start);
   });
 

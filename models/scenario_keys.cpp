@@ -35,4 +35,23 @@ scenario::KeySpec data_key(std::string key, std::string meaning, std::string sou
   return spec;
 }
 
+scenario::ScenarioError unknown_map_entry(const std::string& origin, const std::string& key,
+                                          const std::string& problem, const std::string& expected) {
+  std::string file = origin;
+  int numbers[2] = {0, 0};
+  int found = 0;
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t colon = file.rfind(':');
+    if (colon == std::string::npos) break;
+    const std::string tail = file.substr(colon + 1);
+    if (tail.empty() || tail.find_first_not_of("0123456789") != std::string::npos) break;
+    numbers[k] = std::stoi(tail);
+    file.resize(colon);
+    ++found;
+  }
+  const int line = found == 2 ? numbers[1] : numbers[0];
+  const int column = found == 2 ? numbers[0] : 0;
+  return scenario::ScenarioError(file, line, column, key, problem, expected);
+}
+
 }  // namespace kfsim

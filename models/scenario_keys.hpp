@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/scenario/error.hpp"
 #include "sim/scenario/schema.hpp"
 
 namespace kfsim {
@@ -14,5 +15,11 @@ scenario::KeySpec integer_key(std::string key, std::int64_t value, double min, d
                               std::string unit, std::string meaning, std::string source);
 // A data table the scenario names (a file; fixed for the run).
 scenario::KeySpec data_key(std::string key, std::string meaning, std::string source);
+
+// The error for a map entry whose name the model's data does not know, pointing
+// at where it was set: `origin` is "FILE:LINE:COLUMN" or "FILE:LINE" as the
+// loader writes origins.
+scenario::ScenarioError unknown_map_entry(const std::string& origin, const std::string& key,
+                                          const std::string& problem, const std::string& expected);
 
 }  // namespace kfsim

@@ -344,6 +344,8 @@ void Education::complete(Month month, const EducationParams& params) {
     if (competence == kNoCompetence ||
         new_level >= labour_data_.competence_level[static_cast<std::size_t>(competence)]) {
       competence = static_cast<std::int8_t>(programme.competence);
+      // A Norwegian qualification needs no recognition.
+      t.column(persons_.qualification_pending)[i] = 0;
     }
     t.column(persons_.graduation_month)[i] = month.index();
     t.column(persons_.graduated_programme)[i] = static_cast<std::int16_t>(p);

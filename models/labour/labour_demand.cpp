@@ -47,12 +47,50 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   }
   total_factor_ *= std::pow(1.0 + weighted_growth / jobs + params.demand_growth_shift, 1.0 / 12.0);
   care_factor_ *= std::pow(1.0 + params.care_demand_growth, 1.0 / 12.0);
+  // An industry's own shift (the green transition) compounds on top of its
+  // path, like care demand: it changes the county's total as well as the mix.
+  if (industry_shift_factor_.empty()) industry_shift_factor_.assign(n_ind, 1.0);
+  for (std::size_t i = 0; i < params.industry_growth_shift.size() && i < n_ind; ++i) {
+    industry_shift_factor_[i] *= std::pow(1.0 + params.industry_growth_shift[i], 1.0 / 12.0);
+  }
   const auto care = data_.industries.index_of("Q");
   for (std::size_t i = 0; i < n_ind; ++i) {
     industry_factor_[i] = industry_trend_[i] / (weighted_trend / jobs) * total_factor_;
     if (care >= 0 && i == static_cast<std::size_t>(care)) industry_factor_[i] *= care_factor_;
+    industry_factor_[i] *= industry_shift_factor_[i];
   }
   industry_factor_[n_ind] *= std::pow(1.0 + params.outside_jobs_growth, 1.0 / 12.0);
+
+  // Automation and new technology change what an industry's workers do more
+  // than how many it employs: the industry totals already follow the growth
+  // paths (which hold the past trend of productivity), so an occupation's
+  // trend moves positions between occupations within each industry and place
+  // of work, and the other occupations' shares are rescaled to keep the total.
+  // Renormalising per (industry, area) rather than per industry keeps every
+  // workplace's size on its path too. With no trend every weight is exactly 1,
+  // and the targets are those of the growth paths alone, to the last bit.
+  if (occupation_factor_.empty()) occupation_factor_.assign(n_occ, 1.0);
+  for (std::size_t o = 0; o < params.occupation_demand_trend.size() && o < n_occ; ++o) {
+    occupation_factor_[o] *= std::pow(1.0 + params.occupation_demand_trend[o], 1.0 / 12.0);
+  }
+  // Weight of each occupation in each (industry incl. outside, area), normalised.
+  std::vector<double> occupation_weight(initial_cell_positions_.size(), 1.0);
+  for (std::size_t i = 0; i <= n_ind; ++i) {
+    for (std::size_t a = 0; a < areas; ++a) {
+      double before = 0;
+      double after = 0;
+      for (std::size_t o = 0; o < n_occ; ++o) {
+        const auto n = static_cast<double>(initial_cell_positions_[cell_of(i, a, o)]);
+        before += n;
+        after += n * occupation_factor_[o];
+      }
+      if (before <= 0 || after <= 0) continue;
+      const double scale = before / after;
+      for (std::size_t o = 0; o < n_occ; ++o) {
+        occupation_weight[cell_of(i, a, o)] = occupation_factor_[o] * scale;
+      }
+    }
+  }
 
   auto& pos = positions_.table;
   auto cell_of_position = [&](std::size_t p) {
@@ -73,8 +111,8 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
       for (std::size_t o = 0; o < n_occ; ++o) {
         const std::size_t cell = cell_of(i, a, o);
         if (initial_cell_positions_[cell] == 0) continue;
-        const auto target = static_cast<std::int32_t>(
-            std::llround(initial_cell_positions_[cell] * industry_factor_[i]));
+        const auto target = static_cast<std::int32_t>(std::llround(
+            initial_cell_positions_[cell] * industry_factor_[i] * occupation_weight[cell]));
         const std::int32_t difference = target - current[cell];
         if (difference < 0) {
           surplus[cell] = -difference;

@@ -45,7 +45,7 @@ std::size_t LabourMarket::draw_competence(std::size_t age_group, Sex sex, std::s
   return pick_weighted(weights, u);
 }
 
-void LabourMarket::assign_new_persons(Month month, bool at_start) {
+void LabourMarket::assign_new_persons(Month month, bool at_start, const LabourParams& params) {
   auto& table = persons_.table;
   const auto ids = table.ids();
   const auto& birth = table.column(persons_.birth_month);
@@ -56,6 +56,8 @@ void LabourMarket::assign_new_persons(Month month, bool at_start) {
   auto& target = table.column(persons_.education_target);
   auto& education_end = table.column(persons_.education_end);
   auto& months = table.column(persons_.months_in_status);
+  const auto& from_abroad = table.column(persons_.from_abroad);
+  auto& pending = table.column(persons_.qualification_pending);
   parallel_blocks(table.size(), kDefaultGrain, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
       if (status[i] != static_cast<std::int8_t>(LabourStatus::Unassigned)) continue;
@@ -88,6 +90,13 @@ void LabourMarket::assign_new_persons(Month month, bool at_start) {
         competence[i] = static_cast<std::int8_t>(age >= 19 ? general_upper_secondary_ : primary_);
       } else {
         competence[i] = static_cast<std::int8_t>(draw_competence(g, s, m, u_competence));
+        // Arrivals from abroad with a qualification above upper secondary wait
+        // for its recognition (NOKUT, or authorisation in health professions).
+        const auto level = data_.competence_level[static_cast<std::size_t>(competence[i])];
+        if (!at_start && from_abroad[i] && params.recognition_months > 0 &&
+            level >= EducationLevel::Fagskole) {
+          pending[i] = 1;
+        }
       }
 
       const std::size_t cell = g * kSexCount + static_cast<std::size_t>(s);

@@ -1,5 +1,7 @@
 #include "models/labour/labour_market.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -42,6 +44,31 @@ float LabourMarket::fit_of_job(std::size_t person) const {
       positions_.table.column(positions_.occupation)[static_cast<std::size_t>(job)]);
   const auto c = static_cast<std::size_t>(persons_.table.column(persons_.competence)[person]);
   return data_.fit[data_.fit_index(o, c)];
+}
+
+float LabourMarket::matching_fit(std::size_t occupation, std::size_t competence,
+                                 bool pending) const {
+  const float own = data_.fit[data_.fit_index(occupation, competence)];
+  if (!pending) return own;
+  return std::min(own, data_.fit[data_.fit_index(occupation, general_upper_secondary_)]);
+}
+
+void LabourMarket::recognise_qualifications(Month month, const LabourParams& params) {
+  // A constant monthly chance, so that the wait has the mean
+  // labour.recognition_months and a policy that shortens it helps those
+  // already waiting too.
+  const double chance =
+      params.recognition_months > 0 ? 1.0 - std::exp(-1.0 / params.recognition_months) : 1.0;
+  const auto ids = persons_.table.ids();
+  auto& pending = persons_.table.column(persons_.qualification_pending);
+  parallel_blocks(persons_.size(), kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!pending[i]) continue;
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
+                       rng::Stream::QualificationRecognition);
+      if (draws.uniform() < chance) pending[i] = 0;
+    }
+  });
 }
 
 void LabourMarket::refresh_travel(const LabourParams& params) {
@@ -106,7 +133,7 @@ void LabourMarket::hire(std::size_t person, std::size_t position, Month month) {
 
 void LabourMarket::initialize(Month start, const LabourParams& params) {
   initializing_ = true;
-  assign_new_persons(start, true);
+  assign_new_persons(start, true, params);
   build_employers();
   place_initial_workers(start, params);
   compute_competence_demand_shares();
@@ -156,7 +183,10 @@ void LabourMarket::age_vacancies() {
 
 void LabourMarket::step(Month month, const LabourParams& params) {
   refresh_travel(params);
-  assign_new_persons(month, false);
+  // Before the month's arrivals are assigned, so that an arrival waits at least
+  // the month of arrival.
+  recognise_qualifications(month, params);
+  assign_new_persons(month, false, params);
   release_departed_jobs(month);
   draw_transitions(month, params);
   apply_transitions(month);

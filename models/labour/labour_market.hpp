@@ -68,7 +68,7 @@ class LabourMarket {
 
  private:
   // Initial state (labour_initial_state.cpp).
-  void assign_new_persons(Month month, bool at_start);
+  void assign_new_persons(Month month, bool at_start, const LabourParams& params);
   void build_employers();
   void place_initial_workers(Month start, const LabourParams& params);
   void compute_competence_demand_shares();
@@ -80,6 +80,7 @@ class LabourMarket {
 
   // Monthly flows (labour_transitions.cpp, labour_demand.cpp, labour_matching.cpp).
   void release_departed_jobs(Month month);
+  void recognise_qualifications(Month month, const LabourParams& params);
   void draw_transitions(Month month, const LabourParams& params);
   void apply_transitions(Month month);
   void adjust_demand(Month month, const LabourParams& params);
@@ -101,6 +102,10 @@ class LabourMarket {
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
                       std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
+  // The fit an employer credits: while a foreign qualification awaits
+  // recognition, no more than general upper secondary gives, and no more than
+  // the person's own competence gives.
+  float matching_fit(std::size_t occupation, std::size_t competence, bool pending) const;
   std::size_t year_index(Month month) const;
 
   const LabourData& data_;
@@ -140,6 +145,12 @@ class LabourMarket {
   std::vector<double> industry_jobs_;    // jobs on the start date, [industry]
   double total_factor_ = 1.0;            // growth of all jobs in Østfold
   double care_factor_ = 1.0;             // extra growth of health and care jobs
+  // Extra growth reached by each industry under labour.industry_growth_shift, [industry].
+  std::vector<double> industry_shift_factor_;
+  // Relative weight reached by each occupation under
+  // labour.occupation_demand_trend, [occupation]; positions within an
+  // (industry, area) are rescaled by it and renormalised.
+  std::vector<double> occupation_factor_;
   std::vector<std::vector<std::int32_t>> cell_employers_;  // [(industry incl. outside) x area]
   std::vector<std::size_t> employer_cursor_;
 

@@ -49,15 +49,23 @@ void LabourMarket::match(Month month, const LabourParams& params) {
   const auto& home = persons_.table.column(persons_.municipality);
   const auto& competence = persons_.table.column(persons_.competence);
   const auto& status = persons_.table.column(persons_.labour_status);
+  const auto& pending = persons_.table.column(persons_.qualification_pending);
+  // A seeker's competence as employers see it: (competence, awaiting
+  // recognition of a foreign qualification).
+  auto profile_of = [&](std::size_t i) {
+    return static_cast<std::size_t>(competence[i]) * 2 + (pending[i] ? 1 : 0);
+  };
 
-  // Where a seeker of competence c living in h applies: a cumulative weight
-  // over (area, occupation) cells, built once for each (h, c) that has seekers.
+  // Where a seeker of profile k living in h applies: a cumulative weight over
+  // (area, occupation) cells, built once for each (h, k) that has seekers.
   const std::size_t cells = areas * n_occ;
-  std::vector<std::vector<double>> cdf(municipalities_.size() * n_comp);
+  std::vector<std::vector<double>> cdf(municipalities_.size() * n_comp * 2);
   for (auto i : searchers) {
     const auto h = static_cast<std::size_t>(home[static_cast<std::size_t>(i)]);
-    const auto c = static_cast<std::size_t>(competence[static_cast<std::size_t>(i)]);
-    auto& weights = cdf[h * n_comp + c];
+    const auto k = profile_of(static_cast<std::size_t>(i));
+    const std::size_t c = k / 2;
+    const bool unrecognised = k % 2 == 1;
+    auto& weights = cdf[h * n_comp * 2 + k];
     if (!weights.empty()) continue;
     weights.assign(cells, 0.0);
     double running = 0;
@@ -68,11 +76,11 @@ void LabourMarket::match(Month month, const LabourParams& params) {
       // (higher pay and more specialised work; wages are not modelled).
       if (a == outside_area()) place *= params.outside_attraction;
       for (std::size_t o = 0; o < n_occ; ++o) {
-        const double fit = data_.fit[data_.fit_index(o, c)];
+        const float fit_credited = matching_fit(o, c, unrecognised);
+        const double fit = fit_credited;
         // Fits are stored as float: compare in float, so 0.7f meets a bar of 0.7.
-        if (place > 0 &&
-            data_.fit[data_.fit_index(o, c)] >=
-                static_cast<float>(std::max(params.min_hiring_fit, data_.occupation_min_fit[o]))) {
+        if (place > 0 && fit_credited >= static_cast<float>(std::max(
+                                             params.min_hiring_fit, data_.occupation_min_fit[o]))) {
           running += place * fit_weight(fit) * static_cast<double>(vacant[a * n_occ + o].size());
         }
         weights[a * n_occ + o] = running;
@@ -87,11 +95,18 @@ void LabourMarket::match(Month month, const LabourParams& params) {
     for (std::size_t s = begin; s < end; ++s) {
       const auto i = static_cast<std::size_t>(searchers[s]);
       const auto h = static_cast<std::size_t>(home[i]);
-      const auto c = static_cast<std::size_t>(competence[i]);
-      const auto& weights = cdf[h * n_comp + c];
+      const auto profile = profile_of(i);
+      const std::size_t c = profile / 2;
+      const bool unrecognised = profile % 2 == 1;
+      const auto& weights = cdf[h * n_comp * 2 + profile];
       const double total = weights.back();
-      const float current_fit =
-          status[i] == static_cast<std::int8_t>(LabourStatus::Employed) ? fit_of_job(i) : -1.0f;
+      float current_fit = -1.0f;
+      if (status[i] == static_cast<std::int8_t>(LabourStatus::Employed)) {
+        const auto job = static_cast<std::size_t>(persons_.table.column(persons_.job)[i]);
+        current_fit = matching_fit(
+            static_cast<std::size_t>(positions_.table.column(positions_.occupation)[job]), c,
+            unrecognised);
+      }
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::LabourSearch);
       for (std::size_t k = 0; k < per_searcher; ++k) {
         const double u_cell = draws.uniform();
@@ -103,7 +118,7 @@ void LabourMarket::match(Month month, const LabourParams& params) {
         if (cell >= cells || vacant[cell].empty()) continue;
         const auto o = cell % n_occ;
         const auto a = cell / n_occ;
-        const float fit = data_.fit[data_.fit_index(o, c)];
+        const float fit = matching_fit(o, c, unrecognised);
         // Someone with a job moves only for a better fit.
         if (fit <= current_fit) continue;
         const auto& list = vacant[cell];

@@ -118,6 +118,11 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.unemployment_duration_mean = measures.declare_real(
       "unemployment_duration_mean", {"year", "competence"}, "months",
       "months the job seekers of 31 December had been seeking work, mean by competence", end);
+  m.awaiting_recognition = measures.declare_count(
+      "awaiting_recognition", {"year", "competence"}, "persons",
+      "residents who moved in from abroad with a qualification above upper secondary that is not "
+      "yet recognised (hired as if holding general upper secondary), by that qualification",
+      end);
   m.vacancies_mean =
       measures.declare_real("vacancies_mean", {"year", "work_area", "occupation"}, "positions",
                             "vacant positions, mean over the months", "year: mean");

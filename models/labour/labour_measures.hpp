@@ -26,6 +26,7 @@ struct LabourMeasures {
   MeasureId employed_by_industry;    // [year, work_area, industry] filled positions
   MeasureId employed_by_occupation;  // [year, municipality, occupation] employed residents
   MeasureId unemployment_duration_mean;  // [year, competence] months, job seekers on 31 December
+  MeasureId awaiting_recognition;  // [year, competence] foreign qualification not yet recognised
   // Means over the months of each year.
   MeasureId vacancies_mean;           // [year, work_area, occupation]
   MeasureId unfilled_vacancies_mean;  // [year, work_area, occupation] open >= shortage_months

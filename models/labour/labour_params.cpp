@@ -1,5 +1,7 @@
 #include "models/labour/labour_params.hpp"
 
+#include <string>
+
 #include "models/scenario_keys.hpp"
 #include "sim/run/parameter_at.hpp"
 
@@ -11,6 +13,9 @@ using scenario::Type;
 
 constexpr const char* kCalibrated =
     "Assumption, calibrated by hand to the baseline targets (docs/calibration.md)";
+
+constexpr const char* kIndustryGrowthShift = "labour.industry_growth_shift";
+constexpr const char* kOccupationDemandTrend = "labour.occupation_demand_trend";
 }  // namespace
 
 void add_labour_keys(scenario::Schema& schema) {
@@ -106,6 +111,36 @@ void add_labour_keys(scenario::Schema& schema) {
   schema.add(real_key("labour.care_demand_growth", 0.0, -0.2, 0.2, "per year",
                       "added to the yearly job growth of health and social services (industry Q)",
                       "0 = the growth path of data.industry_growth"));
+  {
+    KeySpec spec = real_key(kIndustryGrowthShift, 0.0, -0.2, 0.2, "per year",
+                            "added to the yearly job growth of one industry; one entry per SN2007 "
+                            "code of data.industries, e.g. industry_growth_shift.DE = 0.02 (the "
+                            "green transition); unlike demand_growth_shift it moves the total too",
+                            "0 = the growth path of data.industry_growth");
+    spec.is_map = true;
+    schema.add(spec);
+  }
+  {
+    KeySpec spec = real_key(
+        kOccupationDemandTrend, 0.0, -0.2, 0.2, "per year",
+        "yearly relative change of an occupation's share of the positions of every industry; one "
+        "entry per STYRK-08 2-digit code of data.occupations, e.g. occupation_demand_trend.41 = "
+        "-0.03 (automation of clerical work); the other occupations' shares are rescaled so that "
+        "each industry keeps its number of positions",
+        "0 = the staffing of data.staffing on the start date");
+    spec.is_map = true;
+    schema.add(spec);
+  }
+  schema.add(real_key(
+      "labour.recognition_months", 12, 0, 120, "months",
+      "mean time before a qualification from abroad above upper secondary (fagskole, bachelor, "
+      "master) is recognised; until then its holder is hired as if holding general upper "
+      "secondary, so regulated and skilled jobs are closed to them; 0: recognised on arrival",
+      "Assumption: NOKUT's recognition of foreign higher education takes a few months, but "
+      "authorisation for health personnel from outside the EU/EEA (Helsedirektoratet) asks for "
+      "language tests, a course in Norwegian health law and often supplementary education, "
+      "commonly one to two years; 12 months as a mean over all arrivals (not in the shared "
+      "data)"));
   schema.add(
       real_key("labour.outside_jobs_growth", 0.0, -0.2, 0.2, "per year",
                "yearly growth of the jobs in Oslo and Akershus open to commuters from Østfold",
@@ -165,7 +200,55 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.disability_scale = real_at(scenario, "labour.disability_scale", month);
   p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
+  p.recognition_months = real_at(scenario, "labour.recognition_months", month);
   return p;
+}
+
+LabourParams labour_params_at(const scenario::Scenario& scenario, const LabourData& data,
+                              Month month) {
+  LabourParams p = labour_params_at(scenario, month);
+  p.industry_growth_shift.resize(data.industries.size());
+  for (std::size_t i = 0; i < data.industries.size(); ++i) {
+    p.industry_growth_shift[i] = real_at(
+        scenario, std::string(kIndustryGrowthShift) + "." + data.industries.codes[i], month);
+  }
+  p.occupation_demand_trend.resize(data.occupations.size());
+  for (std::size_t o = 0; o < data.occupations.size(); ++o) {
+    p.occupation_demand_trend[o] = real_at(
+        scenario, std::string(kOccupationDemandTrend) + "." + data.occupations.codes[o], month);
+  }
+  return p;
+}
+
+void check_labour_keys(const scenario::Scenario& scenario, const LabourData& data) {
+  struct Map {
+    const char* key;
+    const Categories& codes;
+    const char* table;
+    const char* what;
+  };
+  const Map maps[] = {
+      {kIndustryGrowthShift, data.industries, "data.industries", "an SN2007 industry code"},
+      {kOccupationDemandTrend, data.occupations, "data.occupations",
+       "a STYRK-08 2-digit occupation code"},
+  };
+  auto check = [&](const std::string& key, const std::string& origin) {
+    for (const Map& map : maps) {
+      const std::string head = std::string(map.key) + ".";
+      if (key.rfind(head, 0) != 0) continue;
+      const std::string code = key.substr(head.size());
+      if (map.codes.index_of(code) >= 0) continue;
+      throw unknown_map_entry(origin, key, "no code '" + code + "' in " + std::string(map.table),
+                              std::string(map.what) + " from that table");
+    }
+  };
+  for (const Map& map : maps) {
+    for (const auto& entry : scenario.entries(map.key)) {
+      const std::string key = std::string(map.key) + "." + entry.first;
+      check(key, scenario.origin(key));
+    }
+  }
+  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
 }
 
 LabourSetup labour_setup(const scenario::Scenario& scenario) {

@@ -1,5 +1,7 @@
 #pragma once
 // The scenario keys of the labour-market model and their values in a month.
+#include <vector>
+
 #include "models/labour/labour_data.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/schema.hpp"
@@ -29,6 +31,14 @@ struct LabourParams {
   double care_demand_growth = 0.0;  // extra yearly growth of health and care jobs (industry Q)
   int shortage_months = 3;
   double gap_rating_threshold = 0.05;
+  // Mean months before a foreign post-secondary qualification is recognised;
+  // 0: recognised on arrival.
+  double recognition_months = 0.0;
+  // Extra yearly job growth by industry (index of data.industries); empty: none.
+  std::vector<double> industry_growth_shift;
+  // Yearly relative trend of each occupation's share of an industry's
+  // positions (index of data.occupations); empty: none.
+  std::vector<double> occupation_demand_trend;
 
   bool operator==(const LabourParams&) const = default;
 };
@@ -42,7 +52,16 @@ struct LabourSetup {
 };
 
 void add_labour_keys(scenario::Schema& schema);
+// The keys that hold one value each. The map-valued keys, whose entries are
+// named by the codes of the labour tables, need the data: the overload below.
 LabourParams labour_params_at(const scenario::Scenario& scenario, Month month);
+// Every key, the maps (labour.industry_growth_shift.<industry>,
+// labour.occupation_demand_trend.<occupation>) included.
+LabourParams labour_params_at(const scenario::Scenario& scenario, const LabourData& data,
+                              Month month);
+// Throws scenario::ScenarioError, pointing at where it was set, for a map
+// entry or policy naming an industry or occupation code the tables lack.
+void check_labour_keys(const scenario::Scenario& scenario, const LabourData& data);
 LabourSetup labour_setup(const scenario::Scenario& scenario);
 LabourFiles labour_files(const scenario::Scenario& scenario);
 

@@ -106,9 +106,13 @@ void LabourMarket::record_year_end(Month month) {
   std::vector<double> seeking_months(n_comp, 0.0);
   std::vector<double> seekers(n_comp, 0.0);
   const Month age_date = month + 1;  // ages at the end of the month
+  const auto& pending = table.column(persons_.qualification_pending);
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto m = static_cast<std::size_t>(home[i]);
     const int age = age_in_years(Month::from_index(birth[i]), age_date);
+    if (pending[i]) {
+      ++measures_.count(ids_.awaiting_recognition, {y, static_cast<std::size_t>(competence[i])});
+    }
     ++measures_.count(ids_.persons_by_status,
                       {y, m, static_cast<std::size_t>(sex[i]), age_group_of(age),
                        static_cast<std::size_t>(status[i])});
