@@ -114,6 +114,17 @@ class SmallMarket {
       c = static_cast<std::int8_t>(competence);
   }
 
+  // Marks everyone's qualification as awaiting recognition (or not).
+  void set_pending(bool pending) {
+    for (auto& p : persons_.table.column(persons_.qualification_pending))
+      p = static_cast<std::int8_t>(pending ? 1 : 0);
+  }
+
+  std::int64_t pending() const {
+    const auto& column = persons_.table.column(persons_.qualification_pending);
+    return std::count(column.begin(), column.end(), std::int8_t{1});
+  }
+
   std::int64_t employed_with(std::size_t competence) const {
     std::int64_t n = 0;
     const auto& status = persons_.table.column(persons_.labour_status);
@@ -269,6 +280,30 @@ TEST(Matching, AFitEqualToTheMinimumQualifies) {
   world.initialize(params);
   for (int month = 0; month < 6; ++month) world.step(params);
   EXPECT_EQ(world.employed_with(kB), 5);
+}
+
+TEST(Matching, UnrecognisedQualificationIsHiredOnlyAsGeneralUpperSecondary) {
+  // A regulated occupation (bar 0.8) that A fits fully; C stands for general
+  // upper secondary, which fits it at 0.2. While their qualification awaits
+  // recognition the A holders are credited no more than C's fit, and nobody
+  // is hired; once it is recognised they are.
+  LabourData data = small_world(10);
+  data.occupation_min_fit[0] = 0.8;
+  data.competence_level[kC] = EducationLevel::UpperSecondaryGeneral;
+  LabourParams params = quiet_params();
+  params.recognition_months = 1e12;  // practically never within the test
+  SmallMarket world(std::move(data));
+  world.add_persons(Sex::Female, 10);
+  world.initialize(params);
+  world.set_pending(true);
+  for (int month = 0; month < 4; ++month) world.step(params);
+  EXPECT_EQ(world.employed_with(kA), 0);
+  EXPECT_EQ(world.vacancies(), 10);
+
+  params.recognition_months = 0;  // recognised at the next month
+  for (int month = 0; month < 4; ++month) world.step(params);
+  EXPECT_EQ(world.pending(), 0);
+  EXPECT_EQ(world.employed_with(kA), 10);
 }
 
 }  // namespace
