@@ -1,5 +1,6 @@
 #include "sim/app/ensemble_run.hpp"
 
+#include <cstdlib>
 #include <iostream>
 #include <mutex>
 #include <stdexcept>
@@ -20,6 +21,17 @@ bool reported_before(const TaskFailure& a, const TaskFailure& b) {
   const bool b_cancelled = b.kind == TaskFailure::Kind::Cancelled;
   if (a_cancelled != b_cancelled) return !a_cancelled;
   return a.task.index < b.task.index;
+}
+
+// KFSIM_FAULT_TASK=<index> makes that task fail as it starts: the way the tests (and anyone
+// checking a cluster set-up) see how a failed run is reported and that nothing is written.
+std::optional<std::size_t> injected_fault_task() {
+  const char* text = std::getenv("KFSIM_FAULT_TASK");
+  if (text == nullptr || *text == '\0') return std::nullopt;
+  char* end = nullptr;
+  const unsigned long long value = std::strtoull(text, &end, 10);
+  if (*end != '\0') return std::nullopt;
+  return static_cast<std::size_t>(value);
 }
 
 int exit_code_of(const TaskFailure& failure) {
@@ -57,6 +69,7 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
     if (kind != TaskFailure::Kind::Cancelled) request_stop();
   };
   const std::atomic<bool>& stop = install_stop_handlers();
+  const std::optional<std::size_t> fault_task = injected_fault_task();
 
   run_tasks(mine, setup.threads, [&](const EnsembleTask& task) {
     RunControl control;
@@ -66,6 +79,10 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
     if (setup.on_month_done)
       control.on_month_done = [&](Month, Month, Month) { setup.on_month_done(); };
     try {
+      if (fault_task == task.index) {
+        throw std::runtime_error("fault injected by KFSIM_FAULT_TASK=" +
+                                 std::to_string(task.index));
+      }
       runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
       if (setup.on_run_done) setup.on_run_done();
     } catch (const data::DataError& error) {
