@@ -1,5 +1,7 @@
 #include "output/comparison.hpp"
 
+#include "output/replicate_summary.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -130,24 +132,12 @@ ResultGaps read_result_gaps(const std::filesystem::path& path) {
   }
 }
 
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) throw std::invalid_argument("percentile of no values");
-  std::sort(values.begin(), values.end());
-  // Computed as numpy does, step by step, so that tests can compare to the last bit.
-  const double position = static_cast<double>(values.size() - 1) * (p / 100.0);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, values.size() - 1);
-  const double fraction = position - static_cast<double>(below);
-  const double step = values[above] - values[below];
-  return fraction >= 0.5 ? values[above] - step * (1 - fraction) : values[below] + step * fraction;
-}
-
 Spread spread(std::span<const double> values) {
   if (values.empty()) throw std::invalid_argument("spread of no values");
   Spread result;
   result.mean =
       std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
-  const std::vector<double> copy(values.begin(), values.end());
+  std::vector<double> copy(values.begin(), values.end());
   result.p5 = percentile(copy, 5);
   result.p95 = percentile(copy, 95);
   return result;

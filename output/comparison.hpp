@@ -47,10 +47,6 @@ struct ResultGaps {
 // ComparisonError naming the file when it is missing, unreadable or not a kfsim result.
 ResultGaps read_result_gaps(const std::filesystem::path& path);
 
-// The p-th percentile (p in [0, 100]) with linear interpolation between order statistics, as
-// numpy.percentile's default method. `values` must not be empty.
-double percentile(std::vector<double> values, double p);
-
 struct Spread {
   double mean = 0, p5 = 0, p95 = 0;
 };

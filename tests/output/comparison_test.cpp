@@ -94,18 +94,6 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-TEST(Percentile, MatchesNumpysLinearMethod) {
-  // numpy.percentile([3, 1, 2], 5) = 1.1; numpy.percentile([1, 2, 3, 4], 95) = 3.85.
-  EXPECT_DOUBLE_EQ(percentile({3, 1, 2}, 5), 1.1);
-  EXPECT_DOUBLE_EQ(percentile({1, 2, 3, 4}, 95), 3.85);
-  EXPECT_DOUBLE_EQ(percentile({1, 2, 3, 4}, 50), 2.5);
-  EXPECT_EQ(percentile({4, 1, 9}, 0), 1);
-  EXPECT_EQ(percentile({4, 1, 9}, 100), 9);
-  EXPECT_EQ(percentile({-2.5}, 5), -2.5);  // one value: the interval collapses onto it
-  EXPECT_EQ(percentile({0.1, 0.1, 0.1}, 95), 0.1);
-  EXPECT_THROW(percentile({}, 5), std::invalid_argument);
-}
-
 TEST(Spread, MeanAndNinetyPercentInterval) {
   const std::vector<double> values = {2, -1, 5, 0, 10};
   const Spread result = spread(values);

@@ -23,6 +23,15 @@ TEST(Percentile, MatchesNumpyLinearInterpolation) {
   EXPECT_THROW(percentile(none, 50), std::invalid_argument);
 }
 
+TEST(Percentile, MoreNumpyValues) {
+  // numpy.percentile([3, 1, 2], 5) = 1.1; numpy.percentile([1, 2, 3, 4], 95) = 3.85.
+  std::vector<double> three = {3, 1, 2};
+  EXPECT_DOUBLE_EQ(percentile(three, 5), 1.1);
+  std::vector<double> four = {1, 2, 3, 4};
+  EXPECT_DOUBLE_EQ(percentile(four, 95), 3.85);
+  EXPECT_DOUBLE_EQ(percentile(four, 50), 2.5);
+}
+
 TEST(Percentile, EqualNeighboursGiveTheirValueExactly) {
   std::vector<double> v = {0.1, 0.1, 0.1, 0.1};
   EXPECT_EQ(percentile(v, 37), 0.1);
