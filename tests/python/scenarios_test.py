@@ -1,0 +1,248 @@
+"""The scenario library (scenarios/*.toml, documented in scenarios/README.md).
+
+Every scenario passes `kfsim check`, runs in a short configuration, and shows
+its intended effect against the baseline run with the same seed (common random
+numbers), in the expected direction, wherever a short run can show it:
+
+- more nursing and health-worker places, building and electrical
+  apprenticeships, trade certificate at work: more places and admissions in
+  their programmes from 2026;
+- career guidance: study choices change in 2026;
+- activation: fewer people outside the labour force;
+- faster recognition: fewer residents waiting for their qualification;
+- care demand from ageing: more positions for health professionals and care
+  workers;
+- green transition: more jobs in electricity, water and waste, fewer in
+  mining, oil and gas;
+- automation: fewer clerk positions, more ICT positions;
+- faster rail to Oslo (from 2035): more residents working in Oslo and Akershus;
+- labour immigration: more arrivals from abroad;
+- later retirement: fewer retirements;
+- demand swing: fewer vacancies in the downturn of 2026.
+
+Scenarios whose policies all start by 2026 run to 2026-12, the others to
+2041-12 (a run must hold the start of every policy).
+"""
+import pathlib
+import tomllib
+import unittest
+
+import numpy as np
+import xarray as xr
+
+from kfsim_testing import BASELINE, SOURCE, run_kfsim, scratch_dir
+
+SCENARIOS = SOURCE / "scenarios"
+SHORT_END = "2026-12"
+# Scenarios with policies that start later (care demand from 2036, the rail
+# line in 2035, later retirement in 2041, the boom of the demand swing) run to
+# here, since a run must contain the start of every policy.
+LONG_END = "2041-12"
+
+
+def policy_starts(path):
+    """Start months ("YYYY-MM") of the policies of a scenario and its parents."""
+    scenario = tomllib.loads(path.read_text(encoding="utf-8"))
+    starts = [p["start"] for p in scenario.get("policies", [])]
+    parent = scenario.get("extends")
+    if parent:
+        starts += policy_starts(path.parent / parent)
+    return starts
+
+
+def end_for(scenario):
+    starts = policy_starts(SCENARIOS / scenario)
+    return SHORT_END if all(s <= SHORT_END for s in starts) else LONG_END
+
+
+class ScenarioLibrary(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls._scratch = scratch_dir()
+        cls.dir = pathlib.Path(cls._scratch.name)
+        cls._results = {}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._scratch.cleanup()
+
+    def result(self, scenario, end=None):
+        """The result of a scenario run to `end` (by default the shortest run
+        that holds its policies), run once per test process; the first
+        replicate where the file has several."""
+        end = end or end_for(scenario)
+        key = (scenario, end)
+        if key not in self._results:
+            out = self.dir / f"{pathlib.Path(scenario).stem}-{end}.h5"
+            done = run_kfsim("run", SCENARIOS / scenario, "--set", f"end={end}", "-o", out,
+                             "--quiet")
+            self.assertEqual(done.returncode, 0, f"{scenario}: {done.stderr}")
+            ds = xr.open_dataset(out, engine="h5netcdf")
+            if "replicate" in ds.dims:
+                ds = ds.isel(replicate=0)
+            self._results[key] = ds
+        return self._results[key]
+
+    def baseline(self, end=SHORT_END):
+        return self.result("baseline.toml", end)
+
+    def programme(self, ds, variable, code, year=2026):
+        codes = [str(c) for c in ds["programme_code"].values] if "programme_code" in ds else None
+        if codes is None:
+            labels = [str(n) for n in ds["programme_name"].values]
+            index = next(i for i, n in enumerate(labels) if n.split(":")[0] == code)
+        else:
+            index = codes.index(code)
+        return float(ds[variable].sel(year=year).isel(programme=index))
+
+    def occupation_jobs(self, ds, code, year=2026):
+        jobs = ds.jobs.sel(year=year).sel(work_area=ds.work_area[ds.work_area != 0])
+        return float(jobs.sel(occupation=code).sum())
+
+    def industry_employed(self, ds, code, year=2026):
+        labels = [str(n) for n in ds["industry_name"].values]
+        index = next(i for i, n in enumerate(labels) if n.split(":")[0] == code)
+        return float(ds.employed_by_industry.sel(year=year).isel(industry=index).sum())
+
+    # --- every scenario -----------------------------------------------------
+
+    def test_every_scenario_passes_check(self):
+        files = sorted(SCENARIOS.glob("*.toml"))
+        self.assertGreaterEqual(len(files), 9, "a baseline and at least eight scenarios")
+        for path in files:
+            done = run_kfsim("check", path)
+            self.assertEqual(done.returncode, 0, f"{path.name}: {done.stderr}")
+
+    def test_every_scenario_extends_the_baseline_and_is_documented(self):
+        readme = (SCENARIOS / "README.md").read_text(encoding="utf-8")
+        for path in sorted(SCENARIOS.glob("*.toml")):
+            self.assertIn(f"`{path.name}`", readme, f"{path.name} is not in scenarios/README.md")
+            if path.name == "baseline.toml":
+                continue
+            done = run_kfsim("check", path)
+            # The resolved scenario holds the baseline's data tables and seed.
+            self.assertIn("seed = 20240101", done.stdout, path.name)
+
+    def test_every_scenario_runs_in_a_short_configuration(self):
+        for path in sorted(SCENARIOS.glob("*.toml")):
+            ds = self.result(path.name)
+            self.assertEqual(int(ds.year.values[-1]), int(end_for(path.name)[:4]), path.name)
+            self.assertGreater(float(ds.employed_monthly[-1]), 100000, path.name)
+
+    # --- relevance of education ----------------------------------------------
+
+    def test_more_nursing_and_health_places(self):
+        base, nursing = self.baseline(), self.result("more_nursing_places.toml")
+        health = self.result("more_health_places.toml")
+        self.assertGreater(self.programme(nursing, "programme_places", "HIO_NURS"),
+                           self.programme(base, "programme_places", "HIO_NURS"))
+        # more_health_places keeps the nursing places and adds health workers.
+        self.assertEqual(self.programme(health, "programme_places", "HIO_NURS"),
+                         self.programme(nursing, "programme_places", "HIO_NURS"))
+        self.assertEqual(self.programme(health, "programme_places", "LAER_HO"),
+                         self.programme(base, "programme_places", "LAER_HO") + 60)
+        self.assertGreater(self.programme(health, "programme_admitted", "LAER_HO"),
+                           self.programme(base, "programme_admitted", "LAER_HO"))
+
+    def test_building_and_electrical_apprenticeships(self):
+        base = self.baseline()
+        more = self.result("apprenticeships_building_electrical.toml")
+        for code in ("LAER_BA", "LAER_EL"):
+            self.assertEqual(self.programme(more, "programme_places", code),
+                             self.programme(base, "programme_places", code) + 40, code)
+            self.assertGreater(self.programme(more, "programme_admitted", code),
+                               self.programme(base, "programme_admitted", code), code)
+
+    def test_career_guidance_changes_study_choices(self):
+        base, guided = self.baseline(), self.result("career_guidance.toml")
+        # Identical up to the first August with guidance, different after.
+        np.testing.assert_array_equal(base.programme_applicants.sel(year=2025).values,
+                                      guided.programme_applicants.sel(year=2025).values)
+        self.assertFalse(np.array_equal(base.programme_applicants.sel(year=2026).values,
+                                        guided.programme_applicants.sel(year=2026).values))
+
+    def test_fagbrev_at_work_admits_more_adults(self):
+        base, more = self.baseline(), self.result("fagbrev_at_work.toml")
+        for code in ("UP_FAGBREV_HO", "UP_FAGBREV_TIP"):
+            self.assertGreater(self.programme(more, "programme_admitted", code),
+                               self.programme(base, "programme_admitted", code), code)
+
+    # --- inclusion -------------------------------------------------------------
+
+    def test_activation_brings_people_into_the_labour_force(self):
+        base, active = self.baseline(), self.result("activation.toml")
+
+        def outside(ds):
+            status = [str(s) for s in ds.labour_status_name.values]
+            return float(ds.persons_by_status.sel(year=2026)
+                         .isel(labour_status=status.index("outside")).sum())
+
+        self.assertLess(outside(active), 0.97 * outside(base))
+        self.assertGreater(float(active.employed_monthly[-1]), float(base.employed_monthly[-1]))
+
+    def test_faster_recognition_shortens_the_wait(self):
+        base, faster = self.baseline(), self.result("faster_recognition.toml")
+        waiting_base = float(base.awaiting_recognition.sel(year=2026).sum())
+        waiting_faster = float(faster.awaiting_recognition.sel(year=2026).sum())
+        self.assertGreater(waiting_base, 0)
+        self.assertLess(waiting_faster, 0.6 * waiting_base)
+        # The same in 2025, before the policy.
+        np.testing.assert_array_equal(base.awaiting_recognition.sel(year=2025).values,
+                                      faster.awaiting_recognition.sel(year=2025).values)
+
+    # --- outside forces ----------------------------------------------------------
+
+    def test_ageing_raises_care_positions(self):
+        base, ageing = self.baseline(LONG_END), self.result("care_demand_ageing.toml")
+        for code in (22, 53):  # health professionals, personal care workers
+            self.assertGreater(self.occupation_jobs(ageing, code),
+                               self.occupation_jobs(base, code), code)
+        self.assertGreater(self.industry_employed(ageing, "Q"), self.industry_employed(base, "Q"))
+
+    def test_green_transition_shifts_industries(self):
+        base, green = self.baseline(), self.result("green_transition.toml")
+        self.assertGreater(self.industry_employed(green, "DE"), self.industry_employed(base, "DE"))
+        self.assertLess(self.industry_employed(green, "B"), self.industry_employed(base, "B"))
+
+    def test_automation_shifts_occupations_and_keeps_the_total(self):
+        base, automated = self.baseline(), self.result("automation.toml")
+        self.assertLess(self.occupation_jobs(automated, 41), self.occupation_jobs(base, 41))
+        self.assertGreater(self.occupation_jobs(automated, 25), self.occupation_jobs(base, 25))
+        total_base = float(base.jobs.sel(year=2026).sum())
+        total_automated = float(automated.jobs.sel(year=2026).sum())
+        self.assertAlmostEqual(total_automated / total_base, 1.0, delta=0.003)
+
+    def test_faster_rail_raises_commuting_to_oslo(self):
+        base = self.baseline(LONG_END)
+        rail = self.result("faster_rail_oslo.toml")
+        # Nothing changes before the line opens.
+        np.testing.assert_array_equal(base.out_commuters.sel(year=2034).values,
+                                      rail.out_commuters.sel(year=2034).values)
+        self.assertGreater(float(rail.out_commuters.sel(year=2036).sum()),
+                           float(base.out_commuters.sel(year=2036).sum()))
+
+    def test_labour_immigration_brings_more_from_abroad(self):
+        base, more = self.baseline(), self.result("labour_immigration.toml")
+        self.assertGreater(float(more.immigration.sel(year=2026).sum()),
+                           1.3 * float(base.immigration.sel(year=2026).sum()))
+        np.testing.assert_array_equal(base.immigration.sel(year=2025).values,
+                                      more.immigration.sel(year=2025).values)
+
+    def test_later_retirement_means_fewer_retirements(self):
+        base, later = self.baseline(LONG_END), self.result("later_retirement.toml")
+        reasons = [str(r) for r in base.separation_reason_name.values]
+        retirement = reasons.index("retirement")
+        for year in (2026, 2031, 2041):
+            self.assertLess(
+                float(later.separations.sel(year=year).isel(separation_reason=retirement)),
+                float(base.separations.sel(year=year).isel(separation_reason=retirement)), year)
+
+    def test_demand_swing_downturn_cuts_vacancies(self):
+        base, swing = self.baseline(LONG_END), self.result("demand_swing.toml")
+        months_2026 = slice(24, 36)
+        self.assertLess(float(swing.vacancies_monthly[months_2026].mean()),
+                        float(base.vacancies_monthly[months_2026].mean()))
+
+
+if __name__ == "__main__":
+    unittest.main()
