@@ -11,6 +11,7 @@ build_pkgs=(
   libeigen3-dev libhdf5-dev libtbb-dev libgtest-dev libbenchmark-dev
   libtomlplusplus-dev
   libopenmpi-dev openmpi-bin
+  time
 )
 python_pkgs=(python3-h5py python3-xarray python3-h5netcdf python3-numpy)
 
