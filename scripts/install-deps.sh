@@ -2,7 +2,7 @@
 # Installs what kfsim needs from Debian 12 packages; does nothing when all is present.
 # Usage: scripts/install-deps.sh [--python] [--all]
 #   (no flag)  build dependencies only
-#   --python   also the Python packages the output checks and notebooks use
+#   --python   also what the output checks, notebooks and briefing use (Python, R, Chromium)
 set -euo pipefail
 
 build_pkgs=(
@@ -13,7 +13,11 @@ build_pkgs=(
   libopenmpi-dev openmpi-bin
   time
 )
-python_pkgs=(python3-h5py python3-xarray python3-h5netcdf python3-numpy)
+# The result checks, the research notebooks (Jupyter, R's ncdf4), the briefing (matplotlib,
+# WeasyPrint for its PDF) and the briefing's checks (headless Chromium, pdftotext).
+python_pkgs=(python3-h5py python3-xarray python3-h5netcdf python3-numpy python3-pandas
+  python3-matplotlib python3-pil jupyter-nbconvert python3-ipykernel r-base-core r-cran-ncdf4
+  weasyprint chromium poppler-utils fonts-dejavu-core)
 
 want=("${build_pkgs[@]}")
 for arg in "$@"; do
