@@ -77,6 +77,13 @@ struct KnownCase {
     base.set(0, 1, {-300, -310, -290, -305, -295}, {-1, -1, -1, -1, -1});
     policy.set(0, 1, {-300, -310, -290, -305, -295}, {-1, -1, -1, -1, -1});
   }
+
+  // Writes both files into dir and reads them back, base first.
+  std::vector<ResultGaps> written_and_read(const ScratchDirectory& dir) const {
+    base.write(dir / "base.h5");
+    policy.write(dir / "policy.h5");
+    return {read_result_gaps(dir / "base.h5"), read_result_gaps(dir / "policy.h5")};
+  }
 };
 
 template <typename Action>
@@ -147,10 +154,7 @@ TEST(ReadResultGaps, ReadsGapsRatingsAndProvenance) {
 TEST(CompareResults, PairedDifferencesPercentilesAndRatingsAsWorkedOutByHand) {
   ScratchDirectory dir;
   KnownCase known;
-  known.base.write(dir / "base.h5");
-  known.policy.write(dir / "policy.h5");
-  const std::vector<ResultGaps> results = {read_result_gaps(dir / "base.h5"),
-                                           read_result_gaps(dir / "policy.h5")};
+  const std::vector<ResultGaps> results = known.written_and_read(dir);
   const Comparison comparison = compare_results(results, {2030, 2035});
   EXPECT_EQ(comparison.scenarios, (std::vector<std::string>{"base", "policy"}));
   EXPECT_EQ(comparison.competence_codes, (std::vector<std::string>{"PRIM", "BA_NURS", "MA_TECH"}));
@@ -238,10 +242,7 @@ TEST(CompareResults, DifferentSeedsWarnButCompare) {
   ScratchDirectory dir;
   KnownCase known;
   known.policy.seed = 8;
-  known.base.write(dir / "base.h5");
-  known.policy.write(dir / "policy.h5");
-  const std::vector<ResultGaps> results = {read_result_gaps(dir / "base.h5"),
-                                           read_result_gaps(dir / "policy.h5")};
+  const std::vector<ResultGaps> results = known.written_and_read(dir);
   const Comparison comparison = compare_results(results, {2030});
   EXPECT_FALSE(comparison.common_random_numbers);
   ASSERT_EQ(comparison.warnings.size(), 1U);
@@ -253,10 +254,7 @@ TEST(CompareResults, DifferentSeedsWarnButCompare) {
 TEST(CompareResults, AYearTheFilesDoNotHoldIsAnError) {
   ScratchDirectory dir;
   KnownCase known;
-  known.base.write(dir / "base.h5");
-  known.policy.write(dir / "policy.h5");
-  const std::vector<ResultGaps> results = {read_result_gaps(dir / "base.h5"),
-                                           read_result_gaps(dir / "policy.h5")};
+  const std::vector<ResultGaps> results = known.written_and_read(dir);
   const auto message = comparison_error([&] { compare_results(results, {2030, 2040}); });
   EXPECT_TRUE(contains(message, "2040")) << message;
   EXPECT_TRUE(contains(message, "2030–2035")) << message;

@@ -21,6 +21,7 @@
 #include "sim/run/measures.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "tests/models/bit_identical.hpp"
 
 namespace kfsim::education_test {
 
@@ -76,20 +77,6 @@ inline const Measure& measure(const MeasureSet& measures, const std::string& nam
   const Measure* found = measures.find(name);
   if (found == nullptr) throw std::invalid_argument("no measure named " + name);
   return *found;
-}
-
-// Equal to the last bit: doubles are compared by their bytes, so that a
-// different rounding (say, from adding partial sums in another order) shows.
-inline bool bit_identical(const Measure& a, const Measure& b) {
-  if (a.values.index() != b.values.index()) return false;
-  return std::visit(
-      [&](const auto& left) {
-        const auto& right = std::get<std::decay_t<decltype(left)>>(b.values);
-        return left.size() == right.size() &&
-               (left.empty() ||
-                std::memcmp(left.data(), right.data(), left.size() * sizeof(left[0])) == 0);
-      },
-      a.values);
 }
 
 // A count measure with dimensions [year, programme], read by calendar year

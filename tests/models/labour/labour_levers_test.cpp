@@ -24,6 +24,7 @@
 #include "models/model.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/scenario/error.hpp"
+#include "tests/models/bit_identical.hpp"
 #include "tests/models/labour/labour_test_support.hpp"
 
 namespace kfsim {
@@ -108,17 +109,6 @@ std::size_t occupation_index(const ModelRun& r, int code) {
     if (occupations.codes[o] == code) return o;
   }
   throw std::invalid_argument("no occupation " + std::to_string(code));
-}
-
-bool bit_identical(const Measure& a, const Measure& b) {
-  return std::visit(
-      [&](const auto& x) {
-        using Values = std::decay_t<decltype(x)>;
-        const auto* y = std::get_if<Values>(&b.values);
-        return y != nullptr && x.size() == y->size() &&
-               std::memcmp(x.data(), y->data(), x.size() * sizeof(x[0])) == 0;
-      },
-      a.values);
 }
 
 void expect_identical(const ModelRun& a, const ModelRun& b, const std::string& what) {

@@ -20,6 +20,7 @@
 #include "models/labour/labour_measures.hpp"
 #include "models/model.hpp"
 #include "sim/run/runner.hpp"
+#include "tests/models/bit_identical.hpp"
 #include "tests/models/labour/labour_test_support.hpp"
 
 namespace kfsim {
@@ -82,19 +83,6 @@ std::vector<std::int64_t> first_year(const ModelRun& r, const std::string& name)
 
 std::int64_t sum(const std::vector<std::int64_t>& values) {
   return std::accumulate(values.begin(), values.end(), std::int64_t{0});
-}
-
-// Equal to the last bit: doubles are compared by their bytes, so that a NaN
-// equals itself and 0.0 differs from -0.0.
-bool bit_identical(const Measure& a, const Measure& b) {
-  return std::visit(
-      [&](const auto& x) {
-        using Values = std::decay_t<decltype(x)>;
-        const auto* y = std::get_if<Values>(&b.values);
-        return y != nullptr && x.size() == y->size() &&
-               std::memcmp(x.data(), y->data(), x.size() * sizeof(x[0])) == 0;
-      },
-      a.values);
 }
 
 TEST(LabourRun, InvariantsHoldEveryMonth) {
