@@ -16,5 +16,6 @@ int command_check(const std::vector<std::string>& args);
 int command_schema(const std::vector<std::string>& args);
 int command_info(const std::vector<std::string>& args);
 int command_compare(const std::vector<std::string>& args);
+int command_brief(const std::vector<std::string>& args);
 
 }  // namespace kfsim::app

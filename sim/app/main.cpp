@@ -22,6 +22,8 @@ Usage:
   kfsim info FILE.h5                                what a result file holds and its provenance
   kfsim compare BASE.h5 OTHER.h5 ... [--years Y,Y] [--csv FILE|-]
                                                     competence gaps and each scenario's change to them
+  kfsim brief BASE.h5 OTHER.h5 ... -o FILE.html [--pdf FILE.pdf | --no-pdf] [--years Y,Y] [--force]
+                                                    a briefing in Norwegian (HTML and PDF) for the steering group
   kfsim --help | --version
 
 Run `kfsim COMMAND --help` for a command's options.
@@ -52,6 +54,7 @@ int main(int argc, char** argv) {
     if (command == "schema") return command_schema(args);
     if (command == "info") return command_info(args);
     if (command == "compare") return command_compare(args);
+    if (command == "brief") return command_brief(args);
   } catch (const std::exception& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitFailure;
