@@ -111,8 +111,13 @@ def summarise(da, dim="replicate"):
 
 
 def band(ds, name):
-    """The stored summaries of variable `name`: (mean, p05, p95) DataArrays."""
-    return ds[f"{name}_mean"], ds[f"{name}_p05"], ds[f"{name}_p95"]
+    """The summaries of variable `name` over replicates: (mean, p05, p95)
+    DataArrays, as stored in the file (`name_mean`, `name_p05`, `name_p95`);
+    computed from the replicates for files written before kfsim stored them."""
+    if f"{name}_mean" in ds:
+        return ds[f"{name}_mean"], ds[f"{name}_p05"], ds[f"{name}_p95"]
+    s = summarise(ds[name])
+    return s["mean"], s["p05"], s["p95"]
 
 
 def month_index(months):
