@@ -12,6 +12,7 @@ build_pkgs=(
   libtomlplusplus-dev
   libopenmpi-dev openmpi-bin
   time
+  clang libclang-rt-14-dev  # scripts/fuzz.sh: libFuzzer with ASan and UBSan
 )
 # The result checks, the research notebooks (Jupyter, R's ncdf4), the briefing (matplotlib,
 # WeasyPrint for its PDF) and the briefing's checks (headless Chromium, pdftotext).
