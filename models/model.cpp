@@ -4,6 +4,7 @@
 #include "models/demography/demography_params.hpp"
 #include "models/education/education.hpp"
 #include "models/education/education_params.hpp"
+#include "models/invariants.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/population/persons.hpp"
@@ -57,8 +58,12 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   };
   if (control.check_invariants) {
     processes.push_back({"invariants", [&](Month month) {
+                           demography.check_invariants(month);
                            labour.check_invariants(month);
+                           check_labour_rates(
+                               labour_data, labour_params_at(scenario, labour_data, month), month);
                            education.check_invariants(month);
+                           check_finite(result.measures, month);
                          }});
   }
   run_months(start, end, processes, control, [&] {

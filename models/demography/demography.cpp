@@ -1,6 +1,8 @@
 #include "models/demography/demography.hpp"
 
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
@@ -281,6 +283,64 @@ void Demography::step(Month month, const DemographyParams& params) {
   // population_start of the next.
   if (month.month_of_year() == 12 || month == ids_.last_month) {
     record_population(ids_.population_end, month, month + 1);
+  }
+}
+
+void Demography::check_invariants(Month month) const {
+  const std::string where = " in " + month.to_string();
+  const auto check_probabilities = [&](const std::vector<double>& values, const char* what) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (!(values[i] >= 0.0 && values[i] <= 1.0)) {
+        throw std::logic_error(std::string(what) + " [" + std::to_string(i) + "] is " +
+                               std::to_string(values[i]) + ", not a probability" + where);
+      }
+    }
+  };
+  check_probabilities(rates_.death_prob, "monthly death probability");
+  check_probabilities(rates_.birth_prob, "monthly birth probability");
+  check_probabilities(rates_.out_prob, "monthly out-migration probability");
+  check_probabilities(rates_.destination_cdf, "internal-move destination share");
+  check_probabilities({rates_.internal_move_share, rates_.male_share_at_birth},
+                      "internal move or male birth share");
+  for (std::size_t i = 0; i < rates_.in_per_month.size(); ++i) {
+    if (!(rates_.in_per_month[i] >= 0.0 && std::isfinite(rates_.in_per_month[i]))) {
+      throw std::logic_error("expected in-movers [" + std::to_string(i) + "] is " +
+                             std::to_string(rates_.in_per_month[i]) + where);
+    }
+  }
+
+  // Every flow is measured by (year, municipality, ...); summed over the years so far they
+  // must account for every resident.
+  const std::size_t municipalities = data_.municipalities.size();
+  const std::size_t years_so_far = year_index(month) + 1;
+  const auto per_municipality = [&](MeasureId id, std::size_t years) {
+    const auto values = measures_.counts(id);
+    const std::size_t per_year =
+        values.size() / measures_.dimensions()[measures_.dimension_index("year")].size();
+    const std::size_t per_place = per_year / municipalities;
+    std::vector<std::int64_t> totals(municipalities, 0);
+    for (std::size_t y = 0; y < years; ++y) {
+      for (std::size_t m = 0; m < municipalities; ++m) {
+        for (std::size_t k = 0; k < per_place; ++k) {
+          totals[m] += values[y * per_year + m * per_place + k];
+        }
+      }
+    }
+    return totals;
+  };
+  const auto start = per_municipality(ids_.population_start, 1);
+  const auto births = per_municipality(ids_.births, years_so_far);
+  const auto deaths = per_municipality(ids_.deaths, years_so_far);
+  const auto moved_in = per_municipality(ids_.in_migration, years_so_far);
+  const auto moved_out = per_municipality(ids_.out_migration, years_so_far);
+  const auto residents = population_by_municipality();
+  for (std::size_t m = 0; m < municipalities; ++m) {
+    const std::int64_t expected = start[m] + births[m] + moved_in[m] - deaths[m] - moved_out[m];
+    if (residents[m] != expected) {
+      throw std::logic_error("municipality " + data_.municipalities.names[m] + " has " +
+                             std::to_string(residents[m]) + " residents where its start, births, " +
+                             "deaths and moves give " + std::to_string(expected) + where);
+    }
   }
 }
 

@@ -33,6 +33,12 @@ class Demography {
 
   std::int64_t person_months() const { return person_months_; }
 
+  // Checks, after the month's step, that people are conserved (each municipality's residents
+  // equal its start population plus births and moves in, less deaths and moves out, as
+  // measured so far) and that this year's monthly probabilities are probabilities. Throws
+  // std::logic_error naming the first violation and the month.
+  void check_invariants(Month month) const;
+
  private:
   void refresh_rates(Month month, const DemographyParams& params);
   void draw_events(Month month);

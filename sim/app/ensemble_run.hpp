@@ -11,6 +11,7 @@
 #include "sim/parallel/process_group.hpp"
 #include "sim/run/ensemble.hpp"
 #include "sim/run/measures.hpp"
+#include "sim/run/runner.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace kfsim::app {
@@ -19,7 +20,7 @@ struct EnsembleSetup {
   std::vector<scenario::Scenario> points;  // the scenario at each sweep point (one without)
   std::uint32_t replicates = 1;
   int threads = 0;  // per process; 0: every core
-  bool check_invariants = false;
+  bool check_invariants = kRuntimeChecks;
   const ProcessGroup* group = nullptr;
   // Called from any thread after each simulated month of any run of this process.
   std::function<void()> on_month_done;

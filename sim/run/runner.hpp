@@ -20,6 +20,14 @@ struct Process {
   std::function<void(Month)> step;
 };
 
+// Builds with KFSIM_RUNTIME_CHECKS (the default for Debug builds, and so in the sanitizer pass
+// of the tests) check the models' invariants every month in every run, as --check does.
+#ifdef KFSIM_RUNTIME_CHECKS
+inline constexpr bool kRuntimeChecks = true;
+#else
+inline constexpr bool kRuntimeChecks = false;
+#endif
+
 struct RunControl {
   int threads = 0;  // 0: every core
   // Run inside the caller's task arena (an ensemble's, whose threads the runs share; see
@@ -31,7 +39,7 @@ struct RunControl {
   const std::atomic<bool>* stop_requested = nullptr;
   // Run the models' invariant checks every month (slower; on in tests and
   // debug builds, and with --check).
-  bool check_invariants = false;
+  bool check_invariants = kRuntimeChecks;
 };
 
 class RunCancelled : public std::runtime_error {
