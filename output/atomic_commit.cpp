@@ -1,6 +1,7 @@
 #include "output/atomic_commit.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -59,6 +60,21 @@ bool link_without_replacing(const std::filesystem::path& temporary,
 std::filesystem::path temporary_path_for(const std::filesystem::path& final_path) {
   return directory_of(final_path) /
          ("." + final_path.filename().string() + ".partial-" + std::to_string(::getpid()));
+}
+
+void remove_stale_temporaries(const std::filesystem::path& final_path) {
+  const std::string prefix = "." + final_path.filename().string() + ".partial-";
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory_of(final_path), error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    // kill(pid, 0) tests whether the process exists; ESRCH: it does not.
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::filesystem::remove(entry.path(), error);
+  }
 }
 
 void sync_file(const std::filesystem::path& path) { sync_path(path, O_RDONLY, "syncing to disk"); }

@@ -8,6 +8,11 @@ namespace kfsim::output {
 // "<dir>/.<name>.partial-<pid>": hidden, and never ending in a result file's extension.
 std::filesystem::path temporary_path_for(const std::filesystem::path& final_path);
 
+// Removes what a killed writer (SIGKILL, a crash, a power cut) left of final_path: temporary
+// files "<dir>/.<name>.partial-<pid>" whose process no longer runs. Temporaries of running
+// processes (another kfsim writing the same name) are left alone. Never throws.
+void remove_stale_temporaries(const std::filesystem::path& final_path);
+
 // Flushes the file's data to the disk (fsync); throws OutputError.
 void sync_file(const std::filesystem::path& path);
 

@@ -4,6 +4,19 @@
 
 namespace kfsim::output::hdf5 {
 
+namespace {
+
+// No clean-up of the library at exit: after a failed write (disk full, a file-size limit)
+// HDF5 1.10 cannot close the file, and its exit handler then crashes closing it again. The
+// writer removes its temporary file; the operating system frees the rest. H5dont_atexit must
+// come before any other HDF5 call, hence a static initialiser of this library.
+const bool g_no_exit_handler = [] {
+  H5dont_atexit();
+  return true;
+}();
+
+}  // namespace
+
 void silence_error_printing() noexcept { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 namespace {
@@ -23,6 +36,17 @@ std::string take_error_message() {
   std::string message;
   H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, keep_innermost, &message);
   H5Eclear2(H5E_DEFAULT);
+  // A failed system call is described at length (time, descriptor, offsets, ...) with the
+  // operating system's words inside: "..., error message = 'No space left on device', ...".
+  const std::string marker = "error message = '";
+  if (const auto at = message.find(marker); at != std::string::npos) {
+    const auto begin = at + marker.size();
+    const auto end = message.find('\'', begin);
+    if (end != std::string::npos) {
+      const auto call = message.substr(0, message.find(':'));
+      message = call + ": " + message.substr(begin, end - begin);
+    }
+  }
   return message;
 }
 

@@ -278,6 +278,7 @@ NcWriter::NcWriter(std::filesystem::path final_path, bool overwrite)
     throw OutputError(target.string() + ": directory '" + directory.string() +
                       "' is not writable: " + std::strerror(errno));
   }
+  remove_stale_temporaries(target);
   impl.temporary_path = temporary_path_for(target);
 
   hdf5::PropertyList creation(

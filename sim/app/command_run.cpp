@@ -1,5 +1,6 @@
 // kfsim run: load and validate a scenario, run its ensemble (every sweep point and replicate),
 // write the result files.
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -122,6 +123,11 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     return kExitUsage;
   }
   const bool force = values.count("force") > 0;
+  // From here on SIGINT and SIGTERM ask the run to stop instead of killing it, so that a
+  // signal at any point leaves nothing behind; a file-size limit (ulimit -f) makes writing
+  // fail with a clear error instead of killing the process with SIGXFSZ.
+  install_stop_handlers();
+  std::signal(SIGXFSZ, SIG_IGN);
 
   std::optional<ProcessGroup> joined;
   try {
@@ -154,7 +160,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   const scenario::Scenario& scenario = *loaded;
   setup.replicates = static_cast<std::uint32_t>(scenario.integer("replicates"));
   setup.threads = threads;
-  setup.check_invariants = values.count("check") > 0;
+  setup.check_invariants = values.count("check") > 0 || kRuntimeChecks;
   setup.group = &group;
 
   const bool default_output = output_file.empty();

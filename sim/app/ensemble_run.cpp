@@ -87,6 +87,10 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
       if (setup.on_run_done) setup.on_run_done();
     } catch (const data::DataError& error) {
       fail(task, TaskFailure::Kind::BadData, error.what());
+    } catch (const scenario::ScenarioError& error) {
+      // A key that names what the data tables lack (an unknown programme code) is found only
+      // once the tables are read: a bad scenario all the same.
+      fail(task, TaskFailure::Kind::BadData, error.what());
     } catch (const RunCancelled& cancelled) {
       fail(task, TaskFailure::Kind::Cancelled, cancelled.what());
     } catch (const std::logic_error& violation) {
@@ -97,14 +101,31 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
   });
 
   EnsembleResult result;
+  const scenario::Sweep& sweep = setup.points.front().sweep();
+  // Process 0, stopped while other processes' results were still to come (mpirun stops it
+  // with SIGTERM when another process dies): says which tasks it was waiting for, so that the
+  // process mpirun names as failed can be matched with its tasks.
+  const auto report_outstanding = [&](std::size_t received_up_to) {
+    std::string waiting;
+    for (const auto& task : all) {
+      if (group.owns(task.index) || task.index < received_up_to) continue;
+      waiting += "\n  process " + std::to_string(group.owner_of(task.index)) + ": " +
+                 describe_task(task, setup.points, sweep);
+    }
+    if (!waiting.empty()) {
+      std::cerr << "kfsim: process 0 stopped before these tasks' results arrived (a failure of "
+                   "any process stops them all):"
+                << waiting << "\n";
+    }
+  };
   if (failure) {
     if (group.distributed()) {
-      const std::string what = failure->kind == TaskFailure::Kind::Cancelled
-                                   ? "was interrupted"
-                                   : "failed: " + failure->message;
+      const bool cancelled = failure->kind == TaskFailure::Kind::Cancelled;
+      const std::string what = cancelled ? "was interrupted" : "failed: " + failure->message;
       std::cerr << "kfsim: process " << group.rank() << " of " << group.size() << ", task "
-                << describe_task(failure->task, setup.points, setup.points.front().sweep()) << " "
-                << what << "; stopping every process, no result file is written\n";
+                << describe_task(failure->task, setup.points, sweep) << " " << what
+                << "; stopping every process, no result file is written\n";
+      if (cancelled && group.is_root()) report_outstanding(0);
       group.abort(exit_code_of(*failure));
     }
     result.failure = std::move(failure);
@@ -123,8 +144,14 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
     for (const auto& task : all) {
       if (group.owns(task.index)) continue;
       ModelRun run;
-      const std::vector<std::byte> bytes = group.receive_result(task.index, run.person_months);
-      run.measures = decode_measures(bytes);
+      const auto bytes = group.receive_result(task.index, run.person_months, &stop);
+      if (!bytes) {
+        std::cerr << "kfsim: process 0 of " << group.size()
+                  << " was interrupted; no result file is written\n";
+        report_outstanding(task.index);
+        group.abort(kExitFailure);
+      }
+      run.measures = decode_measures(*bytes);
       result.person_months += run.person_months;
       runs[task.index] = std::move(run);
     }

@@ -1,6 +1,11 @@
 #include "sim/app/result_files.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 
@@ -52,6 +57,17 @@ bool check_result_files(const ResultFiles& files, bool force, bool create_direct
     std::cerr << "kfsim: output directory " << parent << " does not exist\n";
     return false;
   }
+  // A directory kfsim cannot write in is found now, not after a long run: a probe file under
+  // the temporary name the result will use is created and removed.
+  const fs::path probe = output::temporary_path_for(first);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    std::cerr << "kfsim: cannot write in output directory " << parent << ": "
+              << std::strerror(errno) << "\n";
+    return false;
+  }
+  ::close(fd);
+  fs::remove(probe, ec);
   if (force) return true;
   std::vector<fs::path> all = files.points;
   if (!files.sweep_index.empty()) all.push_back(files.sweep_index);

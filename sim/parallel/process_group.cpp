@@ -1,9 +1,11 @@
 #include "sim/parallel/process_group.hpp"
 
+#include <chrono>
 #include <climits>
 #include <cstdlib>
 #include <stdexcept>
 #include <string>
+#include <thread>
 
 #ifdef KFSIM_HAVE_MPI
 #include <mpi.h>
@@ -95,12 +97,26 @@ void ProcessGroup::send_result(std::size_t task, std::int64_t number,
 #endif
 }
 
-std::vector<std::byte> ProcessGroup::receive_result(std::size_t task, std::int64_t& number) const {
+std::optional<std::vector<std::byte>> ProcessGroup::receive_result(
+    std::size_t task, std::int64_t& number, const std::atomic<bool>* stop) const {
 #ifdef KFSIM_HAVE_MPI
   std::int64_t header[3] = {0, 0, 0};
   const int source = owner_of(task);
-  check(MPI_Recv(header, 3, MPI_INT64_T, source, kResultTag, MPI_COMM_WORLD, MPI_STATUS_IGNORE),
-        "MPI_Recv");
+  // The header is awaited by polling, so that a stop request is noticed while other processes
+  // still run (or have died); the bytes follow at once.
+  MPI_Request request = MPI_REQUEST_NULL;
+  check(MPI_Irecv(header, 3, MPI_INT64_T, source, kResultTag, MPI_COMM_WORLD, &request),
+        "MPI_Irecv");
+  for (int arrived = 0;;) {
+    check(MPI_Test(&request, &arrived, MPI_STATUS_IGNORE), "MPI_Test");
+    if (arrived) break;
+    if (stop != nullptr && stop->load()) {
+      MPI_Cancel(&request);
+      MPI_Request_free(&request);
+      return std::nullopt;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   if (header[0] != static_cast<std::int64_t>(task)) {
     throw std::runtime_error("process " + std::to_string(source) + " sent task " +
                              std::to_string(header[0]) + " where task " + std::to_string(task) +
@@ -115,6 +131,7 @@ std::vector<std::byte> ProcessGroup::receive_result(std::size_t task, std::int64
 #else
   (void)task;
   (void)number;
+  (void)stop;
   throw std::logic_error("receive_result in a group of one");
 #endif
 }

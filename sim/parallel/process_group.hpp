@@ -6,8 +6,10 @@
 // Tasks are dealt round-robin, task i to process i % size: every task costs about the same
 // (one replicate of one scenario), so a fixed deal balances as well as a dynamic one, and it
 // lets every process know without talking who runs what.
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -42,7 +44,10 @@ class ProcessGroup {
   // A task's result, from its owner to process 0: a number and the bytes of the measures.
   // Blocking. Messages are tagged by task, so they cannot be confused.
   void send_result(std::size_t task, std::int64_t number, std::span<const std::byte> bytes) const;
-  std::vector<std::byte> receive_result(std::size_t task, std::int64_t& number) const;
+  // Waits for the result, polling `stop` (may be null) while none has come: a set flag (a
+  // signal; mpirun sends SIGTERM when another process dies) ends the wait with nullopt.
+  std::optional<std::vector<std::byte>> receive_result(std::size_t task, std::int64_t& number,
+                                                       const std::atomic<bool>* stop) const;
 
   // Ends every process of the job with the exit code (MPI_Abort): after one process fails,
   // the others must not wait for it forever. Outside MPI, std::exit.

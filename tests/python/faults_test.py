@@ -1,0 +1,171 @@
+"""Faults: a run or ensemble killed at any point (SIGINT, SIGTERM, SIGKILL), a full disk, a
+file-size limit, a directory kfsim cannot write in, and an MPI process that dies. None may
+leave a file under the final name; a rerun must succeed."""
+import os
+import pathlib
+import resource
+import shutil
+import signal
+import subprocess
+import time
+import unittest
+
+from kfsim_testing import BASELINE, KFSIM, run_kfsim, scratch_dir, write_short_scenario
+
+MPI_BUILD = os.environ.get("KFSIM_MPI", "OFF").upper() in ("ON", "1", "TRUE", "YES")
+MPIEXEC = os.environ.get("KFSIM_MPIEXEC") or shutil.which("mpirun") or "mpirun"
+MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_btl_vader_single_copy_mechanism="none",
+               OMPI_MCA_rmaps_base_oversubscribe="1")
+
+
+def partials(directory):
+    return sorted(p.name for p in pathlib.Path(directory).iterdir() if ".partial-" in p.name)
+
+
+class Kills(unittest.TestCase):
+    def setUp(self):
+        self.tmp = scratch_dir()
+        self.dir = pathlib.Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def kill_at(self, args, sig, delay):
+        """Starts kfsim, sends sig after delay seconds; returns (exit code, stderr)."""
+        process = subprocess.Popen([KFSIM, *map(str, args)], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        process.send_signal(sig)
+        _, stderr = process.communicate(timeout=300)
+        return process.returncode, stderr
+
+    def test_killed_at_several_points_leaves_no_result_and_a_rerun_succeeds(self):
+        # Loading, building the world, early and late months, and (for the ensemble) while
+        # runs finish side by side; a killed process may leave its temporary file, which the
+        # next run removes.
+        scenario = write_short_scenario(self.dir, end="2030-12")
+        cases = []
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGKILL):
+            for delay in (0.01, 0.3, 1.5, 4.0):
+                cases.append((sig, delay, ["run", scenario, "-q"]))
+            cases.append((sig, 3.0, ["run", scenario, "-q", "-r", "3"]))
+        interrupted = 0
+        for sig, delay, args in cases:
+            out = self.dir / f"k_{sig.name}_{delay}_{len(args)}.h5"
+            code, stderr = self.kill_at([*args, "-o", out], sig, delay)
+            with self.subTest(signal=sig.name, delay=delay, args=len(args)):
+                if code == 0:
+                    self.assertTrue(out.exists())  # it finished before the signal
+                    continue
+                interrupted += 1
+                self.assertFalse(out.exists(), f"{sig.name} after {delay} s left {out}")
+                if sig == signal.SIGKILL:
+                    self.assertEqual(code, -signal.SIGKILL)
+                else:
+                    self.assertEqual(code, 1, stderr)
+                    self.assertIn("interrupted", stderr)
+                    self.assertEqual([p for p in partials(self.dir) if out.name in p], [])
+                # The same command again succeeds and clears what a killed run left.
+                rerun = run_kfsim(*args, "-o", out, "--set", "end=2024-03")
+                self.assertEqual(rerun.returncode, 0, rerun.stderr)
+                self.assertTrue(out.exists())
+                self.assertEqual([p for p in partials(self.dir) if out.name in p], [])
+        self.assertGreater(interrupted, len(cases) // 2, "most runs should have been cut short")
+
+
+class Storage(unittest.TestCase):
+    def setUp(self):
+        self.tmp = scratch_dir()
+        self.dir = pathlib.Path(self.tmp.name)
+        self.scenario = write_short_scenario(self.dir, end="2024-06")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def test_file_size_limit_gives_a_clear_error_and_no_file(self):
+        out = self.dir / "limited.h5"
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+        result = subprocess.run([KFSIM, "run", str(self.scenario), "-o", str(out), "-q"],
+                                capture_output=True, text=True, timeout=300, preexec_fn=limit)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("File too large", result.stderr)
+        self.assertIn("limited.h5", result.stderr)
+        self.assertFalse(out.exists())
+        self.assertEqual(partials(self.dir), [])
+
+    def test_full_disk_gives_a_clear_error_and_no_file(self):
+        mount_point = self.dir / "small"
+        mount_point.mkdir()
+        mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs",
+                                  str(mount_point)], capture_output=True)
+        if mounted.returncode != 0:
+            self.skipTest("cannot mount a small tmpfs here: " + mounted.stderr.decode())
+        try:
+            out = mount_point / "full.h5"
+            result = run_kfsim("run", self.scenario, "-o", out, "-q")
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn("No space left on device", result.stderr)
+            self.assertEqual(sorted(p.name for p in mount_point.iterdir()), [])
+        finally:
+            subprocess.run(["umount", str(mount_point)], check=True)
+
+    def test_unwritable_directory_is_refused_before_running(self):
+        # /proc takes no new files, even from root; a folder without write permission is the
+        # same for other users.
+        result = run_kfsim("run", self.scenario, "-o", "/proc/kfsim-result.h5", "-q")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("cannot write in output directory", result.stderr)
+        if os.geteuid() != 0:
+            locked = self.dir / "locked"
+            locked.mkdir(mode=0o555)
+            result = run_kfsim("run", self.scenario, "-o", locked / "x.h5", "-q")
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn("Permission denied", result.stderr)
+
+    def test_checked_run_passes_its_invariants(self):
+        result = run_kfsim("run", self.scenario, "-o", self.dir / "checked.h5", "-q", "--check")
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+
+@unittest.skipUnless(MPI_BUILD, "kfsim built without MPI (cmake -DKFSIM_MPI=OFF)")
+class MpiProcessDeath(unittest.TestCase):
+    def test_a_process_that_dies_fails_the_run_and_names_its_tasks(self):
+        with scratch_dir() as tmp:
+            directory = pathlib.Path(tmp)
+            scenario = write_short_scenario(directory, end="2040-12")
+            out = directory / "dead.h5"
+            process = subprocess.Popen(
+                [MPIEXEC, "-np", "2", KFSIM, "run", str(scenario), "-r", "4", "-t", "1", "-o",
+                 str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                env=MPI_ENV)
+            victim = None
+            for _ in range(200):  # find process 1 among the kfsim processes
+                time.sleep(0.05)
+                found = subprocess.run(["pgrep", "-f", f"{KFSIM} run {scenario}"],
+                                       capture_output=True, text=True).stdout.split()
+                for pid in found:
+                    try:
+                        environ = pathlib.Path(f"/proc/{pid}/environ").read_bytes()
+                    except OSError:
+                        continue
+                    if b"OMPI_COMM_WORLD_RANK=1\0" in environ:
+                        victim = int(pid)
+                if victim:
+                    break
+            self.assertIsNotNone(victim, "process 1 not found")
+            time.sleep(2)
+            os.kill(victim, signal.SIGKILL)
+            stdout, stderr = process.communicate(timeout=120)
+            self.assertNotEqual(process.returncode, 0)
+            self.assertIn("process 1: replicate 1", stderr)
+            self.assertIn("process 1: replicate 3", stderr)
+            self.assertFalse(out.exists())
+            self.assertNotIn("Results:", stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
