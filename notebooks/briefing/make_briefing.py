@@ -149,7 +149,7 @@ def key_messages(b):
             gap, _, share = b.cell(b.base, year, c)
             size = f"rundt {norsk.persons(gap.mean)} personer"
             if R > 1:
-                size += f", 90 % intervall {norsk.interval(gap.p5, gap.p95)}"
+                size += f", 90{norsk.NBSP}% intervall {norsk.interval(gap.p5, gap.p95)}"
             parts.append(f"{esc(b.phrases[c])} ({size}; mangel i {how_sure(share, R)})")
         messages.append(f"<b>Klarest mangel i {year}:</b> {norsk.join(parts)}. "
                         "Tallene er hvor mange flere arbeidsplasser som etterspør kompetansen, "
@@ -184,7 +184,7 @@ def key_messages(b):
                     sentence += " (usikker: intervallet omfatter null)"
                 else:
                     low, high = sorted((abs(change.p5), abs(change.p95)))
-                    sentence += f" (90 % intervall {norsk.interval(low, high)})"
+                    sentence += f" (90{norsk.NBSP}% intervall {norsk.interval(low, high)})"
             # Which real shortage it narrows most, when that is another group and the
             # narrowing is clear of zero.
             narrowed = [(b.change(scenario, year, s), s) for s in shortage_set if s != c]
@@ -267,7 +267,7 @@ def gap_figure(b):
         series.append((b.names[c], gaps.mean(axis=0), p5, p95))
     png = figures.gap_paths(years, series, "Grunnforløpet: gap for de tydeligste mangel- og "
                             "overskuddsgruppene")
-    band = " Skyggen viser 90 % intervall over kjøringene." if b.replicates > 1 else ""
+    band = f" Skyggen viser 90{norsk.NBSP}% intervall over kjøringene." if b.replicates > 1 else ""
     return page.image(png, "Gap over tid for utvalgte kompetansegrupper",
                       f"Figur 1. Etterspørsel minus tilbud (personer), gjennomsnitt over "
                       f"{b.replicates} kjøringer; over null er mangel, under null overskudd.{band} "
@@ -314,7 +314,7 @@ def scenario_section(b, number, scenario):
         ratings.append(b.cell(b.base, year, c)[1])
     png = figures.paired_changes(labels, means, p5s, p95s, ratings,
                                  f"{title}: endring i gapet {year}", R)
-    interval_text = (" Strekene viser 90 % intervall for forskjellen, kjøring for kjøring."
+    interval_text = (f" Strekene viser 90{norsk.NBSP}% intervall for forskjellen, kjøring for kjøring."
                      if R > 1 else "")
     parts.append(page.image(png, f"Endring i gapet per kompetansegruppe, {title}",
                             f"Figur {number + 2}. Gapet i scenarioet minus gapet i grunnforløpet i {year}, "
@@ -337,7 +337,7 @@ def scenario_section(b, number, scenario):
             text += f"<br><span class=\"cell-detail\">{word}" + (f" {norsk.percent(share)}" if R > 1 else "") + "</span>"
             cells.append(f"<td class=\"num\">{text}</td>")
         rows.append(f"<tr><td>{esc(b.names[c])}</td>{''.join(cells)}</tr>")
-    parts.append("<p><b>Størst endring</b> (personer, scenario minus grunnforløp; i parentes 90 % "
+    parts.append("<p><b>Størst endring</b> (personer, scenario minus grunnforløp; i parentes 90\u00a0% "
                  "intervall; under: vurderingen i scenarioet):</p>")
     parts.append(f"<table class=\"keep\"><thead><tr><th>Kompetansegruppe</th>{head}</tr></thead>"
                  f"<tbody>{''.join(rows)}</tbody></table>")
@@ -419,7 +419,7 @@ fullførte utdanning. Et positivt gap er mangel, et negativt overskudd.</li>
 (som SCB gjør for utdanningsgrupper i Stockholms län).</li>
 <li><b>Hvor sikker modellen er:</b> modellen kjøres {R} ganger med ulike tilfeldige tall (men
 samme forutsetninger). Prosenten bak vurderingen er andelen kjøringer som gir samme vurdering. Det
-<b>90 % intervallet</b> går fra 5. til 95. persentil over kjøringene; det viser tilfeldig
+<b>90{norsk.NBSP}% intervallet</b> går fra 5. til 95. persentil over kjøringene; det viser tilfeldig
 variasjon i modellen, ikke usikkerheten i forutsetningene.</li>
 <li><b>Endring i et scenario</b> er gapet i scenarioet minus gapet i grunnforløpet, kjøring for
 kjøring. Kjøringene deler tilfeldige tall, slik at forskjellen viser virkningen av tiltaket og
@@ -500,7 +500,7 @@ def build_html(results, years):
         "<h2>Mangel, balanse og overskudd</h2>",
         f"<p>Grunnforløpet, per kompetansegruppe og år. Prosenten er andelen av de {b.replicates} "
         "kjøringene som gir samme vurdering; under står gapet (etterspørsel minus tilbud, personer)"
-        + (" med 90 % intervall" if b.replicates > 1 else "") + ". * Se «Slik leser du tallene».</p>",
+        + (f" med 90{norsk.NBSP}% intervall" if b.replicates > 1 else "") + ". * Se «Slik leser du tallene».</p>",
         rating_table(b),
     ]
     if b.scenarios:
