@@ -68,6 +68,8 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
   int line_number = 0;
   std::size_t pos = 0;
   bool have_header = false;
+  // Spreadsheets often save UTF-8 with a byte order mark, which would stick to the first column.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (text.find('\0') != std::string_view::npos) {
     throw DataError(name, 0, "", "file contains NUL bytes; expected a UTF-8 CSV text table");
   }
@@ -81,6 +83,15 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
     if (line.empty() || line.front() == '#') continue;
     auto fields = split(line);
     if (!have_header) {
+      // A column named twice would be read from its first place only.
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j) {
+          if (fields[i] == fields[j]) {
+            throw DataError(name, line_number, fields[i],
+                            "column named twice in the header; expected each column once");
+          }
+        }
+      }
       table.header_ = std::move(fields);
       have_header = true;
       continue;

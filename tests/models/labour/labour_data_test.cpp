@@ -195,12 +195,109 @@ TEST_F(BrokenLabourTable, StaffingThatDoesNotSumToOne) {
   LabourFiles files = tables_.files;
   files.staffing = edit_first_row(tables_.files.staffing, {{"share", "0.5"}}, line);
   const auto e = load_error(files);
-  // The sum is a property of a whole industry, not of one row: no line.
+  // The sum is a property of a whole industry: the error points at its last row.
   EXPECT_EQ(e.file(), files.staffing) << e.what();
-  EXPECT_EQ(e.line(), 0) << e.what();
+  EXPECT_GE(e.line(), line) << e.what();
+  EXPECT_EQ(e.column(), "share") << e.what();
   const std::string message = e.what();
-  EXPECT_NE(message.find(files.staffing.string()), std::string::npos) << message;
-  EXPECT_NE(message.find("sums to 1.49"), std::string::npos) << message;
+  EXPECT_NE(message.find("share of industry "), std::string::npos) << message;
+  EXPECT_NE(message.find("sum to 1.49"), std::string::npos) << message;
+  EXPECT_NE(message.find("expected shares that add up to 1"), std::string::npos) << message;
+}
+
+TEST_F(BrokenLabourTable, CompetenceSharesThatDoNotSumToOneNameTheirGroup) {
+  int line = 0;
+  LabourFiles files = tables_.files;
+  files.competence_by_age_sex =
+      edit_first_row(tables_.files.competence_by_age_sex, {{"share", "0.9"}}, line);
+  const auto e = load_error(files);
+  EXPECT_GE(e.line(), line) << e.what();
+  EXPECT_EQ(e.column(), "share") << e.what();
+  const std::string message = e.what();
+  EXPECT_NE(message.find("share of age group 15-19, female sum to"), std::string::npos) << message;
+}
+
+// The data rows of a table, and the lines before them (comments and header), as read.
+struct Rows {
+  std::vector<std::string> head, rows;
+  int first_row_line = 0;  // 1-based
+};
+
+Rows rows_of(const std::vector<std::string>& lines) {
+  Rows r;
+  bool header = false;
+  for (const auto& line : lines) {
+    if (!header || line.empty() || line.front() == '#') {
+      header = header || !(line.empty() || line.front() == '#');
+      r.head.push_back(line);
+    } else {
+      r.rows.push_back(line);
+    }
+  }
+  r.first_row_line = static_cast<int>(r.head.size()) + 1;
+  return r;
+}
+
+TEST_F(BrokenLabourTable, DuplicateRowIsRefusedNotSilentlyReplacingTheFirst) {
+  auto r = rows_of(lines_of(tables_.files.jobs_by_industry));
+  auto lines = r.head;
+  lines.insert(lines.end(), r.rows.begin(), r.rows.end());
+  lines.push_back(r.rows.front());
+  LabourFiles files = tables_.files;
+  files.jobs_by_industry = write(tables_.files.jobs_by_industry, lines);
+  expect_names(load_error(files), files.jobs_by_industry, static_cast<int>(lines.size()), "",
+               "second row for the same (industry, municipality) (the first is on line " +
+                   std::to_string(r.first_row_line) + "); expected one row for each");
+}
+
+TEST_F(BrokenLabourTable, MissingJobsRowIsRefusedNotReadAsNoJobs) {
+  auto r = rows_of(lines_of(tables_.files.jobs_by_industry));
+  auto lines = r.head;
+  lines.insert(lines.end(), r.rows.begin() + 1, r.rows.end());
+  LabourFiles files = tables_.files;
+  files.jobs_by_industry = write(tables_.files.jobs_by_industry, lines);
+  const auto fields = split(r.rows.front());
+  expect_names(load_error(files), files.jobs_by_industry, 0, "employed_workplace",
+               "no row for industry " + fields[0] + " in municipality " + fields[1] +
+                   "; expected one row for each (industry, municipality)");
+}
+
+TEST_F(BrokenLabourTable, MissingWorkingAgeRatesAreRefused) {
+  for (auto LabourFiles::*table : {&LabourFiles::status_targets, &LabourFiles::separation_rates}) {
+    auto r = rows_of(lines_of(tables_.files.*table));
+    auto lines = r.head;
+    lines.insert(lines.end(), r.rows.begin() + 1, r.rows.end());
+    LabourFiles files = tables_.files;
+    files.*table = write(tables_.files.*table, lines);
+    const auto e = load_error(files);
+    const std::string message = e.what();
+    EXPECT_EQ(e.file(), files.*table);
+    EXPECT_NE(message.find("no row for age group 15-19, "), std::string::npos) << message;
+    EXPECT_NE(message.find("expected one row for each (age group, sex)"), std::string::npos)
+        << message;
+  }
+}
+
+TEST_F(BrokenLabourTable, MissingRetirementAgeIsRefused) {
+  auto r = rows_of(lines_of(tables_.files.retirement_rates));
+  auto lines = r.head;
+  lines.insert(lines.end(), r.rows.begin() + 1, r.rows.end());
+  LabourFiles files = tables_.files;
+  files.retirement_rates = write(tables_.files.retirement_rates, lines);
+  const auto fields = split(r.rows.front());
+  expect_names(load_error(files), files.retirement_rates, 0, "age",
+               "no row for age " + fields[0] + ", " + fields[1] +
+                   "; expected one row for each (age 55-75, sex)");
+}
+
+TEST_F(BrokenLabourTable, MissingCommutingMunicipalityIsRefused) {
+  auto r = rows_of(lines_of(tables_.files.commuting));
+  auto lines = r.head;
+  lines.insert(lines.end(), r.rows.begin() + 1, r.rows.end());
+  LabourFiles files = tables_.files;
+  files.commuting = write(tables_.files.commuting, lines);
+  expect_names(load_error(files), files.commuting, 0, "municipality",
+               "no row for municipality " + split(r.rows.front())[0]);
 }
 
 TEST_F(BrokenLabourTable, UnknownOccupationInTheFitTable) {
