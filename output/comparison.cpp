@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "output/nc_reader.hpp"
+#include "output/provenance.hpp"
 
 namespace kfsim::output {
 
@@ -63,6 +64,8 @@ std::string seed_text(const std::optional<std::int64_t>& seed) {
 }
 
 ResultGaps read_checked(const std::filesystem::path& path) {
+  // Another program's file, or one of an older layout, is refused before anything is read.
+  check_result_file_format(path);
   const FileInfo info = read_file_info(path);
   const VariableInfo* gap = find_variable(info, "competence_gap");
   if (gap == nullptr) {

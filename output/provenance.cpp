@@ -103,17 +103,34 @@ void write_provenance(NcWriter& writer, const Provenance& provenance) {
   integer("kfsim_file_format_version", kFileFormatVersion);
 }
 
-Provenance read_provenance(const std::filesystem::path& path) {
-  const GlobalAttributes globals(path, read_attributes(path, "/"));
+namespace {
+
+void check_format(const GlobalAttributes& globals) {
   const auto* version = globals.find("kfsim_file_format_version");
   if (version == nullptr) {
-    globals.fail("is not a kfsim result file (it has no kfsim_file_format_version)");
+    globals.fail(
+        "is not a kfsim result file (it has no global attribute kfsim_file_format_version)");
   }
-  if (!std::holds_alternative<std::int64_t>(*version) ||
-      std::get<std::int64_t>(*version) != kFileFormatVersion) {
-    globals.fail("has result file format version " + value_text(*version) +
-                 "; this kfsim reads version " + std::to_string(kFileFormatVersion));
+  const auto* number = std::get_if<std::int64_t>(version);
+  if (number == nullptr || *number != kFileFormatVersion) {
+    const std::string written_by = number == nullptr              ? ""
+                                   : *number < kFileFormatVersion ? ", written by an older kfsim"
+                                                                  : ", written by a newer kfsim";
+    globals.fail("has result file format version " + value_text(*version) + written_by +
+                 "; this kfsim reads version " + std::to_string(kFileFormatVersion) +
+                 " only (run the scenario again to get a file of that version)");
   }
+}
+
+}  // namespace
+
+void check_result_file_format(const std::filesystem::path& path) {
+  check_format(GlobalAttributes(path, read_attributes(path, "/")));
+}
+
+Provenance read_provenance(const std::filesystem::path& path) {
+  const GlobalAttributes globals(path, read_attributes(path, "/"));
+  check_format(globals);
   Provenance provenance;
   provenance.scenario_name = globals.text("kfsim_scenario_name");
   provenance.scenario_toml = globals.text("kfsim_scenario");

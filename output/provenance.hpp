@@ -35,8 +35,14 @@ struct Provenance {
 
 void write_provenance(NcWriter& writer, const Provenance& provenance);
 
-// Throws OutputError for a file that is not a kfsim result (no kfsim_file_format_version), of
-// another format version, or that lacks a provenance attribute.
+// Throws OutputError naming the file unless it is a kfsim result file of kFileFormatVersion: a
+// file without kfsim_file_format_version is not a kfsim result (another program wrote it), one of
+// another version was written by an older or newer kfsim. A missing, truncated or non-HDF5 file
+// is an OutputError too.
+void check_result_file_format(const std::filesystem::path& path);
+
+// Throws OutputError as check_result_file_format does, and for a file that lacks a provenance
+// attribute.
 Provenance read_provenance(const std::filesystem::path& path);
 
 // The versions of the libraries the output library links (HDF5); callers add their own.

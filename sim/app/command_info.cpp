@@ -3,6 +3,7 @@
 
 #include "output/nc_reader.hpp"
 #include "output/output_error.hpp"
+#include "output/provenance.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
 
@@ -24,10 +25,14 @@ int command_info(const std::vector<std::string>& args) {
     return *code;
   }
   try {
+    // kfsim info describes kfsim result files of this format version only: another program's
+    // netCDF file, an older kfsim's or a truncated one is refused (ncdump -h or h5dump -H show
+    // what any such file holds).
+    output::check_result_file_format(file);
     std::cout << output::format_file_info(output::read_file_info(file));
   } catch (const output::OutputError& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
-    return kExitFailure;
+    return kExitUsage;  // the file given is not one kfsim can describe
   }
   return kExitOk;
 }

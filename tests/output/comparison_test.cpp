@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "output/nc_file.hpp"
+#include "output/provenance.hpp"
 #include "tests/output/sample_file.hpp"
 #include "tests/output/scratch_directory.hpp"
 
@@ -27,6 +29,7 @@ struct SyntheticResult {
   std::vector<double> gap;           // (replicate, year, competence)
   std::vector<std::int64_t> rating;  // same shape
   bool with_scenario_name = true;
+  std::int64_t format_version = kFileFormatVersion;
 
   SyntheticResult() {
     gap.assign(replicates * years.size() * competence_labels.size(), 0.0);
@@ -59,6 +62,7 @@ struct SyntheticResult {
                         std::span<const double>(gap), "persons", "demand minus supply");
     writer.add_variable("competence_rating", {"replicate", "year", "competence"},
                         std::span<const std::int64_t>(rating), "1", "rating");
+    writer.set_global({"kfsim_file_format_version", format_version});
     if (with_scenario_name) writer.set_global({"kfsim_scenario_name", scenario_name});
     writer.set_global({"kfsim_seed", seed});
     writer.commit();
@@ -302,8 +306,9 @@ TEST(ReadResultGaps, FilesThatAreNotKfsimResultsAreNamed) {
 
   testing::Sample().write(dir / "other.h5");  // netCDF-4, but not a kfsim result
   const auto other = comparison_error([&] { read_result_gaps(dir / "other.h5"); });
-  EXPECT_TRUE(contains(other, "other.h5") && contains(other, "not a kfsim result")) << other;
-  EXPECT_TRUE(contains(other, "competence_gap")) << other;
+  EXPECT_EQ(other, (dir / "other.h5").string() +
+                       ": is not a kfsim result file (it has no global attribute "
+                       "kfsim_file_format_version)");
 
   SyntheticResult unnamed;
   unnamed.with_scenario_name = false;
@@ -311,6 +316,28 @@ TEST(ReadResultGaps, FilesThatAreNotKfsimResultsAreNamed) {
   const auto no_name = comparison_error([&] { read_result_gaps(dir / "unnamed.h5"); });
   EXPECT_TRUE(contains(no_name, "unnamed.h5") && contains(no_name, "kfsim_scenario_name"))
       << no_name;
+}
+
+TEST(ReadResultGaps, FilesOfAnotherFormatVersionAreRefused) {
+  ScratchDirectory dir;
+  SyntheticResult old;
+  old.format_version = 0;
+  old.write(dir / "old.h5");
+  EXPECT_EQ(comparison_error([&] { read_result_gaps(dir / "old.h5"); }),
+            (dir / "old.h5").string() +
+                ": has result file format version 0, written by an older kfsim; this kfsim "
+                "reads version 1 only (run the scenario again to get a file of that version)");
+}
+
+TEST(ReadResultGaps, TruncatedFilesAreRefused) {
+  ScratchDirectory dir;
+  SyntheticResult whole;
+  whole.write(dir / "cut.h5");
+  std::filesystem::resize_file(dir / "cut.h5", std::filesystem::file_size(dir / "cut.h5") / 2);
+  const auto message = comparison_error([&] { read_result_gaps(dir / "cut.h5"); });
+  EXPECT_TRUE(contains(message, (dir / "cut.h5").string() + ": cannot be opened because it is "
+                                                            "truncated"))
+      << message;
 }
 
 }  // namespace

@@ -128,9 +128,9 @@ class CommandLine(unittest.TestCase):
         junk = self.dir / "junk.h5"
         junk.write_bytes(b"\x89HDF\r\n\x1a\n" + b"\0" * 100)
         result = run_kfsim("info", junk)
-        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.returncode, 2)
         self.assertIn(str(junk), result.stderr)
-        self.assertEqual(run_kfsim("info", self.dir / "missing.h5").returncode, 1)
+        self.assertEqual(run_kfsim("info", self.dir / "missing.h5").returncode, 2)
 
     def test_seed_changes_results_and_is_recorded(self):
         scenario = write_short_scenario(self.dir, end="2024-06")
