@@ -1,6 +1,8 @@
 // Reading [[policies]] tables: dated changes of policy-settable keys.
 #include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "sim/scenario/builder.hpp"
 #include "sim/scenario/edit_distance.hpp"
@@ -11,6 +13,22 @@
 namespace kfsim::scenario::detail {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The key to suggest for a policy's unknown key: only one a policy may set is any help.
+std::string policy_key_suggestion(const Schema& schema, const std::string& key) {
+  const std::string nearest = schema.nearest(key);
+  const KeySpec* spec = nearest.empty() ? nullptr : schema.find(nearest);
+  if (spec == nullptr || spec->policy_settable) return nearest;  // map entries may be set
+  std::vector<std::string> settable;
+  for (const auto& candidate : schema.keys()) {
+    if (candidate.policy_settable && !candidate.is_map) settable.push_back(candidate.key);
+  }
+  return nearest_of(settable, key);
+}
+
+}  // namespace
 
 void ScenarioBuilder::read_policies(const toml::node& node, const toml::key& key,
                                     const std::string& file, const fs::path& base_dir) {
@@ -101,10 +119,10 @@ void ScenarioBuilder::read_policy(const toml::table& table, const std::string& p
   // A policy on a map changes one entry; the key names it in full.
   const KeySpec* map = spec == nullptr ? schema.map_of(policy.key) : nullptr;
   if (spec == nullptr && map == nullptr) {
-    throw key_site.error(
-        path + ".key",
-        "unknown key '" + printable(policy.key) + "'" + did_you_mean(schema.nearest(policy.key)),
-        settable);
+    throw key_site.error(path + ".key",
+                         "unknown key '" + printable(policy.key) + "'" +
+                             did_you_mean(policy_key_suggestion(schema, policy.key)),
+                         settable);
   }
   if (spec != nullptr && spec->is_map) {
     throw key_site.error(

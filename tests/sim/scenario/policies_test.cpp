@@ -76,6 +76,14 @@ TEST(ScenarioPolicies, UnknownKeySuggestsNearest) {
             "unknown key 'demography.fertilty_scale' (did you mean 'demography.fertility_scale'?)");
 }
 
+// A key fixed for the whole run is no help to a policy, however close its spelling.
+TEST(ScenarioPolicies, UnknownKeyIsNotMatchedToAKeyFixedForTheRun) {
+  const auto error = parse_error(
+      policy("start = \"2030-01\"\nkey = \"labour.reform_mont\"\nvalue = \"2031-01\"\n"));
+  expect_site(error, "s.toml", 5, 7, "policies[0].key", "a key that policies may set");
+  EXPECT_EQ(error.problem(), "unknown key 'labour.reform_mont'");
+}
+
 TEST(ScenarioPolicies, KeyNotPolicySettable) {
   const auto error = parse_error(policy("start = \"2030-01\"\nkey = \"seed\"\nvalue = 2\n"));
   expect_site(error, "s.toml", 5, 7, "policies[0].key", "a key that policies may set");
