@@ -299,7 +299,14 @@ void Demography::check_invariants(Month month) const {
   check_probabilities(rates_.death_prob, "monthly death probability");
   check_probabilities(rates_.birth_prob, "monthly birth probability");
   check_probabilities(rates_.out_prob, "monthly out-migration probability");
-  check_probabilities(rates_.destination_cdf, "internal-move destination share");
+  // A cumulative sum of shares may pass 1 by a rounding error; more than that is a fault.
+  for (std::size_t i = 0; i < rates_.destination_cdf.size(); ++i) {
+    const double value = rates_.destination_cdf[i];
+    if (!(value >= 0.0 && value <= 1.0 + 1e-9)) {
+      throw std::logic_error("internal-move destination share [" + std::to_string(i) + "] is " +
+                             std::to_string(value) + ", not a cumulative share" + where);
+    }
+  }
   check_probabilities({rates_.internal_move_share, rates_.male_share_at_birth},
                       "internal move or male birth share");
   for (std::size_t i = 0; i < rates_.in_per_month.size(); ++i) {
