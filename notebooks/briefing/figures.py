@@ -37,6 +37,17 @@ def _png(figure):
     return buffer.getvalue()
 
 
+def _finish_persons_by_year(figure, axes):
+    """Persons against calendar years: Norwegian number formats, whole years, the legend
+    beside the plot, light horizontal grid lines; returns the PNG."""
+    axes.yaxis.set_major_formatter(_persons_axis)
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.xaxis.set_major_formatter(_years_axis)
+    axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
+    return _png(figure)
+
+
 def gap_paths(years, series, title):
     """series: [(label, mean[year], p5[year], p95[year])]: the baseline's gap
     for a few competences over the years, with the 90 % band."""
@@ -49,12 +60,7 @@ def gap_paths(years, series, title):
     axes.set_title(title)
     axes.set_xlabel("År")
     axes.set_ylabel("Gap (personer): + mangel, − overskudd")
-    axes.yaxis.set_major_formatter(_persons_axis)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.xaxis.set_major_formatter(_years_axis)
-    axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
-    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-    return _png(figure)
+    return _finish_persons_by_year(figure, axes)
 
 
 def population_by_age(years, groups, title):
@@ -66,12 +72,7 @@ def population_by_age(years, groups, title):
     axes.set_xlabel("År (31. desember)")
     axes.set_ylabel("Innbyggere (personer)")
     axes.set_ylim(bottom=0)
-    axes.yaxis.set_major_formatter(_persons_axis)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.xaxis.set_major_formatter(_years_axis)
-    axes.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
-    axes.grid(axis="y", color="#dddddd", linewidth=0.6)
-    return _png(figure)
+    return _finish_persons_by_year(figure, axes)
 
 
 def paired_changes(labels, means, p5s, p95s, ratings, title, replicates):

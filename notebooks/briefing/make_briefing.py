@@ -400,7 +400,7 @@ def municipality_section(b):
             "telles der jobben er, tilbudet der folk bor. Kommunetallene viser derfor hvor "
             "kompetansen bor, hvor stillinger blir stående ubesatt, og hvordan befolkningen endres.</p>"
             + figure + supply_table
-            + f"<p><b>Befolkningen etter kommune</b> (31. desember, gjennomsnitt over kjøringene):</p>"
+            + "<p><b>Befolkningen etter kommune</b> (31. desember, gjennomsnitt over kjøringene):</p>"
             + population_table)
 
 

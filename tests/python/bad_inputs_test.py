@@ -2,10 +2,8 @@
 data tables (kfsim run on a copy of the baseline's tables with one changed). Each must end with
 exit code 2 and one error line naming the file, the line, the key or column and what was
 expected; none may crash, and none may leave a result file behind."""
-import os
 import pathlib
 import random
-import re
 import shutil
 import tomllib
 import unittest

@@ -4,7 +4,6 @@ thread count and any number of processes."""
 import csv
 import os
 import pathlib
-import shutil
 import signal
 import subprocess
 import time
@@ -13,15 +12,8 @@ import unittest
 import h5py
 import numpy as np
 
-from kfsim_testing import KFSIM, run_kfsim, scratch_dir, write_short_scenario
-
-MPI_BUILD = os.environ.get("KFSIM_MPI", "OFF").upper() in ("ON", "1", "TRUE", "YES")
-MPIEXEC = os.environ.get("KFSIM_MPIEXEC") or shutil.which("mpirun") or "mpirun"
-# OpenMPI refuses root without these, and in containers its shared-memory transport needs the
-# single-copy mechanism off; oversubscribe lets 2 processes share fewer cores.
-MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
-               OMPI_MCA_btl_vader_single_copy_mechanism="none",
-               OMPI_MCA_rmaps_base_oversubscribe="1")
+from kfsim_testing import (KFSIM, MPI_BUILD, MPI_ENV, MPIEXEC, run_kfsim, scratch_dir,
+                           write_short_scenario)
 
 
 def data_variables(path):

@@ -2,6 +2,7 @@
 and running kfsim as a user would."""
 import os
 import pathlib
+import shutil
 import subprocess
 import tempfile
 
@@ -27,3 +28,13 @@ def write_short_scenario(directory, end="2026-12", extra=""):
         f'schema_version = 1\nname = "short"\nextends = "{BASELINE}"\nend = "{end}"\n{extra}\n',
         encoding="utf-8")
     return path
+
+
+# Whether kfsim was built with MPI, and how to start it under mpirun here: OpenMPI refuses root
+# without the two ALLOW variables, in containers its shared-memory transport needs the
+# single-copy mechanism off, and oversubscribe lets 2 processes share fewer cores.
+MPI_BUILD = os.environ.get("KFSIM_MPI", "OFF").upper() in ("ON", "1", "TRUE", "YES")
+MPIEXEC = os.environ.get("KFSIM_MPIEXEC") or shutil.which("mpirun") or "mpirun"
+MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
+               OMPI_MCA_btl_vader_single_copy_mechanism="none",
+               OMPI_MCA_rmaps_base_oversubscribe="1")

@@ -30,7 +30,7 @@ import unittest
 import numpy as np
 import xarray as xr
 
-from kfsim_testing import BASELINE, SOURCE, run_kfsim, scratch_dir
+from kfsim_testing import SOURCE, run_kfsim, scratch_dir
 
 SCENARIOS = SOURCE / "scenarios"
 SHORT_END = "2026-12"

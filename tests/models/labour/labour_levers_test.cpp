@@ -46,15 +46,8 @@ const ModelRun& baseline_run() {
   return r;
 }
 
-const Measure& measure(const ModelRun& r, const std::string& name) {
-  const Measure* found = r.measures.find(name);
-  if (found == nullptr) throw std::invalid_argument("no measure named " + name);
-  return *found;
-}
-
-const std::vector<std::int64_t>& counts(const ModelRun& r, const std::string& name) {
-  return std::get<std::vector<std::int64_t>>(measure(r, name).values);
-}
+using labour_test::counts;
+using labour_test::measure;
 
 const Dimension& dimension(const ModelRun& r, const std::string& name) {
   return r.measures.dimensions()[r.measures.dimension_index(name)];

@@ -56,15 +56,8 @@ const CountedRun& counted_baseline_run() {
 
 const ModelRun& baseline_run() { return counted_baseline_run().result; }
 
-const Measure& measure(const ModelRun& r, const std::string& name) {
-  const Measure* found = r.measures.find(name);
-  if (found == nullptr) throw std::invalid_argument("no measure named " + name);
-  return *found;
-}
-
-const std::vector<std::int64_t>& counts(const ModelRun& r, const std::string& name) {
-  return std::get<std::vector<std::int64_t>>(measure(r, name).values);
-}
+using labour_test::counts;
+using labour_test::measure;
 
 const std::vector<double>& reals(const ModelRun& r, const std::string& name) {
   return std::get<std::vector<double>>(measure(r, name).values);
