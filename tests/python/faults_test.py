@@ -9,8 +9,20 @@ import subprocess
 import time
 import unittest
 
+import h5py
+
 from kfsim_testing import (KFSIM, MPI_BUILD, MPI_ENV, MPIEXEC, run_kfsim, scratch_dir,
                            write_short_scenario)
+
+
+def complete_result(path):
+    """Whether path is a whole kfsim result: it opens, and holds its format version and the
+    last measure written."""
+    try:
+        with h5py.File(path, "r") as f:
+            return "kfsim_file_format_version" in f.attrs and "population_end" in f
+    except OSError:
+        return False
 
 
 def partials(directory):
@@ -49,8 +61,10 @@ class Kills(unittest.TestCase):
             out = self.dir / f"k_{sig.name}_{delay}_{len(args)}.h5"
             code, stderr = self.kill_at([*args, "-o", out], sig, delay)
             with self.subTest(signal=sig.name, delay=delay, args=len(args)):
-                if code == 0:
-                    self.assertTrue(out.exists())  # it finished before the signal
+                if code == 0 or out.exists():
+                    # It finished before the signal (or was killed between putting its file in
+                    # place and exiting): the file must then be complete.
+                    self.assertTrue(complete_result(out), f"{out} is incomplete")
                     continue
                 interrupted += 1
                 self.assertFalse(out.exists(), f"{sig.name} after {delay} s left {out}")
