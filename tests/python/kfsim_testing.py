@@ -38,3 +38,7 @@ MPIEXEC = os.environ.get("KFSIM_MPIEXEC") or shutil.which("mpirun") or "mpirun"
 MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                OMPI_MCA_btl_vader_single_copy_mechanism="none",
                OMPI_MCA_rmaps_base_oversubscribe="1")
+
+# Whether the binary is a sanitizer build (several times slower): tests then leave out their
+# longest runs, which the Release pass makes.
+SANITIZED = os.environ.get("KFSIM_SANITIZED", "").upper() in ("1", "ON", "TRUE", "YES")

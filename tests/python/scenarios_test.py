@@ -23,7 +23,6 @@ numbers), in the expected direction, wherever a short run can show it:
 Scenarios whose policies all start by 2026 run to 2026-12, the others to
 2041-12 (a run must hold the start of every policy).
 """
-import os
 import pathlib
 import tomllib
 import unittest
@@ -31,7 +30,7 @@ import unittest
 import numpy as np
 import xarray as xr
 
-from kfsim_testing import SOURCE, run_kfsim, scratch_dir
+from kfsim_testing import SANITIZED, SOURCE, run_kfsim, scratch_dir
 
 SCENARIOS = SOURCE / "scenarios"
 SHORT_END = "2026-12"
@@ -41,7 +40,6 @@ SHORT_END = "2026-12"
 LONG_END = "2041-12"
 # In the sanitizer build every run is several times slower: the long runs are left to the
 # Release pass there (the memory and undefined-behaviour checks gain nothing from them).
-SANITIZED = os.environ.get("KFSIM_SANITIZED", "").upper() in ("1", "ON", "TRUE", "YES")
 
 
 def policy_starts(path):
