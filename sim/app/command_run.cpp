@@ -73,7 +73,7 @@ output::Provenance base_provenance(const scenario::Scenario& scenario,
 }
 
 int report_failure(const TaskFailure& failure, const EnsembleSetup& setup) {
-  const std::string task = describe_task(failure.task, setup.points, setup.points.front().sweep());
+  const std::string task = describe_task(failure.task, setup);
   const bool several = setup.points.size() * setup.replicates > 1;
   const std::string where = several ? " (" + task + ")" : "";
   switch (failure.kind) {
@@ -150,6 +150,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     if (values.count("replicates")) {
       loaded->set("replicates", values["replicates"].as<std::int64_t>(), "--replicates");
     }
+    setup.sweep = loaded->sweep();
     for (std::size_t i = 0; i < loaded->sweep().points(); ++i) {
       setup.points.push_back(loaded->at_sweep_point(i));
     }

@@ -40,14 +40,9 @@ int exit_code_of(const TaskFailure& failure) {
 
 }  // namespace
 
-std::string describe_task(const EnsembleTask& task, const std::vector<scenario::Scenario>& points,
-                          const scenario::Sweep& sweep) {
-  std::string text = "replicate " + std::to_string(task.replicate);
-  if (points.size() > 1) {
-    text = "sweep point " + std::to_string(task.point) + " (" + sweep.describe_point(task.point) +
-           "), " + text;
-  }
-  return text;
+std::string describe_task(const EnsembleTask& task, const EnsembleSetup& setup) {
+  const std::size_t points = setup.points.size();
+  return describe(task, points, points > 1 ? setup.sweep.describe_point(task.point) : "");
 }
 
 EnsembleResult run_ensemble(const EnsembleSetup& setup) {
@@ -101,7 +96,6 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
   });
 
   EnsembleResult result;
-  const scenario::Sweep& sweep = setup.points.front().sweep();
   // Process 0, stopped while other processes' results were still to come (mpirun stops it
   // with SIGTERM when another process dies): says which tasks it was waiting for, so that the
   // process mpirun names as failed can be matched with its tasks.
@@ -110,7 +104,7 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
     for (const auto& task : all) {
       if (group.owns(task.index) || task.index < received_up_to) continue;
       waiting += "\n  process " + std::to_string(group.owner_of(task.index)) + ": " +
-                 describe_task(task, setup.points, sweep);
+                 describe_task(task, setup);
     }
     if (!waiting.empty()) {
       std::cerr << "kfsim: process 0 stopped before these tasks' results arrived (a failure of "
@@ -123,7 +117,7 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
       const bool cancelled = failure->kind == TaskFailure::Kind::Cancelled;
       const std::string what = cancelled ? "was interrupted" : "failed: " + failure->message;
       std::cerr << "kfsim: process " << group.rank() << " of " << group.size() << ", task "
-                << describe_task(failure->task, setup.points, sweep) << " " << what
+                << describe_task(failure->task, setup) << " " << what
                 << "; stopping every process, no result file is written\n";
       if (cancelled && group.is_root()) report_outstanding(0);
       group.abort(exit_code_of(*failure));

@@ -18,6 +18,7 @@ namespace kfsim::app {
 
 struct EnsembleSetup {
   std::vector<scenario::Scenario> points;  // the scenario at each sweep point (one without)
+  scenario::Sweep sweep;  // the sweep the points come from (the points hold none of their own)
   std::uint32_t replicates = 1;
   int threads = 0;  // per process; 0: every core
   bool check_invariants = kRuntimeChecks;
@@ -49,7 +50,6 @@ struct EnsembleResult {
 EnsembleResult run_ensemble(const EnsembleSetup& setup);
 
 // "replicate 3" or "sweep point 1 (labour.x = 0.3), replicate 3", for messages.
-std::string describe_task(const EnsembleTask& task, const std::vector<scenario::Scenario>& points,
-                          const scenario::Sweep& sweep);
+std::string describe_task(const EnsembleTask& task, const EnsembleSetup& setup);
 
 }  // namespace kfsim::app

@@ -18,10 +18,12 @@ std::vector<EnsembleTask> plan_tasks(std::size_t points, std::uint32_t replicate
   return tasks;
 }
 
-std::string describe(const EnsembleTask& task, std::size_t points) {
+std::string describe(const EnsembleTask& task, std::size_t points,
+                     const std::string& point_detail) {
   std::string text = "replicate " + std::to_string(task.replicate);
-  if (points > 1) text = "sweep point " + std::to_string(task.point) + ", " + text;
-  return text;
+  if (points <= 1) return text;
+  const std::string detail = point_detail.empty() ? "" : " (" + point_detail + ")";
+  return "sweep point " + std::to_string(task.point) + detail + ", " + text;
 }
 
 void run_tasks(std::span<const EnsembleTask> tasks, int threads,

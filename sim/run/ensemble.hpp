@@ -21,8 +21,10 @@ struct EnsembleTask {
 // Every (point, replicate) pair, point-major: the order results are written in.
 std::vector<EnsembleTask> plan_tasks(std::size_t points, std::uint32_t replicates);
 
-// "point 2, replicate 5" (the point is left out when there is one point).
-std::string describe(const EnsembleTask& task, std::size_t points);
+// "sweep point 2, replicate 5", or "sweep point 2 (DETAIL), replicate 5" with a detail such
+// as the point's values; the point is left out when there is one point.
+std::string describe(const EnsembleTask& task, std::size_t points,
+                     const std::string& point_detail = "");
 
 // Runs body(task) for every task, side by side on `threads` threads (0: every core) of one
 // arena; each run should set RunControl::share_arena so that its own parallel loops use the

@@ -149,6 +149,15 @@ class Sweeps(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         assert_same_results(self, self.dir / "same.point-000.h5", self.dir / "same.point-001.h5")
 
+    def test_failed_point_is_named_with_its_values(self):
+        scenario = self.write_sweep("demography.fertility_scale = [1.0, 1.1]\n")
+        env = dict(os.environ, KFSIM_FAULT_TASK="1")
+        result = run_kfsim("run", scenario, "-o", self.dir / "f.h5", "-q", env=env)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("sweep point 1 (demography.fertility_scale = 1.1), replicate 0",
+                      result.stderr)
+        self.assertFalse((self.dir / "f.point-000.h5").exists())
+
     def test_existing_point_file_is_not_overwritten(self):
         scenario = self.write_sweep("demography.fertility_scale = [1.0, 1.1]\n")
         (self.dir / "x.point-001.h5").write_text("keep me")

@@ -22,6 +22,8 @@ TEST(EnsemblePlan, PointMajorThenReplicate) {
   EXPECT_EQ(tasks[4].replicate, 1u);
   EXPECT_EQ(describe(tasks[4], 2), "sweep point 1, replicate 1");
   EXPECT_EQ(describe(tasks[2], 1), "replicate 2");
+  EXPECT_EQ(describe(tasks[4], 2, "x = 1"), "sweep point 1 (x = 1), replicate 1");
+  EXPECT_EQ(describe(tasks[2], 1, "x = 1"), "replicate 2");
 }
 
 // Every task runs exactly once, whatever the thread count, and a run's own parallel loops
