@@ -4,14 +4,17 @@
 # seed, the regression cases included, is run first). Fails on any crash, hang (10 s per input),
 # memory blow-up (2 GiB), leak or sanitizer report; the input that caused it is kept under
 # build/fuzz/findings/ and should be added to the seed corpus once the bug is fixed.
-# Usage: scripts/fuzz.sh [SECONDS]   (per target; default 60)
+# Usage: scripts/fuzz.sh [SECONDS]   (per target; default KFSIM_FUZZ_SECONDS, else 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds="${1:-60}"
+seconds="${1:-${KFSIM_FUZZ_SECONDS:-60}}"
 bash scripts/install-deps.sh
 targets=(fuzz_scenario fuzz_demography_tables fuzz_labour_tables fuzz_programmes)
 
+# -O1 -g, as libFuzzer's documentation builds its targets: quicker to build than -O2, and the
+# coverage feedback and sanitizer checks are the same.
 CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKFSIM_FUZZ=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" \
   -DKFSIM_BUILD_TESTS=OFF -DKFSIM_BUILD_BENCHMARKS=OFF -DKFSIM_MPI=OFF >/dev/null
 cmake --build build/fuzz -j"$(nproc)" --target kfsim_fuzzers
 

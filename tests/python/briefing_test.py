@@ -15,12 +15,14 @@ import unittest
 
 from PIL import Image
 
-from kfsim_testing import SOURCE, run_kfsim
+from kfsim_testing import SOURCE, run_kfsim, shared_run
 
 sys.path.insert(0, str(SOURCE / "notebooks" / "briefing"))
 import norsk  # noqa: E402
 
 NNBSP, NBSP, MINUS = "\u202f", "\u00a0", "\u2212"
+# The years the briefing shows: three of the shared runs' (to 2027).
+YEARS = ("2025", "2026", "2027")
 HEADINGS = ["Kompetansebehov i Østfold", "Hovedbudskap", "Mangel, balanse og overskudd",
             "Scenarioene", "Kommunene", "Slik leser du tallene", "Forutsetninger og kilder",
             "Hva modellen ikke dekker", "Om kjøringene"]
@@ -155,16 +157,11 @@ class BriefingTest(unittest.TestCase):
     def setUpClass(cls):
         cls.scratch = tempfile.TemporaryDirectory(prefix="kfsim-brief-")
         cls.dir = pathlib.Path(cls.scratch.name)
-        cls.files = []
-        for name in ("baseline", "more_nursing_places", "activation"):
-            path = cls.dir / f"{name}.h5"
-            done = run_kfsim("run", SOURCE / "scenarios" / f"{name}.toml", "--set", "end=2030-12",
-                             "--replicates", "3", "-o", path, "--quiet")
-            assert done.returncode == 0, done.stderr
-            cls.files.append(path)
+        # The shared files (three replicates to 2027-12, kfsim_testing.shared_run).
+        cls.files = [shared_run(name) for name in ("baseline", "more_nursing_places", "activation")]
         cls.html = cls.dir / "briefing.html"
         cls.pdf = cls.dir / "briefing.pdf"
-        cls.done = run_kfsim("brief", *cls.files, "-o", cls.html, "--years", "2026,2028,2030")
+        cls.done = run_kfsim("brief", *cls.files, "-o", cls.html, "--years", ",".join(YEARS))
 
     @classmethod
     def tearDownClass(cls):
@@ -179,7 +176,7 @@ class BriefingTest(unittest.TestCase):
     def test_page_content(self):
         text = self.html.read_text(encoding="utf-8")
         self.assertIn('lang="nb"', text)
-        for year in ("2026", "2028", "2030"):
+        for year in YEARS:
             self.assertIn(f"<th>{year}</th>", text)
         # Provenance: scenario names, the seed, replicates and the code version.
         for name in ("baseline", "more_nursing_places", "activation", "20240101"):
@@ -241,7 +238,7 @@ class BriefingTest(unittest.TestCase):
 
     def test_existing_output_is_refused_without_force(self):
         before = self.html.read_bytes()
-        done = run_kfsim("brief", *self.files, "-o", self.html, "--years", "2030")
+        done = run_kfsim("brief", *self.files, "-o", self.html, "--years", YEARS[-1])
         self.assertEqual(done.returncode, 2)
         self.assertIn(str(self.html), done.stderr)
         self.assertIn("--force", done.stderr)
@@ -251,7 +248,7 @@ class BriefingTest(unittest.TestCase):
         out = self.dir / "again.html"
         out.write_text("old", encoding="utf-8")
         done = run_kfsim("brief", self.files[0], "-o", out, "--no-pdf", "--force", "--quiet",
-                         "--years", "2030")
+                         "--years", YEARS[-1])
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertEqual(done.stdout, "")
         self.assertIn("Hovedbudskap", out.read_text(encoding="utf-8"))

@@ -32,13 +32,56 @@ def write_short_scenario(directory, end="2026-12", extra=""):
 
 # Whether kfsim was built with MPI, and how to start it under mpirun here: OpenMPI refuses root
 # without the two ALLOW variables, in containers its shared-memory transport needs the
-# single-copy mechanism off, and oversubscribe lets 2 processes share fewer cores.
+# single-copy mechanism off, and oversubscribe lets 2 processes share fewer cores. When one
+# process dies mpirun stops the others with SIGTERM and, after odls_base_sigkill_timeout seconds
+# (1 by default), SIGKILL: process 0 names the tasks it was waiting for once its current month
+# ends, which on a loaded machine can take longer than a second.
 MPI_BUILD = os.environ.get("KFSIM_MPI", "OFF").upper() in ("ON", "1", "TRUE", "YES")
 MPIEXEC = os.environ.get("KFSIM_MPIEXEC") or shutil.which("mpirun") or "mpirun"
 MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                OMPI_MCA_btl_vader_single_copy_mechanism="none",
-               OMPI_MCA_rmaps_base_oversubscribe="1")
+               OMPI_MCA_rmaps_base_oversubscribe="1", OMPI_MCA_odls_base_sigkill_timeout="10")
 
 # Whether the binary is a sanitizer build (several times slower): tests then leave out their
 # longest runs, which the Release pass makes.
 SANITIZED = os.environ.get("KFSIM_SANITIZED", "").upper() in ("1", "ON", "TRUE", "YES")
+
+
+# Result files that several tests read (the notebooks and the briefing): the baseline and three
+# policy scenarios with three replicates to 2027-12, each made once. Under ctest the fixture
+# shared_runs.py makes them first in KFSIM_SHARED_RUNS (tests/python/CMakeLists.txt); a test run
+# on its own makes whichever it lacks in a temporary folder that lasts as long as the process.
+SHARED_SCENARIOS = ("baseline", "more_nursing_places", "activation", "demand_swing")
+SHARED_END = "2027-12"
+SHARED_REPLICATES = 3
+_own_shared_dir = None
+
+
+def shared_runs_dir():
+    global _own_shared_dir
+    folder = os.environ.get("KFSIM_SHARED_RUNS")
+    if folder:
+        return pathlib.Path(folder)
+    if _own_shared_dir is None:
+        _own_shared_dir = tempfile.TemporaryDirectory(prefix="kfsim-shared-")
+    return pathlib.Path(_own_shared_dir.name)
+
+
+def make_shared_run(name, folder):
+    """Runs scenario `name` into folder/name.h5 (replacing an older one); returns the path."""
+    path = pathlib.Path(folder) / f"{name}.h5"
+    done = run_kfsim("run", SOURCE / "scenarios" / f"{name}.toml", "--set", f"end={SHARED_END}",
+                     "--replicates", SHARED_REPLICATES, "-o", path, "--quiet", "--force",
+                     timeout=1800)
+    if done.returncode != 0:
+        raise RuntimeError(f"kfsim run {name} failed: {done.stderr}")
+    return path
+
+
+def shared_run(name):
+    """The shared result file of scenario `name` (one of SHARED_SCENARIOS)."""
+    if name not in SHARED_SCENARIOS:
+        raise ValueError(f"{name} is not a shared run")
+    folder = shared_runs_dir()
+    path = folder / f"{name}.h5"
+    return path if path.exists() else make_shared_run(name, folder)

@@ -1,7 +1,8 @@
 """The research notebooks (notebooks/0*.ipynb) and the R example
 (notebooks/04_read_with_r.R): they are committed without outputs, and each
-runs from a clean state on small result files made here (the baseline and two
-policy scenarios to 2027-12 with three replicates), draws its figures through
+runs from a clean state on small result files (the baseline and three policy
+scenarios to 2027-12 with three replicates, made once for the tests that share
+them: kfsim_testing.shared_run), draws its figures through
 kfsim_notebook.check_figure, and shows them."""
 import base64
 import json
@@ -12,12 +13,12 @@ import sys
 import time
 import unittest
 
-from kfsim_testing import SOURCE, run_kfsim, scratch_dir
+from kfsim_testing import SHARED_SCENARIOS, SOURCE, scratch_dir, shared_run
 
 NOTEBOOKS = SOURCE / "notebooks"
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("0*.ipynb"))
 R_SCRIPT = NOTEBOOKS / "04_read_with_r.R"
-SCENARIOS = ("baseline", "more_nursing_places", "activation", "demand_swing")
+SCENARIOS = SHARED_SCENARIOS
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -104,15 +105,8 @@ class ExecutedNotebooks(unittest.TestCase):
     def setUpClass(cls):
         cls.scratch = scratch_dir()
         cls.dir = pathlib.Path(cls.scratch.name)
-        cls.results = {}
         started = time.monotonic()
-        for name in SCENARIOS:
-            out = cls.dir / f"{name}.h5"
-            r = run_kfsim("run", SOURCE / "scenarios" / f"{name}.toml", "--set", "end=2027-12",
-                          "--replicates", 3, "-o", out, "--quiet")
-            if r.returncode != 0:
-                raise RuntimeError(f"kfsim run {name} failed: {r.stderr}")
-            cls.results[name] = out
+        cls.results = {name: shared_run(name) for name in SCENARIOS}
         print(f"\n  runs: {time.monotonic() - started:.1f} s", file=sys.stderr)
         cls.env = dict(os.environ,
                        KFSIM_BASELINE=str(cls.results["baseline"]),
