@@ -47,7 +47,12 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   // the labour market (separations, demand, search and matching).
   std::vector<Process> processes = {
       {"demography",
-       [&](Month month) { demography.step(month, demography_params_at(scenario, month)); }},
+       // Demography runs before the labour market, so it reads the tightness the labour
+       // market measured last month: the response comes with a month's lag on top of
+       // the 12-month mean (on average about six months old).
+       [&](Month month) {
+         demography.step(month, demography_params_at(scenario, month), labour.tightness());
+       }},
       {"education",
        [&](Month month) {
          education.step(month, education_params_at(scenario, month),

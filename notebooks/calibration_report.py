@@ -106,6 +106,29 @@ def stylised_facts(ds):
             "correlation of monthly unemployment and vacancy rates": corr}
 
 
+def migration_facts(ds):
+    """Net migration from outside Østfold in the first year (migration.csv implies 2 404 a year at the 2024
+    population: the mean of 2017-2021) and the labour market's tightness that migration responds to, as
+    LabourMarket::tightness() defines it: the 12-month mean of vacancies / registered unemployed against the
+    first 12 months, here for the last full year of the run."""
+    ds = ds.isel(replicate=0)
+    first = int(ds.year.values[0])
+
+    def total(name):
+        return float(ds[name].sel(year=first).sum())
+
+    facts = {f"net migration from outside Østfold, {first}":
+             total("in_migration_from_outside") - total("out_migration_to_outside")}
+    v = ds.vacancies_monthly.values.astype(float)
+    u = np.maximum(ds.unemployed_monthly.values.astype(float), 1.0)
+    full_years = len(v) // 12
+    if full_years >= 2:
+        ratio = v / u
+        last = ratio[12 * (full_years - 1):12 * full_years].mean() / ratio[:12].mean()
+        facts[f"labour-market tightness, {first + full_years - 1} (first year = 1)"] = float(last)
+    return facts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("result")
@@ -117,6 +140,7 @@ def main():
     with xr.open_dataset(args.result, engine="h5netcdf") as ds:
         values = model_values(ds, args.year)
         facts = stylised_facts(ds)
+        facts.update(migration_facts(ds))
     lines = ["| target | data | tolerance | model | within |", "|---|---:|---:|---:|:-:|"]
     missed = 0
     for name, model in values.items():

@@ -1,5 +1,6 @@
 #include "models/demography/demography.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -10,6 +11,10 @@
 namespace kfsim {
 
 namespace {
+
+// Bounds of the tightness that migration responds to (see Demography::step).
+constexpr double kMinTightness = 0.1;
+constexpr double kMaxTightness = 10.0;
 
 // Poisson draw by inversion: exact, and cheap for the small monthly means here
 // (a few persons per municipality, sex and age).
@@ -100,7 +105,7 @@ void Demography::record_population(MeasureId measure, Month month, Month age_dat
   }
 }
 
-void Demography::draw_events(Month month) {
+void Demography::draw_events(Month month, double out_factor) {
   const std::size_t n = persons_.size();
   events_.assign(n, DemographicEvent::None);
   destinations_.assign(n, -1);
@@ -129,7 +134,13 @@ void Demography::draw_events(Month month) {
         continue;
       }
       const int table_age = std::min(age, kMaxTableAge);
-      if (u_move < rates_.out_prob[data_.cell(m, s, table_age)]) {
+      double out_prob = rates_.out_prob[data_.cell(m, s, table_age)];
+      // Only a response that is switched on touches the probability, so that without
+      // one every comparison is the one made before.
+      if (out_factor != 1.0 && age >= kMigrationResponseMinAge && age <= kMigrationResponseMaxAge) {
+        out_prob = std::min(1.0, out_prob * out_factor);
+      }
+      if (u_move < out_prob) {
         if (u_where < rates_.internal_move_share) {
           // Reuse u_where, rescaled to [0, 1), to choose the destination.
           const double u_dest = u_where / rates_.internal_move_share;
@@ -211,9 +222,33 @@ void Demography::apply_events(Month month) {
   keep_.resize(table.size(), 1);
 }
 
-void Demography::add_in_migrants(Month month, const DemographyParams& params) {
+template <typename FromAbroad>
+void Demography::append_in_movers(Month month, std::size_t m, std::size_t s, int age,
+                                  std::uint32_t count, FromAbroad abroad) {
   auto& table = persons_.table;
   const std::size_t y = year_index(month);
+  const std::size_t first = table.append(count);
+  auto& birth = table.column(persons_.birth_month);
+  auto& sex = table.column(persons_.sex);
+  auto& municipality = table.column(persons_.municipality);
+  auto& from_abroad = table.column(persons_.from_abroad);
+  const auto ids = table.ids();
+  const std::size_t g = age_group_of(age);
+  for (std::size_t slot = first; slot < table.size(); ++slot) {
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), month,
+                     rng::Stream::NewPersonAttributes);
+    birth[slot] = (earliest_birth_month(age, month) + static_cast<int>(draws.below(12))).index();
+    sex[slot] = static_cast<std::int8_t>(s);
+    municipality[slot] = static_cast<std::int8_t>(m);
+    const bool is_abroad = abroad(static_cast<std::uint64_t>(ids[slot]));
+    from_abroad[slot] = is_abroad ? 1 : 0;
+    ++measures_.count(ids_.in_migration, {y, m, s, g});
+    ++measures_.count(ids_.in_migration_from_outside, {y, m, s, g});
+    if (is_abroad) ++measures_.count(ids_.immigration, {y, m, s, g});
+  }
+}
+
+void Demography::add_in_migrants(Month month, const DemographyParams& params, double in_factor) {
   // More labour immigration adds arrivals from abroad at working ages, so that
   // the arrivals there are (1 - a) from Norway and a x scale from abroad.
   const double share = params.abroad_share_of_in_migrants;
@@ -226,8 +261,13 @@ void Demography::add_in_migrants(Month month, const DemographyParams& params) {
         const std::size_t cell = data_.cell(m, static_cast<Sex>(s), age);
         const bool working_age = age >= kLabourImmigrationMinAge && age <= kLabourImmigrationMaxAge;
         // At the default scale of 1 the mean is the table's, to the last bit.
-        const double mean = working_age ? rates_.in_per_month[cell] * working_age_factor
-                                        : rates_.in_per_month[cell];
+        double mean = working_age ? rates_.in_per_month[cell] * working_age_factor
+                                  : rates_.in_per_month[cell];
+        // The tightness response, only where it is switched on (the same rule as above).
+        if (in_factor != 1.0 && age >= kMigrationResponseMinAge &&
+            age <= kMigrationResponseMaxAge) {
+          mean *= in_factor;
+        }
         const double abroad_share = working_age ? working_age_share : share;
         if (mean <= 0.0) continue;
         // Keyed by the cell, not by a person: the number who arrive is a property
@@ -235,43 +275,61 @@ void Demography::add_in_migrants(Month month, const DemographyParams& params) {
         rng::Draws count_draws(key_, cell, month, rng::Stream::InMigration);
         const std::uint32_t arrivals = poisson(count_draws, mean);
         if (arrivals == 0) continue;
-        const std::size_t first = table.append(arrivals);
-        auto& birth = table.column(persons_.birth_month);
-        auto& sex = table.column(persons_.sex);
-        auto& municipality = table.column(persons_.municipality);
-        const auto ids = table.ids();
-        const std::size_t g = age_group_of(age);
-        for (std::size_t slot = first; slot < table.size(); ++slot) {
-          rng::Draws draws(key_, static_cast<std::uint64_t>(ids[slot]), month,
-                           rng::Stream::NewPersonAttributes);
-          birth[slot] =
-              (earliest_birth_month(age, month) + static_cast<int>(draws.below(12))).index();
-          sex[slot] = static_cast<std::int8_t>(s);
-          municipality[slot] = static_cast<std::int8_t>(m);
+        append_in_movers(month, m, s, age, arrivals, [&](std::uint64_t id) {
           // A stream of its own, so that the draws above stay as they were.
-          rng::Draws origin(key_, static_cast<std::uint64_t>(ids[slot]), month,
-                            rng::Stream::MigrationOrigin);
-          const bool abroad = origin.uniform() < abroad_share;
-          table.column(persons_.from_abroad)[slot] = abroad ? 1 : 0;
-          ++measures_.count(ids_.in_migration, {y, m, s, g});
-          ++measures_.count(ids_.in_migration_from_outside, {y, m, s, g});
-          if (abroad) ++measures_.count(ids_.immigration, {y, m, s, g});
+          rng::Draws origin(key_, id, month, rng::Stream::MigrationOrigin);
+          return origin.uniform() < abroad_share;
+        });
+      }
+    }
+  }
+  keep_.resize(persons_.table.size(), 1);
+}
+
+void Demography::add_event_arrivals(Month month, const DemographyParams& params) {
+  const std::size_t cells = data_.in_count.size();
+  for (std::size_t e = 0; e < kMigrationEventCount; ++e) {
+    const auto& arrivals_per_year = data_.event_arrivals[e];
+    // An episode that is off draws nothing, so a run without it is untouched.
+    if (params.event_scale[e] <= 0.0 || arrivals_per_year.empty()) continue;
+    for (std::size_t m = 0; m < data_.municipalities.size(); ++m) {
+      for (std::size_t s = 0; s < kSexCount; ++s) {
+        for (int age = 0; age <= kMaxTableAge; ++age) {
+          const std::size_t cell = data_.cell(m, static_cast<Sex>(s), age);
+          const double mean = arrivals_per_year[cell] * params.event_scale[e] / 12.0;
+          if (mean <= 0.0) continue;
+          rng::Draws count_draws(key_, e * cells + cell, month, rng::Stream::MigrationEvent);
+          const std::uint32_t arrivals = poisson(count_draws, mean);
+          if (arrivals == 0) continue;
+          // Refugees come from abroad.
+          append_in_movers(month, m, s, age, arrivals, [](std::uint64_t) { return true; });
         }
       }
     }
   }
-  keep_.resize(table.size(), 1);
+  keep_.resize(persons_.table.size(), 1);
 }
 
-void Demography::step(Month month, const DemographyParams& params) {
+void Demography::step(Month month, const DemographyParams& params, double tightness) {
   if (month.month_of_year() == 1 || month == ids_.first_month) {
     record_population(ids_.population_start, month, month);
   }
   refresh_rates(month, params);
   person_months_ += static_cast<std::int64_t>(persons_.size());
-  draw_events(month);
+  // The response to the labour market: 1 exactly (and so no change at all) where the
+  // elasticity is 0. A tightness beyond [0.1, 10] is a market far outside what the
+  // elasticities describe (and 0 would stop all moves); it is held at the bound.
+  tightness = std::clamp(tightness, kMinTightness, kMaxTightness);
+  const double in_factor = params.in_migration_tightness_elasticity == 0.0
+                               ? 1.0
+                               : std::pow(tightness, params.in_migration_tightness_elasticity);
+  const double out_factor = params.out_migration_tightness_elasticity == 0.0
+                                ? 1.0
+                                : std::pow(tightness, -params.out_migration_tightness_elasticity);
+  draw_events(month, out_factor);
   apply_events(month);
-  add_in_migrants(month, params);
+  add_in_migrants(month, params, in_factor);
+  add_event_arrivals(month, params);
   persons_.table.retain(keep_);
 
   const auto counts = population_by_municipality();

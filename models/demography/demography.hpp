@@ -28,8 +28,10 @@ class Demography {
   // within their year of age (age on the start date).
   void populate(Month start);
 
-  // One month. `params` are the values in force this month.
-  void step(Month month, const DemographyParams& params);
+  // One month. `params` are the values in force this month; `tightness` is the
+  // labour market's tightness as last measured (1 = as in the run's first year),
+  // to which migration at working ages responds with the elasticities in params.
+  void step(Month month, const DemographyParams& params, double tightness = 1.0);
 
   std::int64_t person_months() const { return person_months_; }
 
@@ -41,9 +43,16 @@ class Demography {
 
  private:
   void refresh_rates(Month month, const DemographyParams& params);
-  void draw_events(Month month);
+  void draw_events(Month month, double out_factor);
   void apply_events(Month month);
-  void add_in_migrants(Month month, const DemographyParams& params);
+  void add_in_migrants(Month month, const DemographyParams& params, double in_factor);
+  // Arrivals of the exceptional episodes a scenario has switched on this month.
+  void add_event_arrivals(Month month, const DemographyParams& params);
+  // Appends `count` persons aged `age` in cell (m, s) who moved in from outside the
+  // county this month; from abroad where `abroad` says so for the new slot.
+  template <typename FromAbroad>
+  void append_in_movers(Month month, std::size_t m, std::size_t s, int age, std::uint32_t count,
+                        FromAbroad abroad);
   // Counts residents into `measure` for the year of `month`, by age on `age_date`.
   void record_population(MeasureId measure, Month month, Month age_date);
   std::vector<std::int64_t> population_by_municipality() const;

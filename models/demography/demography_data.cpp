@@ -116,6 +116,30 @@ DemographyData load_demography_data(const DemographyFiles& files) {
     }
     require_complete(seen, table, "(municipality, sex, age 0-105)");
   }
+  if (!files.migration_events.empty()) {
+    // Sparse: only cells with arrivals are listed; the others are 0.
+    const auto table =
+        CsvTable::read(files.migration_events, {"event", "municipality", "sex", "age", "arrivals"});
+    for (auto& arrivals : d.event_arrivals) arrivals.assign(cells, 0.0);
+    std::vector<char> seen(kMigrationEventCount * cells, 0);
+    for (std::size_t row = 0; row < table.rows(); ++row) {
+      const auto& name = table.text(row, "event");
+      std::size_t event = kMigrationEventCount;
+      for (std::size_t e = 0; e < kMigrationEventCount; ++e) {
+        if (name == kMigrationEventNames[e]) event = e;
+      }
+      if (event == kMigrationEventCount) {
+        table.fail(row, "event",
+                   "unknown event '" + name + "'; expected 'refugees_2015' or 'ukraine_2022'");
+      }
+      const auto m = parse_municipality(table, row, d.municipalities);
+      const Sex sex = parse_sex(table, row);
+      const auto age = static_cast<int>(table.integer(row, "age", 0, kMaxTableAge));
+      const std::size_t cell = d.cell(m, sex, age);
+      mark_seen(seen, event * cells + cell, table, row);
+      d.event_arrivals[event][cell] = table.real(row, "arrivals", 0.0, 100'000.0);
+    }
+  }
   return d;
 }
 

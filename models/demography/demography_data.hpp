@@ -2,8 +2,10 @@
 // The demographic input tables of a scenario, loaded and validated. Their
 // derivation from SSB, HMD and HFD figures is documented in
 // scenarios/data/SOURCES.md and reproduced by scenarios/data/derive/.
+#include <array>
 #include <cstdint>
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "models/geography/municipalities.hpp"
@@ -12,12 +14,21 @@
 
 namespace kfsim {
 
+// Exceptional migration episodes a scenario may switch on as dated events
+// (data.migration_events; scenarios/data/SOURCES.md).
+enum class MigrationEvent : std::uint8_t { Refugees2015, Ukraine2022 };
+inline constexpr std::size_t kMigrationEventCount = 2;
+// The names the events table uses, in the order of MigrationEvent.
+inline constexpr std::array<std::string_view, kMigrationEventCount> kMigrationEventNames = {
+    "refugees_2015", "ukraine_2022"};
+
 struct DemographyFiles {
   std::filesystem::path municipalities;
   std::filesystem::path population;
   std::filesystem::path mortality;
   std::filesystem::path fertility;
   std::filesystem::path migration;
+  std::filesystem::path migration_events;
 };
 
 struct DemographyData {
@@ -32,6 +43,9 @@ struct DemographyData {
   std::vector<double> out_rate;
   // Expected persons per year moving in from outside the county, [municipality][sex][age].
   std::vector<double> in_count;
+  // Persons per year moving in from abroad in an episode's average year, by event:
+  // [municipality][sex][age] each, or empty (no arrivals) where no table gave the event.
+  std::array<std::vector<double>, kMigrationEventCount> event_arrivals;
 
   static constexpr std::size_t kAges = kMaxTableAge + 1;
   std::size_t cell(std::size_t municipality, Sex sex, int age) const {

@@ -22,6 +22,11 @@ void add_demography_keys(scenario::Schema& schema) {
                       "out-migration rates and in-migrant counts (CSV: "
                       "municipality,sex,age,out_rate,in_count)",
                       "scenarios/data/SOURCES.md"));
+  schema.add(data_key("data.migration_events",
+                      "arrivals from abroad in the average year of each exceptional episode, "
+                      "switched on by demography.refugee_arrivals_* (CSV: "
+                      "event,municipality,sex,age,arrivals)",
+                      "scenarios/data/SOURCES.md"));
 
   schema.add(real_key("demography.mortality_scale", 1.04, 0.1, 5.0, "1",
                       "multiplies every death rate in data.mortality (Norway's) for Østfold",
@@ -49,7 +54,8 @@ void add_demography_keys(scenario::Schema& schema) {
                       "1 = Østfold's level of births 2021-2023 (scenarios/data/fertility.csv)"));
   schema.add(real_key("demography.in_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies the number moving into Østfold from outside",
-                      "1 = the 2019-2023 average (scenarios/data/migration.csv)"));
+                      "1 = the 2017-2021 average (scenarios/data/migration.csv), the latest five "
+                      "years without a refugee episode"));
   schema.add(real_key(
       "demography.abroad_share_of_in_migrants", 0.263, 0.0, 1.0, "1",
       "share of those moving into Østfold from outside the county who come from abroad "
@@ -64,8 +70,41 @@ void add_demography_keys(scenario::Schema& schema) {
                       "multiplies the number moving into Østfold from abroad at ages 20-59 "
                       "(labour immigration); arrivals from the rest of Norway and at other ages "
                       "are unchanged",
-                      "1 = the 2019-2023 average of scenarios/data/migration.csv with "
+                      "1 = the 2017-2021 average of scenarios/data/migration.csv with "
                       "demography.abroad_share_of_in_migrants from abroad"));
+  schema.add(real_key(
+      "demography.refugee_arrivals_2015_16", 0.0, 0.0, 10.0, "1",
+      "multiplies the arrivals of the average year of the 2015-2016 refugee episode "
+      "(data.migration_events, event refugees_2015: about 410 persons a year, mostly boys and "
+      "young men) while in force; 0 = no such episode. Set it with a dated policy",
+      "Østfold's net migration by age in 2015-2016 less its 2017-2021 mean (SSB 07459 "
+      "residuals, scenarios/data/migration_events.csv)"));
+  schema.add(real_key(
+      "demography.refugee_arrivals_2022_23", 0.0, 0.0, 10.0, "1",
+      "multiplies the arrivals of the average year of the 2022-2023 refugee episode "
+      "(data.migration_events, event ukraine_2022: about 1450 persons a year, women, children "
+      "and men of all working ages) while in force; 0 = no such episode. Set it with a dated "
+      "policy",
+      "Østfold's net migration by age in 2022-2023 less its 2017-2021 mean (SSB 07459 "
+      "residuals, scenarios/data/migration_events.csv)"));
+  schema.add(real_key(
+      "demography.in_migration_tightness_elasticity", 0.1, 0.0, 2.0, "1",
+      "elasticity of the number moving into Østfold at ages 20-59 to the labour market's "
+      "tightness (12-month mean of vacancies / registered unemployed relative to the run's "
+      "first year, read with a month's lag); 0 = no response",
+      "Assumption: a weak response, as SSB's panel of 89 Norwegian economic regions 2001-2014 "
+      "finds (Kornstad, Skjerpen and Stambøl, SSB Discussion Papers 966, 2021: responses to "
+      "incentive variables are generally weak; for the low educated, the most responsive group, "
+      "a higher relative unemployment rate lowers in-migration); 0.1 means a doubling of the "
+      "vacancy-unemployment ratio draws 7 % more in-movers of working age. The paper measures "
+      "relative unemployment, not tightness, so the value is not estimated"));
+  schema.add(real_key(
+      "demography.out_migration_tightness_elasticity", 0.0, 0.0, 2.0, "1",
+      "elasticity with which out-migration at ages 20-59 falls as the labour market tightens "
+      "(rates x tightness^-elasticity); 0 = no response",
+      "SSB Discussion Papers 966 (Kornstad, Skjerpen and Stambøl, 2021): out-migration of the "
+      "most responsive group (the low educated) is left unaffected by a region's relative "
+      "unemployment rate"));
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
@@ -93,13 +132,21 @@ DemographyParams demography_params_at(const scenario::Scenario& scenario, Month 
   p.abroad_share_of_in_migrants =
       real_at(scenario, "demography.abroad_share_of_in_migrants", month);
   p.labour_immigration_scale = real_at(scenario, "demography.labour_immigration_scale", month);
+  p.event_scale[static_cast<std::size_t>(MigrationEvent::Refugees2015)] =
+      real_at(scenario, "demography.refugee_arrivals_2015_16", month);
+  p.event_scale[static_cast<std::size_t>(MigrationEvent::Ukraine2022)] =
+      real_at(scenario, "demography.refugee_arrivals_2022_23", month);
+  p.in_migration_tightness_elasticity =
+      real_at(scenario, "demography.in_migration_tightness_elasticity", month);
+  p.out_migration_tightness_elasticity =
+      real_at(scenario, "demography.out_migration_tightness_elasticity", month);
   return p;
 }
 
 DemographyFiles demography_files(const scenario::Scenario& scenario) {
   return {scenario.file("data.municipalities"), scenario.file("data.population"),
-          scenario.file("data.mortality"), scenario.file("data.fertility"),
-          scenario.file("data.migration")};
+          scenario.file("data.mortality"),      scenario.file("data.fertility"),
+          scenario.file("data.migration"),      scenario.file("data.migration_events")};
 }
 
 }  // namespace kfsim

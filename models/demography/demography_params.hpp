@@ -1,5 +1,7 @@
 #pragma once
 // The scenario keys of the demography model and their values in a month.
+#include <array>
+
 #include "models/demography/demography_data.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/schema.hpp"
@@ -18,6 +20,13 @@ struct DemographyParams {
   double male_share_at_birth = 0.5;
   double abroad_share_of_in_migrants = 0.0;  // of those moving in from outside Østfold
   double labour_immigration_scale = 1.0;     // multiplies arrivals from abroad at working ages
+  // Multiplies each exceptional episode's yearly arrivals (DemographyData::event_arrivals);
+  // 0 = the episode does not happen.
+  std::array<double, kMigrationEventCount> event_scale{};
+  // Elasticities of in- and out-migration at ages kMigrationResponseMinAge..MaxAge to the
+  // labour market's tightness (LabourMarket::tightness); 0 = no response.
+  double in_migration_tightness_elasticity = 0.0;
+  double out_migration_tightness_elasticity = 0.0;
 
   bool operator==(const DemographyParams&) const = default;
 };
@@ -26,6 +35,11 @@ struct DemographyParams {
 // at which most labour immigrants arrive.
 inline constexpr int kLabourImmigrationMinAge = 20;
 inline constexpr int kLabourImmigrationMaxAge = 59;
+
+// Ages whose migration responds to the labour market's tightness: the working
+// ages at which moves for work are most frequent.
+inline constexpr int kMigrationResponseMinAge = 20;
+inline constexpr int kMigrationResponseMaxAge = 59;
 
 void add_demography_keys(scenario::Schema& schema);
 DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month);

@@ -60,6 +60,13 @@ class LabourMarket {
   // Fit of a person's competence for the job they hold; 0 without a job.
   float job_fit(std::size_t person) const { return fit_of_job(person); }
 
+  // How tight the county's labour market is relative to the run's start: the mean
+  // over the last 12 recorded months of (vacant positions in Østfold / registered
+  // unemployed residents), divided by the same ratio's mean over the first 12
+  // months of the run; 1.0 until a full year has been recorded
+  // (labour_tightness.cpp). Migration at working ages responds to it.
+  double tightness() const;
+
   const Positions& positions() const { return positions_; }
   const Employers& employers() const { return employers_; }
   std::size_t outside_area() const { return municipalities_.size(); }
@@ -90,6 +97,8 @@ class LabourMarket {
   void age_vacancies();
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);
+  // Keeps the month's vacancy-unemployment ratio for tightness() (labour_tightness.cpp).
+  void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
 
   // Helpers.
   void vacate(std::size_t position, Month month, SeparationReason reason);
@@ -168,6 +177,9 @@ class LabourMarket {
   // Share of an occupation's demand that falls on each competence, for the
   // competence gap: [occupation][competence].
   std::vector<double> competence_demand_share_;
+
+  // Vacancies in Østfold / registered unemployed residents, one entry per recorded month.
+  std::vector<double> vacancy_unemployment_ratio_;
 
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;

@@ -49,6 +49,8 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
           ? static_cast<double>(vacancies_inside) / static_cast<double>(positions_inside)
           : 0.0;
 
+  record_tightness(vacancies_inside, unemployed);
+
   ++months_recorded_;
   if (month.month_of_year() == 12 || month == last_month_) {
     record_year_end(month);

@@ -42,6 +42,8 @@ std::string_view stream_name(Stream stream) {
       return "migration_origin";
     case Stream::QualificationRecognition:
       return "qualification_recognition";
+    case Stream::MigrationEvent:
+      return "migration_event";
   }
   return "unknown";
 }

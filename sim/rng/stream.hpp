@@ -30,6 +30,7 @@ enum class Stream : std::uint8_t {
   NonResidentTurnover = 17,  // in-commuters leaving, keyed by position
   MigrationOrigin = 18,      // whether an in-mover from outside Østfold comes from abroad
   QualificationRecognition = 19,  // when a foreign qualification is recognised, keyed by person
+  MigrationEvent = 20,  // how many arrive in a dated migration event, keyed by (event, cell)
 };
 
 std::string_view stream_name(Stream stream);

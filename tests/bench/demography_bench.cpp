@@ -19,7 +19,7 @@ const DemographyData& baseline_data() {
     const std::filesystem::path dir = std::filesystem::path(KFSIM_SOURCE_DIR) / "scenarios/data";
     return load_demography_data({dir / "municipalities.csv", dir / "population_2024.csv",
                                  dir / "mortality.csv", dir / "fertility.csv",
-                                 dir / "migration.csv"});
+                                 dir / "migration.csv", dir / "migration_events.csv"});
   }();
   return data;
 }

@@ -17,6 +17,7 @@ numbers), in the expected direction, wherever a short run can show it:
 - automation: fewer clerk positions, more ICT positions;
 - faster rail to Oslo (from 2035): more residents working in Oslo and Akershus;
 - labour immigration: more arrivals from abroad;
+- refugee arrivals: more arrivals from abroad from 2026;
 - later retirement: fewer retirements;
 - demand swing: fewer vacancies in the downturn of 2026.
 
@@ -233,6 +234,14 @@ class ScenarioLibrary(unittest.TestCase):
                            1.3 * float(base.immigration.sel(year=2026).sum()))
         np.testing.assert_array_equal(base.immigration.sel(year=2025).values,
                                       more.immigration.sel(year=2025).values)
+
+    def test_refugee_arrivals_bring_more_from_abroad_from_2026(self):
+        base, refugees = self.baseline(), self.result("refugee_arrivals.toml")
+        # About 1 450 arrivals a year on top of the baseline's immigration.
+        self.assertGreater(float(refugees.immigration.sel(year=2026).sum()),
+                           float(base.immigration.sel(year=2026).sum()) + 1000)
+        np.testing.assert_array_equal(base.immigration.sel(year=2025).values,
+                                      refugees.immigration.sel(year=2025).values)
 
     def test_later_retirement_means_fewer_retirements(self):
         base, later = self.baseline(LONG_END), self.result("later_retirement.toml")

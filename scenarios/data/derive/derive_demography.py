@@ -54,7 +54,15 @@ FERT_YEARS = (2020, 2021, 2022)
 FERT_MIN_AGE, FERT_MAX_AGE = 15, 49
 FERT_CALIB_YEARS = (2022, 2023, 2024)    # age 0 on 1 January of these years (births of the year before)
 FERT_CHECK_YEARS = (2006, 2007, 2008)    # method check against the SSB county TFR of 2005-2007
-RESID_YEARS = (2019, 2020, 2021, 2022, 2023)   # intervals y -> y+1
+MORT_CHECK_YEARS = (2019, 2020, 2021, 2022, 2023)   # intervals y -> y+1 of the 80+ cohort-decline check
+# Net migration: calendar years y (intervals 1 January y -> 1 January y+1). The rates come from the latest five years
+# that neither refugee episode dominates; the episodes become optional dated events (migration_events.csv).
+ALL_RESID_YEARS = tuple(range(2005, 2024))
+CLEAN_YEARS = (2017, 2018, 2019, 2020, 2021)
+OLD_WINDOW = (2019, 2020, 2021, 2022, 2023)          # the window used before (reported for comparison)
+EVENTS = (("refugees_2015", (2015, 2016),
+           "asylum seekers and refugees of 2015-2016 (mostly from Syria Afghanistan and Eritrea)"),
+          ("ukraine_2022", (2022, 2023), "refugees from Ukraine 2022-2023"))
 BASE_YEAR = 2024
 VALIDATION_START = 2019
 COUNTY_CODE = "31"
@@ -389,14 +397,21 @@ def main():
         (srb, srb_ost, srb_ost_se, o_m + o_f))
 
     # ------------------------------------------------------------------ cohort residuals (net migration)
+    def survival_in(y):
+        """Cohort survival over calendar year y: the pooled rates (centred on MORT_REFERENCE_YEAR) moved to the middle
+        of year y with the 2000-2019 improvement trend, so that residuals of years far from 2021 do not count the
+        change in mortality as migration."""
+        return cohort_survival(m_pop, mscale * (1.0 - impr_tot[0]) ** (y + 0.5 - MORT_REFERENCE_YEAR))
+
     def residual(y, with_p=PM):
         """Net migration of the cohorts aged a on 1 January y (a = 0..104; 104 takes in 105+) over the year,
         array [mun, sex, age]; index 105 is 0."""
         pc, pn = with_p(y), with_p(y + 1)
+        Sy = survival_in(y)
         r = np.zeros_like(pc)
-        r[:, :, :POP_MAX_AGE - 1] = pn[:, :, 1:POP_MAX_AGE] - pc[:, :, :POP_MAX_AGE - 1] * S[None, :, :POP_MAX_AGE - 1]
-        r[:, :, POP_MAX_AGE - 1] = (pn[:, :, POP_MAX_AGE] - pc[:, :, POP_MAX_AGE - 1] * S[None, :, POP_MAX_AGE - 1]
-                                    - pc[:, :, POP_MAX_AGE] * S[None, :, POP_MAX_AGE])
+        r[:, :, :POP_MAX_AGE - 1] = pn[:, :, 1:POP_MAX_AGE] - pc[:, :, :POP_MAX_AGE - 1] * Sy[None, :, :POP_MAX_AGE - 1]
+        r[:, :, POP_MAX_AGE - 1] = (pn[:, :, POP_MAX_AGE] - pc[:, :, POP_MAX_AGE - 1] * Sy[None, :, POP_MAX_AGE - 1]
+                                    - pc[:, :, POP_MAX_AGE] * Sy[None, :, POP_MAX_AGE])
         return r
 
     def rho(y):
@@ -489,6 +504,39 @@ def main():
 
     # ------------------------------------------------------------------ validation: 2019 -> 2024, monthly
     val = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share)
+    # the same with the Ukrainian arrivals switched on in 2022 and 2023, as a scenario would switch them on
+    val_ev = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share,
+                      extra_in={2022: mig["events"]["ukraine_2022"], 2023: mig["events"]["ukraine_2022"]})
+    ev_total, obs_total = float(val_ev["projected"].sum()), float(PM(BASE_YEAR).sum())
+    val["lines"].append("With the event ukraine_2022 of migration_events.csv switched on for 2022 and 2023: projected %.0f;"
+                        " observed %.0f; difference %+.0f (%+.2f%%)." %
+                        (ev_total, obs_total, ev_total - obs_total, 100 * (ev_total - obs_total) / obs_total))
+
+    ev_rows = []
+    for name, _, _ in EVENTS:
+        arr = mig["events"][name]
+        for i, c in enumerate(codes):
+            for si, sx in enumerate(SEXES):
+                for a in ages:
+                    if arr[i, si, a] > 0:
+                        ev_rows.append((name, c, sx, int(a), f_dec(arr[i, si, a], 4)))
+    write_table(
+        os.path.join(outdir, "migration_events.csv"),
+        ["Exceptional migration episodes of Østfold as optional dated events: persons per year moving in from abroad when a"
+         "\nscenario switches an event on (demography.refugee_arrivals_2015_16 / demography.refugee_arrivals_2022_23 = 1 gives"
+         "\nthe arrivals of the episode's average year; the value multiplies them).",
+         "Unit: persons per year. Age = exact age in completed years at arrival; 105 = 105 and older. Only cells with arrivals"
+         "\nare listed; the others are 0.",
+         "Source: the net migration by calendar year of migration.csv (cohort residuals of %s; original: %s)." % (SRC_POP, URL_POP),
+         "Method: excess(m s a) = mean net migration of the episode's calendar years - mean of the clean window %d-%d"
+         "\n(migration.csv). Summed over municipalities by sex and five-year age group; groups with a negative excess get"
+         "\nnone (an episode adds arrivals; the shortfalls elsewhere are read as the normal variation of the other flows);"
+         "\neach group's excess is spread evenly over its single years; the county total is shared among the municipalities"
+         "\nin proportion to their positive total excess in the episode." % (CLEAN_YEARS[0], CLEAN_YEARS[-1]),
+         "Assumption: an episode's arrivals all come from abroad and afterwards move like other residents (the out_rate of"
+         "\nmigration.csv; real refugees move on within Norway more often in their first years)."] +
+        ["Episode: " + l for l in mig["event_lines"]],
+        ["event", "municipality", "sex", "age", "arrivals"], ev_rows)
 
     rows = []
     for i, c in enumerate(codes):
@@ -594,7 +642,7 @@ def mortality_check(shared, P, m_pop, deaths, expo):
     q_jan = 1.0 - np.exp(-m_pop)                      # the same rate applied by age on 1 January
     obs_s, imp_s, impj_s = np.zeros(2), np.zeros(2), np.zeros(2)
     per_year = []
-    for y in RESID_YEARS:
+    for y in MORT_CHECK_YEARS:
         pc, pn = P(y), P(y + 1)
         o = pc[:, 80:].sum(axis=1) - pn[:, 81:].sum(axis=1)          # cohort decline 80+ -> 81+
         i = ((1 - S1[:, 80:]) * pc[:, 80:]).sum(axis=1)
@@ -764,20 +812,52 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
                      " at 65 %.4f; at 80 %.4f" % (peak_age, county_rate(hazard0, peak_age), county_rate(hazard0, 0),
                                                   county_rate(hazard0, 65), county_rate(hazard0, 80)))
 
-    # --- net migration by exact age: mean over 2019->2020 .. 2023->2024
+    # --- net migration by exact age, every calendar year 2005..2023; the rates use the mean of CLEAN_YEARS
     # The residual R(a) of the cohort aged a on 1 January is split half to exact age a and half to a+1; the newborns
     # of the year (R(-1)) are all at exact age 0.
-    net = np.zeros((nm, 2, POP_MAX_AGE + 1))
     net_year = {}
-    for y in RESID_YEARS:
+    for y in ALL_RESID_YEARS:
         R = residual(y)
         N = np.zeros_like(R)
         N[:, :, 0] = 0.5 * R[:, :, 0]
         N[:, :, 1:] = 0.5 * R[:, :, :-1] + 0.5 * R[:, :, 1:]
         net_year[y] = N
-        net += N / len(RESID_YEARS)
-    log_lines.append("Net migration per interval, county: " +
-                     "; ".join("%d->%d %.0f" % (y, y + 1, net_year[y].sum()) for y in RESID_YEARS) + "; mean %.0f" % net.sum())
+    net = sum(net_year[y] for y in CLEAN_YEARS) / len(CLEAN_YEARS)
+    event_years = [y for _, ys, _ in EVENTS for y in ys]
+    long_years = [y for y in ALL_RESID_YEARS if y not in event_years]
+    net_long = sum(net_year[y].sum() for y in long_years) / len(long_years)
+    net_old = sum(net_year[y].sum() for y in OLD_WINDOW) / len(OLD_WINDOW)
+    log_lines.append("Net migration per calendar year, county: " +
+                     "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in ALL_RESID_YEARS))
+    log_lines.append("Window %d-%d mean %.0f; all years without %s mean %.0f; old window %d-%d mean %.0f" %
+                     (CLEAN_YEARS[0], CLEAN_YEARS[-1], net.sum(), "/".join(str(y) for y in event_years), net_long,
+                      OLD_WINDOW[0], OLD_WINDOW[-1], net_old))
+
+    # --- exceptional episodes: excess over the clean window, by sex and five-year age group (county), positive part
+    events = {}
+    event_lines = []
+    groups5 = [(a, min(a + 4, POP_MAX_AGE)) for a in range(0, 100, 5)] + [(100, POP_MAX_AGE)]
+    for name, years, what in EVENTS:
+        X = sum(net_year[y] for y in years) / len(years) - net          # [m, s, a], persons per year
+        county = np.zeros((2, POP_MAX_AGE + 1))
+        for lo, hi in groups5:
+            g = X[:, :, lo:hi + 1].sum(axis=(0, 2))                         # [s]
+            for si in range(2):
+                if g[si] > 0:
+                    county[si, lo:hi + 1] = g[si] / (hi + 1 - lo)
+        mun = np.maximum(X.sum(axis=(1, 2)), 0.0)
+        share_m = mun / mun.sum()
+        arrivals = share_m[:, None, None] * county[None, :, :]
+        events[name] = arrivals
+        band = lambda lo, hi: float(arrivals[:, :, lo:hi + 1].sum())
+        event_lines.append(
+            "%s (%s; calendar years %s): net excess over the clean window %.0f persons per year; arrivals (positive"
+            " parts) %.0f per year: women %.0f men %.0f; ages 0-15 %.0f, 16-29 %.0f, 30-49 %.0f, 50-66 %.0f, 67+ %.0f;"
+            " by municipality %s" %
+            (name, what, " and ".join(str(y) for y in years), X.sum(), arrivals.sum(), arrivals[:, 0].sum(),
+             arrivals[:, 1].sum(), band(0, 15), band(16, 29), band(30, 49), band(50, 66), band(67, POP_MAX_AGE),
+             " ".join("%s %.0f" % (c, arrivals[i].sum()) for i, c in enumerate(codes) if arrivals[i].sum() > 0)))
+    log_lines.extend(event_lines)
 
     # --- destination weights for internal moves: W[j, i] = share of internal movers from j going to i
     W = np.zeros((nm, nm))
@@ -877,10 +957,15 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         "\n   105+ go into 105+). A cohort aged a on 1 January is aged a for half of the year and a+1 for the other half, so R(a)"
         "\n   is split half to age a and half to age a+1. Children born during the year are taken to have no net migration"
         "\n   before their first 1 January (see fertility.csv for the evidence). net(m s a) = mean of the five intervals."
-        "\n   County net per interval: " + "; ".join("%d->%d %.0f" % (y, y + 1, net_year[y].sum()) for y in RESID_YEARS) +
-        " (mean %.0f)." % net.sum() +
-        "\n   The intervals 2022->2023 and 2023->2024 include the arrival of refugees from Ukraine; the level is the average of"
-        "\n   the five years including them. Any error of the mortality table at Østfold also ends up in the residual.",
+        "\n   The survival of calendar year y is that of mortality.csv moved to the middle of y with the improvement trend"
+        "\n   (demography_parameters.csv), so that residuals of years far from %d do not count the fall in mortality as migration." % MORT_REFERENCE_YEAR +
+        "\n   County net per calendar year: " + "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in ALL_RESID_YEARS) + "." +
+        "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years that neither" % (CLEAN_YEARS[0], CLEAN_YEARS[-1], net.sum()) +
+        "\n   refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and become"
+        "\n   optional dated events (migration_events.csv). For comparison: all years 2005-2023 without the four episode years"
+        "\n   give %.0f per year (2007-2013 carry the wave of labour immigration after the EU enlargement); the window used" % net_long +
+        "\n   before (%d-%d with the Ukrainian arrivals) gave %.0f. Any error of the mortality table at Østfold also ends up in" % (OLD_WINDOW[0], OLD_WINDOW[-1], net_old) +
+        "\n   the residual.",
         "2. Gross out-flow level: 2015 domestic_out + emigration of each former municipality (%s) summed to 2024 borders"
         "\n   (%s). Moves between former parts of Moss and of Indre Østfold left a municipality then but not now: they are"
         "\n   estimated with the destination rule of step 4 and taken off (Moss %.0f -> %.0f; Indre Østfold %.0f -> %.0f)."
@@ -922,16 +1007,18 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         " with the 2008 share were taken off). 2008: %s. 2007: %s." % (URL_MIG2017, URL_MIG2015, int15_est, URL_MIG2008, URL_MIG2007),
         "Per municipality (per year at the 2024 population):",
     ] + ["  " + l for l in mun_lines]
-    return dict(out_rate=out_rate, in_count=in_count, share=share, log=log_lines, comments=comments,
+    return dict(out_rate=out_rate, in_count=in_count, share=share, log=log_lines, comments=comments, events=events,
+                event_lines=event_lines, net_year=net_year, clean_net=net,
                 crude_county=crude_county, tot_out_ext=tot_out_ext, tot_in_ext=tot_in_ext, tot_internal=tot_internal,
                 E24=E24)
 
 
-def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out_rate, in_count, share):
+def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out_rate, in_count, share, extra_in=None):
     """Deterministic projection from 1 January 2019 to 1 January 2024 with the monthly rules of the simulation
     (models/demography): by age in months; each month death, then moving out (a share to another municipality in
     proportion to population), then birth for women who did neither; in-migrants arrive after the events with an age
-    drawn uniformly within their year of age. Expected values instead of random draws."""
+    drawn uniformly within their year of age. Expected values instead of random draws. extra_in: {year: array [m, s, a]}
+    of further arrivals per year in those years (the dated events of migration_events.csv)."""
     nm = len(codes)
     max_months = (MORT_MAX_AGE + 1) * 12
     k = np.arange(max_months)
@@ -957,6 +1044,9 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
                         W[j, i] = tot[i] / (tot.sum() - tot[j])
             impr = (1 - improvement_rate) ** (year - MORT_REFERENCE_YEAR)
             p_death = -np.expm1(-m_full[:, a_mort] * mscale * impr / 12.0)                 # [s, k]
+        if t % 12 == 0:
+            extra = (extra_in or {}).get(year)
+            in_month = np.repeat((in_count if extra is None else in_count + extra) / 12.0 / 12.0, 12, axis=2)
         alive = X * (1 - p_death[None])
         movers = alive * p_out
         stay = alive - movers
@@ -978,7 +1068,9 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
     lines = ["== Validation: projection of 1 January %d to 1 January %d" % (VALIDATION_START, BASE_YEAR)]
     pt, ot = proj.sum(), obs.sum()
     lines.append("Monthly steps with the rules of the simulation and mortality improvement %.4f/yr from %d; expected values."
-                 " In-sample: the net migration was fitted to these five years." % (improvement_rate, MORT_REFERENCE_YEAR))
+                 " The net migration comes from %d-%d, so three of the five years are in the window and the arrivals from Ukraine"
+                 " of 2022-2023 are missing unless that event is switched on (last line)." %
+                 (improvement_rate, MORT_REFERENCE_YEAR, CLEAN_YEARS[0], CLEAN_YEARS[-1]))
     lines.append("County: projected %.0f; observed %.0f; difference %+.0f (%+.2f%%)" % (pt, ot, pt - ot, 100 * (pt - ot) / ot))
     errs = []
     for i, c in enumerate(codes):
