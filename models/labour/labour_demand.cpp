@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/labour/industry_trend.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/labour/unmet_demand.hpp"
@@ -52,14 +53,11 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   // Each industry's own trend fades linearly to the all-industry rate over
   // labour.industry_trend_fade_years: a shift in the mix seen over a few
   // years is not carried on for ever (0: never fades).
-  const double fade_years = setup_.industry_trend_fade_years;
-  const double years_run = static_cast<double>(month.index() - first_month_.index()) / 12.0;
-  const double own_weight = fade_years > 0 ? std::max(0.0, 1.0 - years_run / fade_years) : 1.0;
+  const double years_run = static_cast<double>(month - first_month_) / 12.0;
   double weighted_trend = 0;
   for (std::size_t i = 0; i < n_ind; ++i) {
-    const double own = data_.industry_growth[i];
-    const double growth =
-        fade_years > 0 ? weighted_growth / jobs + (own - weighted_growth / jobs) * own_weight : own;
+    const double growth = faded_growth(data_.industry_growth[i], weighted_growth / jobs, years_run,
+                                       setup_.industry_trend_fade_years);
     industry_trend_[i] *= std::pow(1.0 + growth, 1.0 / 12.0);
     weighted_trend += industry_jobs_[i] * industry_trend_[i];
   }
