@@ -9,8 +9,12 @@
 // Unknown industry or occupation codes in the keys are scenario errors.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -229,6 +233,19 @@ TEST(LabourLevers, WithdrawalThatCannotYetActChangesNothing) {
   const ModelRun idle = run({"labour.unfilled_withdrawal_months=120"});
   expect_identical(off, idle, "withdrawal off against withdrawal after 120 months");
   EXPECT_EQ(sum(counts(off, "unmet_demand")), 0);
+}
+
+TEST(LabourLevers, ServicesThatHoldNoJobsChangeNothing) {
+  // Services switched on but holding no share of any industry: every industry
+  // follows its growth path, to the last bit, as with the services off.
+  const auto table = std::filesystem::temp_directory_path() /
+                     ("kfsim_no_services_" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(table) << "service,industry,share_of_industry_jobs,age_min,age_max,weight\n"
+                          "care,Q,0,0,120,1\nschool,P,0,6,18,1\n";
+  const ModelRun off = run({"labour.population_driven_services=0"}, "2024-12");
+  const ModelRun empty = run({"data.service_demand=\"" + table.string() + "\""}, "2024-12");
+  std::filesystem::remove(table);
+  expect_identical(off, empty, "services off against services holding no jobs");
 }
 
 TEST(LabourLevers, WithdrawnPositionsAreUnmetDemandByOccupationAndIndustry) {
