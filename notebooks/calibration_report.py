@@ -102,8 +102,27 @@ def stylised_facts(ds):
     u = ds.unemployment_rate_monthly.values
     v = ds.vacancy_rate_monthly.values
     corr = float(np.corrcoef(u, v)[0, 1]) if u.std() > 0 and v.std() > 0 else float("nan")
-    return {"replacement share of openings": replacement_share,
-            "correlation of monthly unemployment and vacancy rates": corr}
+    facts = {"replacement share of openings": replacement_share,
+             "correlation of monthly unemployment and vacancy rates": corr}
+    # The demand mechanisms in the long run (docs/calibration.md, "Demand tied to
+    # its drivers"): the range of the yearly unemployment and vacancy rates, and
+    # unmet demand in the last year, where the run is long enough to show them.
+    years = ds.year.values
+    if len(years) > 1:
+        months = ds.month.values // 100
+        yearly_u = [float(u[months == y].mean()) for y in years]
+        yearly_v = [float(v[months == y].mean()) for y in years]
+        facts["lowest yearly registered unemployment rate"] = min(yearly_u)
+        facts["highest yearly registered unemployment rate"] = max(yearly_u)
+        facts["lowest yearly vacancy rate"] = min(yearly_v)
+        facts["highest yearly vacancy rate"] = max(yearly_v)
+    if "unmet_demand" in ds:
+        inside = np.where(ds.work_area.values != 0)[0]
+        unmet = ds.unmet_demand.isel(year=-1).isel(work_area=inside).sum("work_area")
+        facts[f"unmet demand {int(years[-1])} (positions)"] = float(unmet.sum())
+        if 22 in ds.occupation.values:
+            facts[f"unmet demand {int(years[-1])}, health professionals (22)"] = float(unmet.sel(occupation=22))
+    return facts
 
 
 def migration_facts(ds):

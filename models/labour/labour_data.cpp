@@ -425,6 +425,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
       return "industry " + d.industries.codes[i] + " (no growth rate)";
     });
   }
+  if (!files.service_demand.empty())
+    d.services = load_service_demand(files.service_demand, d.industries);
   return d;
 }
 

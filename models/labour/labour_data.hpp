@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/geography/municipalities.hpp"
+#include "models/labour/service_demand.hpp"
 #include "models/population/sex.hpp"
 
 namespace kfsim {
@@ -52,6 +53,8 @@ struct LabourFiles {
       establishment_sizes, fit, competence_by_age_sex, competence_municipality_factor,
       status_targets, separation_rates, retirement_rates, commuting, commuting_reach,
       industry_growth, occupation_requirements;
+  // Optional: empty, no population-driven services.
+  std::filesystem::path service_demand;
 };
 
 struct LabourData {
@@ -93,6 +96,8 @@ struct LabourData {
   std::vector<double> travel_minutes;
   // Baseline annual growth of jobs by industry (fraction per year).
   std::vector<double> industry_growth;
+  // Services whose jobs follow the residents they serve (may be empty).
+  ServiceDemand services;
 
   std::size_t work_areas(const Municipalities& m) const { return m.size() + 1; }
   std::size_t fit_index(std::size_t occupation, std::size_t competence) const {

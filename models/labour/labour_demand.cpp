@@ -1,13 +1,21 @@
 // Demand: employers grow or shrink along each industry's growth path, which
 // adds positions (expansion openings) or abolishes them (vacant ones first,
-// then filled ones, whose holders are laid off). In-commuters from outside
-// Østfold hold a fixed number of each municipality's positions and turn over.
+// then filled ones, whose holders are laid off). Each industry's own trend
+// fades towards the all-industry rate; the services of data.services (care,
+// health, kindergartens, schools) follow the residents they serve by age.
+// Positions left vacant too long are withdrawn as unmet demand, so that the
+// positions cannot outgrow the people who can fill them. In-commuters from
+// outside Østfold hold a fixed number of each municipality's positions and
+// turn over.
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "models/labour/industry_trend.hpp"
 #include "models/labour/labour_market.hpp"
+#include "models/labour/service_demand.hpp"
+#include "models/labour/unmet_demand.hpp"
 
 namespace kfsim {
 
@@ -34,15 +42,23 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const std::size_t areas = work_areas();
   // The table's growth rates set how the mix of industries shifts; the total
   // grows at their job-weighted mean (plus the scenario's shift), so that an
-  // industry growing fast from a small base (agriculture's 5.8 % a year) does
-  // not lift the total beyond the mean by compounding on its own.
+  // industry growing fast from a small base does not lift the total beyond the
+  // mean by compounding on its own.
   double jobs = 0;
   double weighted_growth = 0;
-  double weighted_trend = 0;
   for (std::size_t i = 0; i < n_ind; ++i) {
-    industry_trend_[i] *= std::pow(1.0 + data_.industry_growth[i], 1.0 / 12.0);
     jobs += industry_jobs_[i];
     weighted_growth += industry_jobs_[i] * data_.industry_growth[i];
+  }
+  // Each industry's own trend fades linearly to the all-industry rate over
+  // labour.industry_trend_fade_years: a shift in the mix seen over a few
+  // years is not carried on for ever (0: never fades).
+  const double years_run = static_cast<double>(month - first_month_) / 12.0;
+  double weighted_trend = 0;
+  for (std::size_t i = 0; i < n_ind; ++i) {
+    const double growth = faded_growth(data_.industry_growth[i], weighted_growth / jobs, years_run,
+                                       setup_.industry_trend_fade_years);
+    industry_trend_[i] *= std::pow(1.0 + growth, 1.0 / 12.0);
     weighted_trend += industry_jobs_[i] * industry_trend_[i];
   }
   total_factor_ *= std::pow(1.0 + weighted_growth / jobs + params.demand_growth_shift, 1.0 / 12.0);
@@ -56,6 +72,18 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const auto care = data_.industries.index_of("Q");
   for (std::size_t i = 0; i < n_ind; ++i) {
     industry_factor_[i] = industry_trend_[i] / (weighted_trend / jobs) * total_factor_;
+  }
+  // The services' part of their industries follows the residents they serve
+  // (not labour.demand_growth_shift: public services do not follow the
+  // business cycle).
+  if (!service_users_at_start_.empty()) {
+    standard_factor_ *= std::pow(1.0 + params.care_standard_growth, 1.0 / 12.0);
+    const auto users =
+        service_users(data_.services, persons_.table.column(persons_.birth_month), month);
+    apply_service_demand(data_.services, users, service_users_at_start_, standard_factor_,
+                         std::span<double>(industry_factor_.data(), n_ind));
+  }
+  for (std::size_t i = 0; i < n_ind; ++i) {
     if (care >= 0 && i == static_cast<std::size_t>(care)) industry_factor_[i] *= care_factor_;
     industry_factor_[i] *= industry_shift_factor_[i];
   }
@@ -93,13 +121,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   }
 
   auto& pos = positions_.table;
-  auto cell_of_position = [&](std::size_t p) {
-    const auto ind = employers_.table.column(
-        employers_.industry)[static_cast<std::size_t>(pos.column(positions_.employer)[p])];
-    return cell_of(ind < 0 ? n_ind : static_cast<std::size_t>(ind),
-                   static_cast<std::size_t>(pos.column(positions_.area)[p]),
-                   static_cast<std::size_t>(pos.column(positions_.occupation)[p]));
-  };
+  auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
   for (std::size_t p = 0; p < pos.size(); ++p) ++current[cell_of_position(p)];
 
@@ -111,8 +133,10 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
       for (std::size_t o = 0; o < n_occ; ++o) {
         const std::size_t cell = cell_of(i, a, o);
         if (initial_cell_positions_[cell] == 0) continue;
-        const auto target = static_cast<std::int32_t>(std::llround(
+        const auto desired = static_cast<std::int32_t>(std::llround(
             initial_cell_positions_[cell] * industry_factor_[i] * occupation_weight[cell]));
+        // Demand withdrawn unfilled is not posted again while it lasts.
+        const std::int32_t target = realised_target(desired, current[cell], unmet_[cell]);
         const std::int32_t difference = target - current[cell];
         if (difference < 0) {
           surplus[cell] = -difference;
@@ -158,6 +182,25 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
     }
   }
   remove_abolished_positions();
+}
+
+std::size_t LabourMarket::position_cell(std::size_t p) const {
+  const auto& pos = positions_.table;
+  const auto ind = employers_.table.column(
+      employers_.industry)[static_cast<std::size_t>(pos.column(positions_.employer)[p])];
+  return cell_of(ind < 0 ? data_.industries.size() : static_cast<std::size_t>(ind),
+                 static_cast<std::size_t>(pos.column(positions_.area)[p]),
+                 static_cast<std::size_t>(pos.column(positions_.occupation)[p]));
+}
+
+void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {
+  if (params.unfilled_withdrawal_months <= 0) return;
+  std::vector<std::size_t> cells(positions_.size());
+  for (std::size_t p = 0; p < cells.size(); ++p) cells[p] = position_cell(p);
+  if (withdraw_long_vacant(positions_, cells, params.unfilled_withdrawal_months, outside_area(),
+                           unmet_) > 0) {
+    remove_abolished_positions();
+  }
 }
 
 void LabourMarket::remove_abolished_positions() {

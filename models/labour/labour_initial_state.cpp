@@ -255,6 +255,13 @@ void LabourMarket::build_employers() {
   }
   total_factor_ = 1.0;
   care_factor_ = 1.0;
+  standard_factor_ = 1.0;
+  unmet_.assign(initial_cell_positions_.size(), 0);
+  service_users_at_start_.clear();
+  if (setup_.population_driven_services && !data_.services.empty()) {
+    service_users_at_start_ =
+        service_users(data_.services, persons_.table.column(persons_.birth_month), first_month_);
+  }
   employer_cursor_.assign(cell_employers_.size(), 0);
 }
 

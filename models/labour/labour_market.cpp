@@ -194,6 +194,7 @@ void LabourMarket::step(Month month, const LabourParams& params) {
   turn_over_non_residents(month);
   match(month, params);
   refill_non_residents(month);
+  withdraw_unfilled(month, params);
   record_month(month, params);
   age_vacancies();
 }

@@ -94,6 +94,7 @@ class LabourMarket {
   void turn_over_non_residents(Month month);
   void match(Month month, const LabourParams& params);
   void refill_non_residents(Month month);
+  void withdraw_unfilled(Month month, const LabourParams& params);
   void age_vacancies();
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);
@@ -106,6 +107,8 @@ class LabourMarket {
   void set_status(std::size_t person, LabourStatus status);
   void refresh_travel(const LabourParams& params);
   void remove_abolished_positions();
+  // The demand cell (industry incl. outside x area x occupation) of a position.
+  std::size_t position_cell(std::size_t position) const;
   // Vacant position slots by (area, occupation) cell, in slot order.
   std::vector<std::vector<std::int32_t>> vacancies_by_cell() const;
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
@@ -160,6 +163,13 @@ class LabourMarket {
   // labour.occupation_demand_trend, [occupation]; positions within an
   // (industry, area) are rescaled by it and renormalised.
   std::vector<double> occupation_factor_;
+  // Population-driven services: weighted residents of each service of
+  // data.services on the start date, and the standard growth reached.
+  std::vector<double> service_users_at_start_;
+  double standard_factor_ = 1.0;
+  // Positions withdrawn unfilled and not since given up by a fall in demand,
+  // by cell (labour.unfilled_withdrawal_months).
+  std::vector<std::int32_t> unmet_;
   std::vector<std::vector<std::int32_t>> cell_employers_;  // [(industry incl. outside) x area]
   std::vector<std::size_t> employer_cursor_;
 

@@ -112,6 +112,15 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.employed_by_industry = measures.declare_count(
       "employed_by_industry", {"year", "work_area", "industry"}, "persons",
       "filled positions (residents and in-commuters) by industry and place of work", end);
+  m.unmet_demand = measures.declare_count(
+      "unmet_demand", {"year", "work_area", "occupation"}, "positions",
+      "unmet demand: positions employers wanted but withdrew after they stayed vacant "
+      "labour.unfilled_withdrawal_months, and do not post again while demand stays as high, by "
+      "place of work (Østfold) and occupation",
+      end);
+  m.unmet_demand_by_industry =
+      measures.declare_count("unmet_demand_by_industry", {"year", "industry"}, "positions",
+                             "unmet demand (as unmet_demand) by industry, Østfold", end);
   m.employed_by_occupation = measures.declare_count(
       "employed_by_occupation", {"year", "municipality", "occupation"}, "persons",
       "employed residents by occupation and municipality of residence", end);

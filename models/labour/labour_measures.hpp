@@ -27,6 +27,8 @@ struct LabourMeasures {
   MeasureId employed_by_occupation;  // [year, municipality, occupation] employed residents
   MeasureId unemployment_duration_mean;  // [year, competence] months, job seekers on 31 December
   MeasureId awaiting_recognition;  // [year, competence] foreign qualification not yet recognised
+  MeasureId unmet_demand;          // [year, work_area, occupation] positions withdrawn unfilled
+  MeasureId unmet_demand_by_industry;  // [year, industry]
   // Means over the months of each year.
   MeasureId vacancies_mean;           // [year, work_area, occupation]
   MeasureId unfilled_vacancies_mean;  // [year, work_area, occupation] open >= shortage_months

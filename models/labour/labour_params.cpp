@@ -65,6 +65,11 @@ void add_labour_keys(scenario::Schema& schema) {
   schema.add(data_key("data.industry_growth",
                       "annual growth of jobs by industry (CSV: industry,annual_growth)",
                       "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.service_demand",
+                      "services whose jobs follow the residents they serve, with their share of "
+                      "their industry's jobs and use by age (CSV: service,industry,"
+                      "share_of_industry_jobs,age_min,age_max,weight)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_requirements",
                       "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)",
                       "scenarios/data/labour/SOURCES.md"));
@@ -111,6 +116,45 @@ void add_labour_keys(scenario::Schema& schema) {
   schema.add(real_key("labour.care_demand_growth", 0.0, -0.2, 0.2, "per year",
                       "added to the yearly job growth of health and social services (industry Q)",
                       "0 = the growth path of data.industry_growth"));
+  schema.add(real_key(
+      "labour.care_standard_growth", 0.0, -0.05, 0.05, "per year",
+      "yearly growth of staff per user in the care and health services of data.service_demand "
+      "(HELSEMOD's standard growth: better or more costly care for each user); the jobs of those "
+      "services grow with their users by age times this",
+      "Assumption: 0 keeps today's staffing per user, SSB HELSEMOD's purely demographic path"));
+  schema.add(integer_key(
+      "labour.unfilled_withdrawal_months", 12, 0, 120, "months",
+      "a position in Østfold left vacant this many months is withdrawn and counted as unmet "
+      "demand (measures unmet_demand, unmet_demand_by_industry); its cell then wants that many "
+      "fewer positions until demand falls below what remains; 0: vacancies stay open for ever",
+      "Assumption: an employer who has not filled a post in a year stops seeking for it; NAV's "
+      "employer survey counts recruitment given up or filled with a less qualified person as "
+      "shortage (shared nav_bedriftsundersokelse_shortage_norway_2015_2024.csv), but the time "
+      "before giving up is not in the shared data"));
+  {
+    KeySpec spec = real_key(
+        "labour.industry_trend_fade_years", 15, 0, 200, "years",
+        "each industry's own growth trend (data.industry_growth) fades linearly over this many "
+        "years to the all-industry rate (their mean weighted by jobs on the start date); 0: the "
+        "trends never fade",
+        "Assumption: the trends rest on the 7 years 2016-2023 (scenarios/data/labour/"
+        "industry_growth.csv); a shift in the industry mix is not carried much beyond twice the "
+        "window it was seen in, as Cedefop's and SSB's long-run projections let sector trends "
+        "converge");
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+  {
+    KeySpec spec = integer_key(
+        "labour.population_driven_services", 1, 0, 1, "1",
+        "1: the jobs of the services in data.service_demand (care, health, kindergartens, "
+        "schools) follow the residents they serve by age; 0: every industry follows "
+        "data.industry_growth alone",
+        "SSB's HELSEMOD method; the weights and shares are derived in "
+        "scenarios/data/derive/derive_service_demand.py");
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
   {
     KeySpec spec = real_key(kIndustryGrowthShift, 0.0, -0.2, 0.2, "per year",
                             "added to the yearly job growth of one industry; one entry per SN2007 "
@@ -192,6 +236,9 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.outside_attraction = real_at(scenario, "labour.outside_attraction", month);
   p.demand_growth_shift = real_at(scenario, "labour.demand_growth_shift", month);
   p.care_demand_growth = real_at(scenario, "labour.care_demand_growth", month);
+  p.care_standard_growth = real_at(scenario, "labour.care_standard_growth", month);
+  p.unfilled_withdrawal_months =
+      static_cast<int>(real_at(scenario, "labour.unfilled_withdrawal_months", month));
   p.outside_jobs_growth = real_at(scenario, "labour.outside_jobs_growth", month);
   p.retirement_scale = real_at(scenario, "labour.retirement_scale", month);
   p.retirement_age_shift = real_at(scenario, "labour.retirement_age_shift", month);
@@ -254,6 +301,8 @@ void check_labour_keys(const scenario::Scenario& scenario, const LabourData& dat
 LabourSetup labour_setup(const scenario::Scenario& scenario) {
   LabourSetup setup;
   setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
+  setup.industry_trend_fade_years = scenario.real("labour.industry_trend_fade_years");
+  setup.population_driven_services = scenario.integer("labour.population_driven_services") != 0;
   return setup;
 }
 
@@ -275,6 +324,7 @@ LabourFiles labour_files(const scenario::Scenario& scenario) {
   f.commuting_reach = scenario.file("data.commuting_reach");
   f.industry_growth = scenario.file("data.industry_growth");
   f.occupation_requirements = scenario.file("data.occupation_requirements");
+  f.service_demand = scenario.file("data.service_demand");
   return f;
 }
 

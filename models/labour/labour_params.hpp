@@ -29,6 +29,12 @@ struct LabourParams {
   double layoff_scale = 1.0;
   double disability_scale = 1.0;
   double care_demand_growth = 0.0;  // extra yearly growth of health and care jobs (industry Q)
+  // Yearly growth of staff per user in the care and health services of
+  // data.service_demand (HELSEMOD's standard growth).
+  double care_standard_growth = 0.0;
+  // A position in Østfold vacant this many months is withdrawn and counted as
+  // unmet demand; 0: never (vacancies stay open).
+  int unfilled_withdrawal_months = 12;
   int shortage_months = 3;
   double gap_rating_threshold = 0.05;
   // Mean months before a foreign post-secondary qualification is recognised;
@@ -49,6 +55,11 @@ struct LabourSetup {
   // When an education model runs, it enrols and graduates people; the labour
   // market then leaves entry into and exit from education to it.
   bool external_education = false;
+  // Years over which each industry's own trend fades linearly to the
+  // all-industry rate; 0: the trends never fade.
+  double industry_trend_fade_years = 15;
+  // Jobs of the services in data.service_demand follow the residents they serve.
+  bool population_driven_services = true;
 };
 
 void add_labour_keys(scenario::Schema& schema);

@@ -95,6 +95,21 @@ void LabourMarket::record_year_end(Month month) {
     }
   }
 
+  // Unmet demand by cell (industry x area x occupation), summed two ways.
+  {
+    const std::size_t n_ind = data_.industries.size();
+    for (std::size_t i = 0; i < n_ind; ++i) {
+      for (std::size_t a = 0; a < areas; ++a) {
+        for (std::size_t o = 0; o < n_occ; ++o) {
+          const auto n = unmet_[cell_of(i, a, o)];
+          if (n == 0) continue;
+          measures_.count(ids_.unmet_demand, {y, a, o}) += n;
+          measures_.count(ids_.unmet_demand_by_industry, {y, i}) += n;
+        }
+      }
+    }
+  }
+
   // Residents: status, competence of the employed and job seekers, commuting.
   const auto& table = persons_.table;
   const auto& birth = table.column(persons_.birth_month);

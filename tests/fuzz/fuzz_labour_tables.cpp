@@ -43,6 +43,7 @@ const std::vector<Table>& tables() {
       {"commuting_reach", &F::commuting_reach, "commuting_reach.csv"},
       {"industry_growth", &F::industry_growth, "industry_growth.csv"},
       {"occupation_requirements", &F::occupation_requirements, "occupation_requirements.csv"},
+      {"service_demand", &F::service_demand, "service_demand.csv"},
   };
   return all;
 }

@@ -37,7 +37,8 @@ Baseline load_baseline() {
                            labour / "commuting.csv",
                            labour / "commuting_reach.csv",
                            labour / "industry_growth.csv",
-                           labour / "occupation_requirements.csv"};
+                           labour / "occupation_requirements.csv",
+                           labour / "service_demand.csv"};
   b.labour = kfsim::load_labour_data(files, b.municipalities);
   return b;
 }

@@ -4,11 +4,17 @@
 // industry keeps its total, labour immigration adds arrivals from abroad at
 // working ages only, the recognition wait keeps people waiting, levers at their
 // defaults change nothing, and the results stay the same for any thread count.
+// Positions withdrawn after long vacancy become unmet demand, and a withdrawal
+// that cannot yet act changes nothing.
 // Unknown industry or occupation codes in the keys are scenario errors.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdint>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 #include <stdexcept>
 #include <string>
@@ -217,6 +223,50 @@ TEST(LabourLevers, EveryLeverTogetherIsIdenticalForOneAndThreeThreads) {
   const ModelRun three = run(levers, "2024-08", 3);
   expect_identical(one, three, "1 against 3 threads");
   EXPECT_EQ(one.final_population, three.final_population);
+}
+
+TEST(LabourLevers, WithdrawalThatCannotYetActChangesNothing) {
+  // No position can be vacant for 120 months in two years: the withdrawal step
+  // then leaves the run as it is with the mechanism off, to the last bit (it
+  // draws nothing and touches nothing else).
+  const ModelRun off = run({"labour.unfilled_withdrawal_months=0"});
+  const ModelRun idle = run({"labour.unfilled_withdrawal_months=120"});
+  expect_identical(off, idle, "withdrawal off against withdrawal after 120 months");
+  EXPECT_EQ(sum(counts(off, "unmet_demand")), 0);
+}
+
+TEST(LabourLevers, ServicesThatHoldNoJobsChangeNothing) {
+  // Services switched on but holding no share of any industry: every industry
+  // follows its growth path, to the last bit, as with the services off.
+  const auto table = std::filesystem::temp_directory_path() /
+                     ("kfsim_no_services_" + std::to_string(::getpid()) + ".csv");
+  std::ofstream(table) << "service,industry,share_of_industry_jobs,age_min,age_max,weight\n"
+                          "care,Q,0,0,120,1\nschool,P,0,6,18,1\n";
+  const ModelRun off = run({"labour.population_driven_services=0"}, "2024-12");
+  const ModelRun empty = run({"data.service_demand=\"" + table.string() + "\""}, "2024-12");
+  std::filesystem::remove(table);
+  expect_identical(off, empty, "services off against services holding no jobs");
+}
+
+TEST(LabourLevers, WithdrawnPositionsAreUnmetDemandByOccupationAndIndustry) {
+  // After three months vacant a position goes: over two years thousands do,
+  // and the two breakdowns of unmet demand agree.
+  const ModelRun quick = run({"labour.unfilled_withdrawal_months=3"});
+  const auto by_occupation = sum(last_year(quick, "unmet_demand"));
+  EXPECT_GT(by_occupation, 100);
+  EXPECT_EQ(by_occupation, sum(last_year(quick, "unmet_demand_by_industry")));
+  // Withdrawn positions are not posted again: fewer vacancies than the baseline.
+  EXPECT_LT(sum(last_year(quick, "jobs_vacant")), sum(last_year(baseline_run(), "jobs_vacant")));
+}
+
+TEST(LabourLevers, NewDemandMechanismsOffAreIdenticalForOneAndThreeThreads) {
+  const ThreadLimit allow(3);
+  const std::vector<std::string> off = {"labour.industry_trend_fade_years=0",
+                                        "labour.population_driven_services=0",
+                                        "labour.unfilled_withdrawal_months=0"};
+  const ModelRun one = run(off, "2024-08", 1);
+  const ModelRun three = run(off, "2024-08", 3);
+  expect_identical(one, three, "mechanisms off, 1 against 3 threads");
 }
 
 TEST(LabourLevers, UnknownIndustryOrOccupationCodeIsAScenarioError) {

@@ -1,0 +1,27 @@
+#pragma once
+// Unmet demand: positions that employers gave up on. A position in Østfold
+// left vacant for a stated number of months is withdrawn and counted as unmet
+// demand in its cell (industry, work area, occupation); the cell's demand path
+// then holds that many fewer positions, so that the economy's positions cannot
+// grow without limit beyond the people who can fill them.
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+#include "models/labour/positions.hpp"
+
+namespace kfsim {
+
+// Marks as abolished each vacant position in a work area below `outside_area`
+// that has been vacant for `months` or more, and adds it to
+// unmet[cell_of_position[p]]. Returns the number withdrawn. months <= 0: none.
+std::int64_t withdraw_long_vacant(Positions& positions,
+                                  std::span<const std::size_t> cell_of_position, int months,
+                                  std::size_t outside_area, std::span<std::int32_t> unmet);
+
+// The positions a cell holds when `desired` are wanted, `current` exist and
+// `unmet` were withdrawn unfilled. When demand falls, unmet demand goes first,
+// so that current + unmet never exceeds what is wanted: `unmet` is updated.
+std::int32_t realised_target(std::int32_t desired, std::int32_t current, std::int32_t& unmet);
+
+}  // namespace kfsim

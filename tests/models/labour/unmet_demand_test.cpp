@@ -1,0 +1,84 @@
+// Unmet demand: positions in Østfold vacant for the stated months are
+// withdrawn and counted in their cell, others are not; the demand path then
+// holds the withdrawn positions back until demand falls below what remains.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "models/labour/positions.hpp"
+#include "models/labour/unmet_demand.hpp"
+
+namespace kfsim {
+namespace {
+
+struct Row {
+  std::int64_t holder;
+  std::int16_t months_vacant;
+  std::int8_t area;
+};
+
+Positions make(const std::vector<Row>& rows) {
+  Positions p;
+  p.table.append(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    p.table.column(p.holder)[i] = rows[i].holder;
+    p.table.column(p.months_vacant)[i] = rows[i].months_vacant;
+    p.table.column(p.area)[i] = rows[i].area;
+  }
+  return p;
+}
+
+// Area 2 is the outside area in these tests.
+constexpr std::size_t kOutside = 2;
+
+TEST(UnmetDemand, LongVacantPositionsInOstfoldAreWithdrawnIntoTheirCell) {
+  auto p = make({{kVacant, 12, 0},           // withdrawn, cell 0
+                 {kVacant, 11, 0},           // not yet
+                 {7, 40, 1},                 // held
+                 {kNonResident, 30, 1},      // held by an in-commuter
+                 {kVacant, 30, 1},           // withdrawn, cell 1
+                 {kVacant, 50, kOutside}});  // outside Østfold: stays
+  const std::vector<std::size_t> cells = {0, 0, 1, 1, 1, 2};
+  std::vector<std::int32_t> unmet(3, 0);
+  EXPECT_EQ(withdraw_long_vacant(p, cells, 12, kOutside, unmet), 2);
+  EXPECT_EQ(unmet, (std::vector<std::int32_t>{1, 1, 0}));
+  const auto& abolished = p.table.column(p.abolished);
+  EXPECT_EQ(std::vector<std::int8_t>(abolished.begin(), abolished.end()),
+            (std::vector<std::int8_t>{1, 0, 0, 0, 1, 0}));
+}
+
+TEST(UnmetDemand, ZeroMonthsWithdrawsNothing) {
+  auto p = make({{kVacant, 1000, 0}});
+  std::vector<std::int32_t> unmet(1, 0);
+  EXPECT_EQ(withdraw_long_vacant(p, std::vector<std::size_t>{0}, 0, kOutside, unmet), 0);
+  EXPECT_EQ(unmet[0], 0);
+  EXPECT_EQ(p.table.column(p.abolished)[0], 0);
+}
+
+TEST(UnmetDemand, WithdrawnDemandIsHeldBackUntilDemandFalls) {
+  std::int32_t unmet = 5;
+  // Demand 100, 95 positions and 5 withdrawn: nothing to add.
+  EXPECT_EQ(realised_target(100, 95, unmet), 95);
+  EXPECT_EQ(unmet, 5);
+  // Demand grows by 3: three new positions, the unmet demand stays.
+  EXPECT_EQ(realised_target(103, 95, unmet), 98);
+  EXPECT_EQ(unmet, 5);
+  // Demand falls to 97: the unmet demand shrinks first, no position goes.
+  EXPECT_EQ(realised_target(97, 95, unmet), 95);
+  EXPECT_EQ(unmet, 2);
+  // Below the positions held: no unmet demand left, and the surplus is abolished.
+  EXPECT_EQ(realised_target(90, 95, unmet), 90);
+  EXPECT_EQ(unmet, 0);
+}
+
+TEST(UnmetDemand, WithoutUnmetDemandTheTargetIsTheDemand) {
+  std::int32_t unmet = 0;
+  for (std::int32_t desired : {0, 7, 120}) {
+    EXPECT_EQ(realised_target(desired, 50, unmet), desired);
+    EXPECT_EQ(unmet, 0);
+  }
+}
+
+}  // namespace
+}  // namespace kfsim
