@@ -47,13 +47,19 @@ MPI_ENV = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CO
 SANITIZED = os.environ.get("KFSIM_SANITIZED", "").upper() in ("1", "ON", "TRUE", "YES")
 
 
-# Result files that several tests read (the notebooks and the briefing): the baseline and three
-# policy scenarios with three replicates to 2027-12, each made once. Under ctest the fixture
-# shared_runs.py makes them first in KFSIM_SHARED_RUNS (tests/python/CMakeLists.txt); a test run
-# on its own makes whichever it lacks in a temporary folder that lasts as long as the process.
+# Result files that several tests read, each made once. Under ctest the fixture shared_runs.py
+# makes them first in KFSIM_SHARED_RUNS (tests/python/CMakeLists.txt); a test run on its own makes
+# whichever it lacks in a temporary folder that lasts as long as the process.
+# - the notebooks and the briefing: the baseline and three policy scenarios, three replicates to
+#   2027-12 (SHARED_SCENARIOS);
+# - the long-run checks: the full baseline to 2050 with three replicates ("baseline_long"), made
+#   in the Release pass only: its size is what the checks are about, and the sanitizer pass
+#   gains nothing from it (SANITIZED).
 SHARED_SCENARIOS = ("baseline", "more_nursing_places", "activation", "demand_swing")
-SHARED_END = "2027-12"
 SHARED_REPLICATES = 3
+SHARED_RUNS = {name: (name, "2027-12", SHARED_REPLICATES) for name in SHARED_SCENARIOS}
+SHARED_RUNS["baseline_long"] = ("baseline", "2050-12", 3)
+LONG_SHARED_RUNS = ("baseline_long",)
 _own_shared_dir = None
 
 
@@ -68,19 +74,19 @@ def shared_runs_dir():
 
 
 def make_shared_run(name, folder):
-    """Runs scenario `name` into folder/name.h5 (replacing an older one); returns the path."""
+    """Runs shared run `name` into folder/name.h5 (replacing an older one); returns the path."""
+    scenario, end, replicates = SHARED_RUNS[name]
     path = pathlib.Path(folder) / f"{name}.h5"
-    done = run_kfsim("run", SOURCE / "scenarios" / f"{name}.toml", "--set", f"end={SHARED_END}",
-                     "--replicates", SHARED_REPLICATES, "-o", path, "--quiet", "--force",
-                     timeout=1800)
+    done = run_kfsim("run", SOURCE / "scenarios" / f"{scenario}.toml", "--set", f"end={end}",
+                     "--replicates", replicates, "-o", path, "--quiet", "--force", timeout=1800)
     if done.returncode != 0:
         raise RuntimeError(f"kfsim run {name} failed: {done.stderr}")
     return path
 
 
 def shared_run(name):
-    """The shared result file of scenario `name` (one of SHARED_SCENARIOS)."""
-    if name not in SHARED_SCENARIOS:
+    """The shared result file `name` (a key of SHARED_RUNS)."""
+    if name not in SHARED_RUNS:
         raise ValueError(f"{name} is not a shared run")
     folder = shared_runs_dir()
     path = folder / f"{name}.h5"

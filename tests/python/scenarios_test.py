@@ -39,6 +39,8 @@ SHORT_END = "2026-12"
 # line in 2035, later retirement in 2041, the boom of the demand swing) run to
 # here, since a run must contain the start of every policy.
 LONG_END = "2041-12"
+# The green transition's cut in a small industry shows by here.
+GREEN_END = "2030-12"
 # In the sanitizer build every run is several times slower: the long runs are left to the
 # Release pass there (the memory and undefined-behaviour checks gain nothing from them).
 
@@ -241,7 +243,11 @@ class ScenarioLibrary(unittest.TestCase):
     def test_green_transition_shifts_industries(self):
         base, green = self.baseline(), self.result("green_transition.toml")
         self.assertGreater(self.industry_employed(green, "DE"), self.industry_employed(base, "DE"))
-        self.assertLess(self.industry_wanted(green, "B"), self.industry_wanted(base, "B"))
+        # Mining, oil and gas holds some 140 jobs in Østfold: a year of 3 % less growth is four
+        # positions, within the matching's noise, so its fall is read after five years.
+        base, green = self.baseline(GREEN_END), self.result("green_transition.toml", GREEN_END)
+        year = int(GREEN_END[:4])
+        self.assertLess(self.industry_wanted(green, "B", year), self.industry_wanted(base, "B", year))
 
     def test_automation_shifts_occupations_and_keeps_the_total(self):
         base, automated = self.baseline(), self.result("automation.toml")
