@@ -1,12 +1,14 @@
 // Demand: employers grow or shrink along each industry's growth path, which
 // adds positions (expansion openings) or abolishes them (vacant ones first,
 // then filled ones, whose holders are laid off). In-commuters from outside
-// Østfold hold a fixed number of each municipality's positions and turn over.
+// Østfold hold each municipality's 2024 number of positions, or more or fewer
+// as the market tightens or slackens (labour_in_commuting.hpp), and turn over.
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "models/labour/labour_in_commuting.hpp"
 #include "models/labour/labour_market.hpp"
 
 namespace kfsim {
@@ -191,9 +193,13 @@ void LabourMarket::turn_over_non_residents(Month month) {
   }
 }
 
-void LabourMarket::refill_non_residents(Month month) {
-  // Assumption: the number of in-commuters stays at its 2024 level; those who
-  // leave are replaced by other non-residents, in vacancies chosen at random.
+void LabourMarket::refill_non_residents(Month month, const LabourParams& params) {
+  // Those who leave are replaced by other non-residents, in vacancies chosen at
+  // random, up to the municipality's 2024 number; with
+  // labour.in_commuting_response that number follows the county's tightness:
+  // in a tight market the extra in-commuters take the positions open longest,
+  // in a slack one those who leave are not all replaced.
+  const double tight = tightness();
   const std::size_t n_mun = municipalities_.size();
   auto& pos = positions_.table;
   auto& holder = pos.column(positions_.holder);
@@ -209,13 +215,25 @@ void LabourMarket::refill_non_residents(Month month) {
   for (std::size_t a = 0; a < n_mun; ++a) {
     rng::Draws draws(key_, a, month, rng::Stream::LabourDemand);
     auto& list = vacant[a];
-    for (std::int64_t k = count[a]; k < non_resident_target_[a] && !list.empty(); ++k) {
+    const std::int64_t goal =
+        in_commuter_goal(non_resident_target_[a], tight, params.in_commuting_response);
+    const std::int64_t replaced = std::min(goal, non_resident_target_[a]);
+    std::int64_t k = count[a];
+    for (; k < replaced && !list.empty(); ++k) {
       const std::size_t j = draws.below(static_cast<std::uint32_t>(list.size()));
       const auto p = static_cast<std::size_t>(list[j]);
       list[j] = list.back();
       list.pop_back();
       holder[p] = kNonResident;
       pos.column(positions_.months_vacant)[p] = 0;
+    }
+    if (k >= goal) continue;
+    for (const auto p :
+         long_open_first(list, pos.column(positions_.months_vacant), params.shortage_months)) {
+      if (k >= goal) break;
+      holder[static_cast<std::size_t>(p)] = kNonResident;
+      pos.column(positions_.months_vacant)[static_cast<std::size_t>(p)] = 0;
+      ++k;
     }
   }
 }

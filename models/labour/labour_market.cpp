@@ -193,7 +193,7 @@ void LabourMarket::step(Month month, const LabourParams& params) {
   adjust_demand(month, params);
   turn_over_non_residents(month);
   match(month, params);
-  refill_non_residents(month);
+  refill_non_residents(month, params);
   record_month(month, params);
   age_vacancies();
 }

@@ -57,6 +57,12 @@ class LabourMarket {
   // The signal that study choices follow (career guidance).
   std::vector<double> competence_signal() const;
 
+  // The county's labour-market tightness: the 12-month moving average of
+  // (vacant positions in Østfold / registered unemployed residents), relative
+  // to the same ratio's average over the run's first 12 months; 1.0 until a
+  // full year has passed (labour_tightness.cpp).
+  double tightness() const;
+
   // Fit of a person's competence for the job they hold; 0 without a job.
   float job_fit(std::size_t person) const { return fit_of_job(person); }
 
@@ -86,10 +92,11 @@ class LabourMarket {
   void adjust_demand(Month month, const LabourParams& params);
   void turn_over_non_residents(Month month);
   void match(Month month, const LabourParams& params);
-  void refill_non_residents(Month month);
+  void refill_non_residents(Month month, const LabourParams& params);
   void age_vacancies();
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);
+  void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
 
   // Helpers.
   void vacate(std::size_t position, Month month, SeparationReason reason);
@@ -164,6 +171,10 @@ class LabourMarket {
 
   // Non-resident commuters wanted in each municipality's positions.
   std::vector<std::int64_t> non_resident_target_;
+
+  // The month's vacancies in Østfold / registered unemployed, every month so
+  // far (labour_tightness.cpp).
+  std::vector<double> vacancy_unemployment_ratios_;
 
   // Share of an occupation's demand that falls on each competence, for the
   // competence gap: [occupation][competence].

@@ -174,6 +174,7 @@ void add_labour_keys(scenario::Schema& schema) {
     spec.policy_settable = false;
     schema.add(spec);
   }
+  add_labour_supply_keys(schema);
 }
 
 LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
@@ -201,6 +202,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
   p.recognition_months = real_at(scenario, "labour.recognition_months", month);
+  read_labour_supply_params(scenario, month, p);
   return p;
 }
 
@@ -254,6 +256,7 @@ void check_labour_keys(const scenario::Scenario& scenario, const LabourData& dat
 LabourSetup labour_setup(const scenario::Scenario& scenario) {
   LabourSetup setup;
   setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
+  setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
   return setup;
 }
 

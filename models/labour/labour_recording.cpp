@@ -40,6 +40,7 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   measures_.count(ids_.employed_monthly, {t}) = employed;
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
   measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
+  record_tightness(vacancies_inside, unemployed);
   measures_.real(ids_.unemployment_rate_monthly, {t}) =
       employed + unemployed > 0
           ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed)

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "models/labour/labour_market.hpp"
+#include "models/labour/labour_seasonality.hpp"
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
 
@@ -57,6 +58,12 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
     retirement_params_ = params;
   }
 
+  // Quits and lay-offs have their seasons: many temporary and seasonal
+  // contracts end at New Year, few in spring (labour_seasonality.hpp).
+  const double season = setup_.seasonal_index
+                            ? seasonal_separation_factor(*setup_.seasonal_index,
+                                                         month.month_of_year(), params.seasonality)
+                            : 1.0;
   auto& table = persons_.table;
   const std::size_t n = table.size();
   events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
@@ -140,10 +147,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
             event = JobEvent::Retire;
           } else if (u_disability < data_.disability_rate[cell] * params.disability_scale) {
             event = JobEvent::Disability;
-          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale) {
+          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale * season) {
             event = u_quit_where < params.quit_to_unemployment_share ? JobEvent::QuitToSeeking
                                                                      : JobEvent::QuitToOutside;
-          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale) {
+          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale * season) {
             event = JobEvent::Layoff;
           } else if (u_search < params.on_the_job_search_rate) {
             searching_[i] = 1;

@@ -31,7 +31,12 @@ Stylised facts, asserted:
   vacancy rates move in opposite directions over 2026-2031, both as
   deviations from the baseline with the same seed and in their 12-month
   changes; the downturn raises unemployment and lowers vacancies against the
-  baseline, and the boom does the reverse.
+  baseline, and the boom does the reverse;
+- the seasons: the baseline's registered unemployment rate, each year
+  2025-2031 divided by its mean and averaged by calendar month, correlates with
+  NAV's seasonal index for Østfold 2011-2024
+  (scenarios/data/labour/unemployment_seasonality.csv) with Pearson's r of at
+  least 0.7, and January is its highest month, as in NAV's series.
 """
 import importlib.util
 import pathlib
@@ -44,6 +49,7 @@ from kfsim_testing import BASELINE, SOURCE, run_kfsim, scratch_dir
 
 REPORT = SOURCE / "notebooks" / "calibration_report.py"
 DEMAND_SWING = SOURCE / "scenarios" / "demand_swing.toml"
+SEASONALITY = SOURCE / "scenarios" / "data" / "labour" / "unemployment_seasonality.csv"
 
 ASSERTED_TARGETS = (
     ["employment_rate_15_74"]
@@ -156,6 +162,22 @@ class BeveridgeCurve(unittest.TestCase):
         correlation = float(np.corrcoef(du[swing], dv[swing])[0, 1])
         self.assertLess(correlation, -0.5, f"correlation of 12-month changes {correlation:.3f}")
 
+    def test_seasonal_profile_follows_navs(self):
+        # The baseline run of this class (to 2031) serves; 2024 is left out, as
+        # its January is the start-up month.
+        years = [y for y in range(2025, SWING_TO // 100 + 1)]
+        rows = []
+        for year in years:
+            row = self.u_base[(self.month // 100) == year]
+            self.assertEqual(len(row), 12)
+            rows.append(row / row.mean())
+        model = np.mean(rows, axis=0)
+        nav = _nav_seasonal_index()
+        r = float(np.corrcoef(model, nav)[0, 1])
+        self.assertGreaterEqual(r, 0.7, f"model {np.round(model, 3)} against NAV {nav}: r = {r:.3f}")
+        self.assertEqual(int(np.argmax(nav)), 0)
+        self.assertEqual(int(np.argmax(model)), 0, f"model profile {np.round(model, 3)}")
+
     def test_downturn_raises_unemployment_and_boom_raises_vacancies(self):
         def deviation(series, base, first, last):
             window = self.window(first, last)
@@ -167,6 +189,14 @@ class BeveridgeCurve(unittest.TestCase):
         self.assertLess(deviation(self.v, self.v_base, *downturn), -0.005)
         self.assertLess(deviation(self.u, self.u_base, *after_boom), 0)
         self.assertGreater(deviation(self.v, self.v_base, *after_boom), 0.005)
+
+
+def _nav_seasonal_index():
+    lines = [line for line in SEASONALITY.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")]
+    header = lines[0].split(",")
+    column = header.index("nav_index")
+    return np.array([float(line.split(",")[column]) for line in lines[1:]])
 
 
 def _monthly_rates(path):
