@@ -197,7 +197,8 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
   // Those who leave are replaced by other non-residents, in vacancies chosen at
   // random, up to the municipality's 2024 number; with
   // labour.in_commuting_response that number follows the county's tightness:
-  // in a tight market the extra in-commuters take the positions open longest,
+  // in a tight market the extra in-commuters take positions open at least
+  // labour.shortage_months (those the county fails to fill), chosen at random;
   // in a slack one those who leave are not all replaced.
   const double tight = tightness();
   const std::size_t n_mun = municipalities_.size();
@@ -228,12 +229,16 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
       pos.column(positions_.months_vacant)[p] = 0;
     }
     if (k >= goal) continue;
-    for (const auto p :
-         long_open_first(list, pos.column(positions_.months_vacant), params.shortage_months)) {
-      if (k >= goal) break;
-      holder[static_cast<std::size_t>(p)] = kNonResident;
-      pos.column(positions_.months_vacant)[static_cast<std::size_t>(p)] = 0;
-      ++k;
+    // The extra in-commuters take positions open long, chosen at random.
+    auto open_long = long_open(list, pos.column(positions_.months_vacant), params.shortage_months);
+    rng::Draws extra(key_, a, month, rng::Stream::InCommuting);
+    for (; k < goal && !open_long.empty(); ++k) {
+      const std::size_t j = extra.below(static_cast<std::uint32_t>(open_long.size()));
+      const auto p = static_cast<std::size_t>(open_long[j]);
+      open_long[j] = open_long.back();
+      open_long.pop_back();
+      holder[p] = kNonResident;
+      pos.column(positions_.months_vacant)[p] = 0;
     }
   }
 }

@@ -10,17 +10,13 @@ std::int64_t in_commuter_goal(std::int64_t base, double tightness, double elasti
   return std::llround(static_cast<double>(base) * std::pow(std::max(tightness, 0.0), elasticity));
 }
 
-std::vector<std::int32_t> long_open_first(const std::vector<std::int32_t>& vacant,
-                                          std::span<const std::int16_t> months_vacant,
-                                          int min_months) {
+std::vector<std::int32_t> long_open(const std::vector<std::int32_t>& vacant,
+                                    std::span<const std::int16_t> months_vacant, int min_months) {
   std::vector<std::int32_t> out;
   for (auto p : vacant) {
     // months_vacant counts whole months before this one.
     if (months_vacant[static_cast<std::size_t>(p)] + 1 >= min_months) out.push_back(p);
   }
-  std::stable_sort(out.begin(), out.end(), [&](std::int32_t x, std::int32_t y) {
-    return months_vacant[static_cast<std::size_t>(x)] > months_vacant[static_cast<std::size_t>(y)];
-  });
   return out;
 }
 

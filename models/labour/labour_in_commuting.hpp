@@ -14,10 +14,9 @@ namespace kfsim {
 std::int64_t in_commuter_goal(std::int64_t base, double tightness, double elasticity);
 
 // Of the vacant slots `vacant`, those open at least `min_months` whole months
-// before this one (`months_vacant` by slot), longest open first, ties in slot
-// order: the positions employers have failed to fill from the county.
-std::vector<std::int32_t> long_open_first(const std::vector<std::int32_t>& vacant,
-                                          std::span<const std::int16_t> months_vacant,
-                                          int min_months);
+// before this one (`months_vacant` by slot), in the order given: the positions
+// employers have failed to fill from the county.
+std::vector<std::int32_t> long_open(const std::vector<std::int32_t>& vacant,
+                                    std::span<const std::int16_t> months_vacant, int min_months);
 
 }  // namespace kfsim

@@ -136,6 +136,7 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   assign_new_persons(start, true, params);
   build_employers();
   place_initial_workers(start, params);
+  start_disability_group(start, params);
   compute_competence_demand_shares();
   initializing_ = false;
 }

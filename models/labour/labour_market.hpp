@@ -76,6 +76,9 @@ class LabourMarket {
   // Initial state (labour_initial_state.cpp).
   void assign_new_persons(Month month, bool at_start, const LabourParams& params);
   void build_employers();
+  // The disability group on the start date and the others' entry rate into it
+  // (labour_outside_groups.cpp).
+  void start_disability_group(Month start, const LabourParams& params);
   void place_initial_workers(Month start, const LabourParams& params);
   void compute_competence_demand_shares();
   std::size_t draw_competence(std::size_t age_group, Sex sex, std::size_t municipality,
@@ -97,6 +100,7 @@ class LabourMarket {
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);
   void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
+  void record_outside_groups(std::size_t year);
 
   // Helpers.
   void vacate(std::size_t position, Month month, SeparationReason reason);
@@ -171,6 +175,10 @@ class LabourMarket {
 
   // Non-resident commuters wanted in each municipality's positions.
   std::vector<std::int64_t> non_resident_target_;
+
+  // Monthly entry rate into the disability group of those outside the labour
+  // force without it, [sex]; all 0 without data.disability_stock.
+  std::vector<double> disability_entry_;
 
   // The month's vacancies in Østfold / registered unemployed, every month so
   // far (labour_tightness.cpp).

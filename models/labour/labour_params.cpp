@@ -257,6 +257,7 @@ LabourSetup labour_setup(const scenario::Scenario& scenario) {
   LabourSetup setup;
   setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
   setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
+  setup.disability_stock = load_disability_stock(scenario.file("data.disability_stock"));
   return setup;
 }
 

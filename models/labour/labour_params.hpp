@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "models/labour/labour_data.hpp"
+#include "models/labour/labour_outside_groups.hpp"
 #include "models/labour/labour_seasonality.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/schema.hpp"
@@ -42,8 +43,10 @@ struct LabourParams {
   // positions (index of data.occupations); empty: none.
   std::vector<double> occupation_demand_trend;
   // Supply responses and seasons (labour_supply_keys.cpp).
-  double seasonality = 4.0;            // gain of the seasonal pattern of separations; 0: none
-  double in_commuting_response = 0.5;  // elasticity of in-commuters to tightness; 0: fixed
+  double seasonality = 4.0;  // gain of the seasonal pattern of separations; 0: none
+  double in_commuting_response = 0.5;
+  double participation_response = 0.5;  // elasticity of the others' activation to tightness  //
+                                        // elasticity of in-commuters to tightness; 0: fixed
 
   bool operator==(const LabourParams&) const = default;
 };
@@ -57,6 +60,9 @@ struct LabourSetup {
   // Seasonal pattern the flows give the unemployment stock
   // (data.unemployment_seasonality); none: no seasons.
   std::optional<SeasonalIndex> seasonal_index;
+  // NAV's disability stock by sex (data.disability_stock); none: no
+  // disability group.
+  std::optional<DisabilityStock> disability_stock;
 };
 
 void add_labour_keys(scenario::Schema& schema);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "models/labour/labour_market.hpp"
+#include "models/labour/labour_outside_groups.hpp"
 #include "models/population/ages.hpp"
 
 namespace kfsim {
@@ -37,6 +38,7 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     employed += s == static_cast<std::int8_t>(LabourStatus::Employed);
     unemployed += s == static_cast<std::int8_t>(LabourStatus::Unemployed);
   }
+  record_outside_groups(y);
   measures_.count(ids_.employed_monthly, {t}) = employed;
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
   measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
@@ -57,6 +59,24 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   }
 }
 
+void LabourMarket::record_outside_groups(std::size_t y) {
+  const auto& status = persons_.table.column(persons_.labour_status);
+  const auto& sex = persons_.table.column(persons_.sex);
+  const auto& disability = persons_.table.column(persons_.disability);
+  for (std::size_t i = 0; i < status.size(); ++i) {
+    OutsideGroup group = OutsideGroup::Other;
+    if (status[i] == static_cast<std::int8_t>(LabourStatus::InEducation)) {
+      group = OutsideGroup::Student;
+    } else if (status[i] == static_cast<std::int8_t>(LabourStatus::Outside)) {
+      group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
+    } else {
+      continue;
+    }
+    measures_.real(ids_.outside_labour_force_mean,
+                   {y, static_cast<std::size_t>(sex[i]), static_cast<std::size_t>(group)}) += 1.0;
+  }
+}
+
 void LabourMarket::record_year_end(Month month) {
   const std::size_t y = year_index(month);
   const std::size_t n_occ = data_.occupations.size();
@@ -68,6 +88,12 @@ void LabourMarket::record_year_end(Month month) {
   for (MeasureId id : {ids_.vacancies_mean, ids_.unfilled_vacancies_mean}) {
     const auto values = measures_.reals(id).subspan(y * areas * n_occ, areas * n_occ);
     for (auto& v : values) v /= months_recorded_;
+  }
+  {
+    const std::size_t block = kSexCount * kOutsideGroupCount;
+    for (auto& v : measures_.reals(ids_.outside_labour_force_mean).subspan(y * block, block)) {
+      v /= months_recorded_;
+    }
   }
 
   // Positions.

@@ -20,16 +20,31 @@ void add_labour_supply_keys(scenario::Schema& schema) {
   schema.add(real_key(
       "labour.in_commuting_response", 0.5, 0, 5, "1",
       "elasticity of the number of in-commuters from outside Østfold to the county's labour-market "
-      "tightness (LabourMarket::tightness()); above 1 in a tight market they take positions open "
-      "longest, below 1 those who leave are not all replaced; 0 = held at the 2024 number",
+      "tightness (LabourMarket::tightness()); when it is above 1 the extra ones take positions "
+      "open "
+      "at least labour.shortage_months, below 1 those who leave are not all replaced; 0 = held "
+      "at the 2024 number",
       "Assumption: commuting across a county border responds less than one for one to relative "
       "demand (a 10 % tighter market draws 5 % more in-commuters); no time series of in-commuting "
       "to Østfold is in the shared data to estimate it"));
+  schema.add(data_key("data.disability_stock",
+                      "residents 18-66 with NAV-assessed reduced work capacity by sex (CSV: "
+                      "sex,stock_2024_01,mean_2024)",
+                      "scenarios/data/labour/SOURCES.md"));
+  schema.add(real_key(
+      "labour.participation_response", 0.5, 0, 5, "1",
+      "elasticity of the monthly chance that people outside the labour force (not students, not "
+      "in the disability group) start seeking work to the county's labour-market tightness "
+      "(LabourMarket::tightness()); 0 = labour.outside_search_rate whatever the market",
+      "Assumption: participation of those on the margin of the labour force rises in a tight "
+      "market (the added- and discouraged-worker effects), less than one for one; no series "
+      "of Østfold's participation by month is in the shared data to estimate it"));
 }
 
 void read_labour_supply_params(const scenario::Scenario& scenario, Month month, LabourParams& p) {
   p.seasonality = real_at(scenario, "labour.seasonality", month);
   p.in_commuting_response = real_at(scenario, "labour.in_commuting_response", month);
+  p.participation_response = real_at(scenario, "labour.participation_response", month);
 }
 
 }  // namespace kfsim

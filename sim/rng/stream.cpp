@@ -42,6 +42,10 @@ std::string_view stream_name(Stream stream) {
       return "migration_origin";
     case Stream::QualificationRecognition:
       return "qualification_recognition";
+    case Stream::OutsideGroup:
+      return "outside_group";
+    case Stream::InCommuting:
+      return "in_commuting";
   }
   return "unknown";
 }

@@ -30,6 +30,8 @@ enum class Stream : std::uint8_t {
   NonResidentTurnover = 17,  // in-commuters leaving, keyed by position
   MigrationOrigin = 18,      // whether an in-mover from outside Østfold comes from abroad
   QualificationRecognition = 19,  // when a foreign qualification is recognised, keyed by person
+  OutsideGroup = 20,  // disability or other among those outside the labour force, keyed by person
+  InCommuting = 21,   // which long-open positions extra in-commuters take, keyed by municipality
 };
 
 std::string_view stream_name(Stream stream);

@@ -12,7 +12,10 @@ tolerance of that file:
 - jobs by workplace in Østfold;
 - jobs by occupation major group (STYRK-08 1 to 9);
 - out-commuters (residents working in Oslo and Akershus);
-- NAV's shortage total of 2017.
+- NAV's shortage total of 2017;
+- the disability group (NAV-assessed reduced work capacity, 18-66): its 2024
+  mean by sex within 10 % of NAV's 2024 mean
+  (scenarios/data/labour/disability_nav_2024.csv).
 
 The other targets (employment by sex, whose gap between men and women the
 model narrows within its first year; employment of 15-24 and 55-74-year-olds, registered
@@ -49,6 +52,7 @@ from kfsim_testing import BASELINE, SOURCE, run_kfsim, scratch_dir
 
 REPORT = SOURCE / "notebooks" / "calibration_report.py"
 DEMAND_SWING = SOURCE / "scenarios" / "demand_swing.toml"
+DISABILITY = SOURCE / "scenarios" / "data" / "labour" / "disability_nav_2024.csv"
 SEASONALITY = SOURCE / "scenarios" / "data" / "labour" / "unemployment_seasonality.csv"
 
 ASSERTED_TARGETS = (
@@ -87,6 +91,9 @@ class BaselineCalibration(unittest.TestCase):
             cls.values = cls.report.model_values(ds, 2024)
             cls.facts = cls.report.stylised_facts(ds)
             cls.openings = ds.openings.isel(replicate=0).load()
+            outside = ds.outside_labour_force_mean.mean("replicate").sel(year=2024)
+            groups = [str(g) for g in ds.outside_group_name.values]
+            cls.disability = outside.isel(outside_group=groups.index("disability")).values
         cls.targets = cls.report.read_targets()
 
     @classmethod
@@ -104,6 +111,15 @@ class BaselineCalibration(unittest.TestCase):
                 self.assertLessEqual(
                     abs(model - value), tolerance,
                     f"{name}: model {model:.6g}, target {value:.6g} ± {tolerance:.3g}")
+
+    def test_disability_stock_within_ten_percent_of_navs_by_sex(self):
+        nav = _table(DISABILITY)
+        for s, row in enumerate(nav):
+            with self.subTest(sex=row["sex"]):
+                target = float(row["mean_2024"])
+                model = float(self.disability[s])
+                self.assertLessEqual(abs(model / target - 1), 0.10,
+                                     f"model {model:.0f}, NAV {target:.0f}")
 
     def test_replacement_demand_is_most_of_all_openings(self):
         share = self.facts["replacement share of openings"]
@@ -191,12 +207,16 @@ class BeveridgeCurve(unittest.TestCase):
         self.assertGreater(deviation(self.v, self.v_base, *after_boom), 0.005)
 
 
-def _nav_seasonal_index():
-    lines = [line for line in SEASONALITY.read_text(encoding="utf-8").splitlines()
+def _table(path):
+    """The rows of a data table under scenarios/data/ as dicts, '#' lines skipped."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
              if line and not line.startswith("#")]
     header = lines[0].split(",")
-    column = header.index("nav_index")
-    return np.array([float(line.split(",")[column]) for line in lines[1:]])
+    return [dict(zip(header, line.split(","))) for line in lines[1:]]
+
+
+def _nav_seasonal_index():
+    return np.array([float(row["nav_index"]) for row in _table(SEASONALITY)])
 
 
 def _monthly_rates(path):

@@ -48,7 +48,9 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(BadValue{"seasonality", "-0.1", "real number in [0, 10]"},
                       BadValue{"seasonality", "11", "real number in [0, 10]"},
                       BadValue{"in_commuting_response", "-1", "real number in [0, 5]"},
-                      BadValue{"in_commuting_response", "6", "real number in [0, 5]"}));
+                      BadValue{"in_commuting_response", "6", "real number in [0, 5]"},
+                      BadValue{"participation_response", "-0.5", "real number in [0, 5]"},
+                      BadValue{"participation_response", "5.5", "real number in [0, 5]"}));
 
 }  // namespace
 }  // namespace kfsim
