@@ -56,7 +56,7 @@ def main():
         "#   stock 2011-2024; growth_2023_2024 = growth of the annual mean from 2023 to 2024.",
         f"# Source: shared {FILE}: NAV tables as collected in {URL}.",
         "#   DERIVED by scenarios/data/derive/derive_disability.py.",
-        "# Used by: models/labour/labour_disability.cpp (the disability group of those outside the labour force).",
+        "# Used by: models/labour/labour_outside_groups.cpp (the disability group of those outside the labour force).",
     ]
     path = os.path.join(args.out, "disability_nav_2024.csv")
     with open(path, "w", encoding="utf-8", newline="") as f:
