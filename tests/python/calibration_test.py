@@ -39,7 +39,11 @@ Stylised facts, asserted:
   2025-2031 divided by its mean and averaged by calendar month, correlates with
   NAV's seasonal index for Østfold 2011-2024
   (scenarios/data/labour/unemployment_seasonality.csv) with Pearson's r of at
-  least 0.7, and January is its highest month, as in NAV's series.
+  least 0.7, and January is its highest month, as in NAV's series;
+- the supply responds to the swing: fewer in-commuters than in the baseline
+  at the end of the downturn's 2027 and more in the boom's 2029, and more
+  people outside the labour force (neither students nor disabled) in 2027 and
+  fewer in 2031, after the boom.
 """
 import importlib.util
 import pathlib
@@ -149,6 +153,7 @@ class BeveridgeCurve(unittest.TestCase):
         run_to_file(BASELINE, baseline, "--set", f"end={SWING_TO // 100}-{SWING_TO % 100:02d}")
         cls.month, cls.u, cls.v = _monthly_rates(swing)
         base_month, cls.u_base, cls.v_base = _monthly_rates(baseline)
+        cls.supply, cls.supply_base = _supply_by_year(swing), _supply_by_year(baseline)
         n = len(base_month)
         if not np.array_equal(cls.month[:n], base_month):
             raise AssertionError("the swing and the baseline do not share their months")
@@ -194,6 +199,17 @@ class BeveridgeCurve(unittest.TestCase):
         self.assertEqual(int(np.argmax(nav)), 0)
         self.assertEqual(int(np.argmax(model)), 0, f"model profile {np.round(model, 3)}")
 
+    def test_in_commuting_and_participation_move_with_the_swing(self):
+        # Year-end in-commuters and the yearly mean of those outside the labour
+        # force who are neither students nor in the disability group: both
+        # follow the 12-month tightness, so with a lag of up to a year.
+        commuters, others = self.supply
+        commuters_base, others_base = self.supply_base
+        self.assertLess(commuters[2027], commuters_base[2027])
+        self.assertGreater(commuters[2029], commuters_base[2029])
+        self.assertGreater(others[2027], others_base[2027])
+        self.assertLess(others[2031], others_base[2031])
+
     def test_downturn_raises_unemployment_and_boom_raises_vacancies(self):
         def deviation(series, base, first, last):
             window = self.window(first, last)
@@ -217,6 +233,20 @@ def _table(path):
 
 def _nav_seasonal_index():
     return np.array([float(row["nav_index"]) for row in _table(SEASONALITY)])
+
+
+def _supply_by_year(path):
+    """In-commuters holding positions in Østfold at the end of each year, and
+    the yearly mean of the others outside the labour force, by year."""
+    with xr.open_dataset(path, engine="h5netcdf") as ds:
+        d = ds.isel(replicate=0)
+        inside = [i for i, code in enumerate(d.work_area.values) if int(code) != 0]
+        commuters = d.jobs_non_resident.isel(work_area=inside).sum(["work_area", "occupation"])
+        groups = [str(g) for g in d.outside_group_name.values]
+        others = d.outside_labour_force_mean.sum("sex").isel(outside_group=groups.index("other"))
+        years = [int(y) for y in d.year.values]
+        return ({y: float(commuters.sel(year=y)) for y in years},
+                {y: float(others.sel(year=y)) for y in years})
 
 
 def _monthly_rates(path):
