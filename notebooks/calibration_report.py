@@ -17,6 +17,14 @@ import xarray as xr
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "scenarios" / "data" / "labour" / "calibration_targets.csv"
+SEASONALITY = ROOT / "scenarios" / "data" / "labour" / "unemployment_seasonality.csv"
+DISABILITY = ROOT / "scenarios" / "data" / "labour" / "disability_nav_2024.csv"
+
+
+def read_table(path):
+    """A data table under scenarios/data/ as a list of dicts ('#' lines skipped)."""
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 EMPLOYED, UNEMPLOYED = 3, 4
 
 
@@ -122,6 +130,23 @@ def stylised_facts(ds):
         facts[f"unmet demand {int(years[-1])} (positions)"] = float(unmet.sum())
         if 22 in ds.occupation.values:
             facts[f"unmet demand {int(years[-1])}, health professionals (22)"] = float(unmet.sel(occupation=22))
+    # The seasons: each whole year from 2025 (2024 holds the start-up month)
+    # divided by its mean, mean by calendar month, against NAV's seasonal index.
+    month = ds.month.values
+    rows = [u[month // 100 == y] for y in sorted(set(month // 100)) if y >= 2025]
+    rows = [r / r.mean() for r in rows if len(r) == 12 and r.mean() > 0]
+    if rows and SEASONALITY.exists():
+        profile = np.mean(rows, axis=0)
+        nav = np.array([float(r["nav_index"]) for r in read_table(SEASONALITY)])
+        facts["seasonal profile: correlation with NAV's index"] = float(np.corrcoef(profile, nav)[0, 1])
+        facts["seasonal profile: highest month"] = int(np.argmax(profile)) + 1
+    # The disability group's 2024 mean against NAV's, by sex.
+    if "outside_labour_force_mean" in ds and 2024 in ds.year.values and DISABILITY.exists():
+        groups = [str(g) for g in ds.outside_group_name.values]
+        stock = ds.outside_labour_force_mean.sel(year=2024).isel(outside_group=groups.index("disability"))
+        for s, row in enumerate(read_table(DISABILITY)):
+            facts[f"disability stock 2024, {row['sex']}: model / NAV"] = (
+                float(stock.values[s]) / float(row["mean_2024"]))
     return facts
 
 

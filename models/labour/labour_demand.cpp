@@ -5,14 +5,15 @@
 // health, kindergartens, schools) follow the residents they serve by age.
 // Positions left vacant too long are withdrawn as unmet demand, so that the
 // positions cannot outgrow the people who can fill them. In-commuters from
-// outside Østfold hold a fixed number of each municipality's positions and
-// turn over.
+// outside Østfold hold each municipality's 2024 number of positions, or more or
+// fewer as the market tightens or slackens (labour_in_commuting.hpp), and turn over.
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
 #include "models/labour/industry_trend.hpp"
+#include "models/labour/labour_in_commuting.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/labour/unmet_demand.hpp"
@@ -234,9 +235,14 @@ void LabourMarket::turn_over_non_residents(Month month) {
   }
 }
 
-void LabourMarket::refill_non_residents(Month month) {
-  // Assumption: the number of in-commuters stays at its 2024 level; those who
-  // leave are replaced by other non-residents, in vacancies chosen at random.
+void LabourMarket::refill_non_residents(Month month, const LabourParams& params) {
+  // Those who leave are replaced by other non-residents, in vacancies chosen at
+  // random, up to the municipality's 2024 number; with
+  // labour.in_commuting_response that number follows the county's tightness:
+  // in a tight market the extra in-commuters take positions open at least
+  // labour.shortage_months (those the county fails to fill), chosen at random;
+  // in a slack one those who leave are not all replaced.
+  const double tight = tightness();
   const std::size_t n_mun = municipalities_.size();
   auto& pos = positions_.table;
   auto& holder = pos.column(positions_.holder);
@@ -252,11 +258,27 @@ void LabourMarket::refill_non_residents(Month month) {
   for (std::size_t a = 0; a < n_mun; ++a) {
     rng::Draws draws(key_, a, month, rng::Stream::LabourDemand);
     auto& list = vacant[a];
-    for (std::int64_t k = count[a]; k < non_resident_target_[a] && !list.empty(); ++k) {
+    const std::int64_t goal =
+        in_commuter_goal(non_resident_target_[a], tight, params.in_commuting_response);
+    const std::int64_t replaced = std::min(goal, non_resident_target_[a]);
+    std::int64_t k = count[a];
+    for (; k < replaced && !list.empty(); ++k) {
       const std::size_t j = draws.below(static_cast<std::uint32_t>(list.size()));
       const auto p = static_cast<std::size_t>(list[j]);
       list[j] = list.back();
       list.pop_back();
+      holder[p] = kNonResident;
+      pos.column(positions_.months_vacant)[p] = 0;
+    }
+    if (k >= goal) continue;
+    // The extra in-commuters take positions open long, chosen at random.
+    auto open_long = long_open(list, pos.column(positions_.months_vacant), params.shortage_months);
+    rng::Draws extra(key_, a, month, rng::Stream::InCommuting);
+    for (; k < goal && !open_long.empty(); ++k) {
+      const std::size_t j = extra.below(static_cast<std::uint32_t>(open_long.size()));
+      const auto p = static_cast<std::size_t>(open_long[j]);
+      open_long[j] = open_long.back();
+      open_long.pop_back();
       holder[p] = kNonResident;
       pos.column(positions_.months_vacant)[p] = 0;
     }

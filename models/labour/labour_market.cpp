@@ -136,6 +136,7 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   assign_new_persons(start, true, params);
   build_employers();
   place_initial_workers(start, params);
+  start_disability_group(start, params);
   compute_competence_demand_shares();
   initializing_ = false;
 }
@@ -193,7 +194,9 @@ void LabourMarket::step(Month month, const LabourParams& params) {
   adjust_demand(month, params);
   turn_over_non_residents(month);
   match(month, params);
-  refill_non_residents(month);
+  // In-commuters first take positions open for a while; what is still open after
+  // labour.unfilled_withdrawal_months is then withdrawn as unmet demand.
+  refill_non_residents(month, params);
   withdraw_unfilled(month, params);
   record_month(month, params);
   age_vacancies();

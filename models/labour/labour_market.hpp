@@ -57,15 +57,15 @@ class LabourMarket {
   // The signal that study choices follow (career guidance).
   std::vector<double> competence_signal() const;
 
+  // The county's labour-market tightness: the 12-month moving average of
+  // (vacant positions in Østfold / registered unemployed residents), relative
+  // to the same ratio's average over the run's first 12 months; 1.0 until a
+  // full year has passed (labour_tightness.cpp). Migration at working ages,
+  // in-commuting and the participation of those outside the labour force respond to it.
+  double tightness() const;
+
   // Fit of a person's competence for the job they hold; 0 without a job.
   float job_fit(std::size_t person) const { return fit_of_job(person); }
-
-  // How tight the county's labour market is relative to the run's start: the mean
-  // over the last 12 recorded months of (vacant positions in Østfold / registered
-  // unemployed residents), divided by the same ratio's mean over the first 12
-  // months of the run; 1.0 until a full year has been recorded
-  // (labour_tightness.cpp). Migration at working ages responds to it.
-  double tightness() const;
 
   const Positions& positions() const { return positions_; }
   const Employers& employers() const { return employers_; }
@@ -77,6 +77,9 @@ class LabourMarket {
   // Initial state (labour_initial_state.cpp).
   void assign_new_persons(Month month, bool at_start, const LabourParams& params);
   void build_employers();
+  // The disability group on the start date and the others' entry rate into it
+  // (labour_outside_groups.cpp).
+  void start_disability_group(Month start, const LabourParams& params);
   void place_initial_workers(Month start, const LabourParams& params);
   void compute_competence_demand_shares();
   std::size_t draw_competence(std::size_t age_group, Sex sex, std::size_t municipality,
@@ -93,13 +96,14 @@ class LabourMarket {
   void adjust_demand(Month month, const LabourParams& params);
   void turn_over_non_residents(Month month);
   void match(Month month, const LabourParams& params);
-  void refill_non_residents(Month month);
+  void refill_non_residents(Month month, const LabourParams& params);
   void withdraw_unfilled(Month month, const LabourParams& params);
   void age_vacancies();
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);
   // Keeps the month's vacancy-unemployment ratio for tightness() (labour_tightness.cpp).
   void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
+  void record_outside_groups(std::size_t year);
 
   // Helpers.
   void vacate(std::size_t position, Month month, SeparationReason reason);
@@ -184,12 +188,17 @@ class LabourMarket {
   // Non-resident commuters wanted in each municipality's positions.
   std::vector<std::int64_t> non_resident_target_;
 
+  // Monthly entry rate into the disability group of those outside the labour
+  // force without it, [sex]; all 0 without data.disability_stock.
+  std::vector<double> disability_entry_;
+
+  // The month's vacancies in Østfold / registered unemployed, every month so
+  // far (labour_tightness.cpp).
+  std::vector<double> vacancy_unemployment_ratios_;
+
   // Share of an occupation's demand that falls on each competence, for the
   // competence gap: [occupation][competence].
   std::vector<double> competence_demand_share_;
-
-  // Vacancies in Østfold / registered unemployed residents, one entry per recorded month.
-  std::vector<double> vacancy_unemployment_ratio_;
 
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;

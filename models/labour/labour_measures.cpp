@@ -67,6 +67,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                       "death_or_moved_away", "job_to_job", "position_abolished"}));
   measures.add_dimension(categorical("opening_kind", "why a vacancy opened (code)", indices(2),
                                      "opening_kind_name", {"replacement", "expansion"}));
+  measures.add_dimension(categorical("outside_group",
+                                     "group of those outside the labour force (code)", indices(3),
+                                     "outside_group_name", {"student", "disability", "other"}));
 
   LabourMeasures m{};
   const std::string end = "year: point (31 December)";
@@ -139,6 +142,12 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
       "unfilled_vacancies_mean", {"year", "work_area", "occupation"}, "positions",
       "vacancies open at least labour.shortage_months months (unfilled demand, as NAV's shortage), "
       "mean over the months",
+      "year: mean");
+  m.outside_labour_force_mean = measures.declare_real(
+      "outside_labour_force_mean", {"year", "sex", "outside_group"}, "persons",
+      "residents 15+ outside the labour force and not retired: students (not seeking work), the "
+      "disability group (NAV-assessed reduced work capacity, 18-66) and the others; mean over "
+      "the months",
       "year: mean");
   m.hires = measures.declare_count("hires", {"year", "work_area", "occupation"}, "persons",
                                    "residents hired", "year: sum");

@@ -30,8 +30,9 @@ struct LabourMeasures {
   MeasureId unmet_demand;          // [year, work_area, occupation] positions withdrawn unfilled
   MeasureId unmet_demand_by_industry;  // [year, industry]
   // Means over the months of each year.
-  MeasureId vacancies_mean;           // [year, work_area, occupation]
-  MeasureId unfilled_vacancies_mean;  // [year, work_area, occupation] open >= shortage_months
+  MeasureId vacancies_mean;             // [year, work_area, occupation]
+  MeasureId unfilled_vacancies_mean;    // [year, work_area, occupation] open >= shortage_months
+  MeasureId outside_labour_force_mean;  // [year, sex, outside_group]
   // Flows summed over each year.
   MeasureId hires;                   // [year, work_area, occupation]
   MeasureId separations;             // [year, separation_reason]
@@ -51,7 +52,8 @@ struct LabourMeasures {
 inline constexpr float kGoodFit = 0.8f;
 
 // Adds the competence, occupation, work_area, labour_status,
-// separation_reason and opening_kind dimensions, and declares the measures.
+// separation_reason, opening_kind and outside_group dimensions, and declares
+// the measures.
 LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& data,
                                        const Municipalities& municipalities);
 

@@ -218,6 +218,7 @@ void add_labour_keys(scenario::Schema& schema) {
     spec.policy_settable = false;
     schema.add(spec);
   }
+  add_labour_supply_keys(schema);
 }
 
 LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
@@ -248,6 +249,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
   p.recognition_months = real_at(scenario, "labour.recognition_months", month);
+  read_labour_supply_params(scenario, month, p);
   return p;
 }
 
@@ -303,6 +305,8 @@ LabourSetup labour_setup(const scenario::Scenario& scenario) {
   setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
   setup.industry_trend_fade_years = scenario.real("labour.industry_trend_fade_years");
   setup.population_driven_services = scenario.integer("labour.population_driven_services") != 0;
+  setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
+  setup.disability_stock = load_disability_stock(scenario.file("data.disability_stock"));
   return setup;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 // The scenario keys of the labour-market model and their values in a month.
+#include <optional>
 #include <vector>
 
 #include "models/labour/labour_data.hpp"
+#include "models/labour/labour_outside_groups.hpp"
+#include "models/labour/labour_seasonality.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/time/month.hpp"
@@ -45,6 +48,11 @@ struct LabourParams {
   // Yearly relative trend of each occupation's share of an industry's
   // positions (index of data.occupations); empty: none.
   std::vector<double> occupation_demand_trend;
+  // Supply responses and seasons (labour_supply_keys.cpp).
+  double seasonality = 4.0;  // gain of the seasonal pattern of separations; 0: none
+  double in_commuting_response = 0.5;
+  double participation_response = 0.5;  // elasticity of the others' activation to tightness  //
+                                        // elasticity of in-commuters to tightness; 0: fixed
 
   bool operator==(const LabourParams&) const = default;
 };
@@ -60,9 +68,19 @@ struct LabourSetup {
   double industry_trend_fade_years = 15;
   // Jobs of the services in data.service_demand follow the residents they serve.
   bool population_driven_services = true;
+  // Seasonal pattern the flows give the unemployment stock
+  // (data.unemployment_seasonality); none: no seasons.
+  std::optional<SeasonalIndex> seasonal_index;
+  // NAV's disability stock by sex (data.disability_stock); none: no
+  // disability group.
+  std::optional<DisabilityStock> disability_stock;
 };
 
 void add_labour_keys(scenario::Schema& schema);
+// The keys of the supply responses and the seasons (labour_supply_keys.cpp),
+// added by add_labour_keys and read by labour_params_at.
+void add_labour_supply_keys(scenario::Schema& schema);
+void read_labour_supply_params(const scenario::Scenario& scenario, Month month, LabourParams& p);
 // The keys that hold one value each. The map-valued keys, whose entries are
 // named by the codes of the labour tables, need the data: the overload below.
 LabourParams labour_params_at(const scenario::Scenario& scenario, Month month);

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "models/labour/labour_market.hpp"
+#include "models/labour/labour_outside_groups.hpp"
 #include "models/population/ages.hpp"
 
 namespace kfsim {
@@ -37,9 +38,11 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     employed += s == static_cast<std::int8_t>(LabourStatus::Employed);
     unemployed += s == static_cast<std::int8_t>(LabourStatus::Unemployed);
   }
+  record_outside_groups(y);
   measures_.count(ids_.employed_monthly, {t}) = employed;
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
   measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
+  record_tightness(vacancies_inside, unemployed);
   measures_.real(ids_.unemployment_rate_monthly, {t}) =
       employed + unemployed > 0
           ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed)
@@ -49,12 +52,28 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
           ? static_cast<double>(vacancies_inside) / static_cast<double>(positions_inside)
           : 0.0;
 
-  record_tightness(vacancies_inside, unemployed);
-
   ++months_recorded_;
   if (month.month_of_year() == 12 || month == last_month_) {
     record_year_end(month);
     months_recorded_ = 0;
+  }
+}
+
+void LabourMarket::record_outside_groups(std::size_t y) {
+  const auto& status = persons_.table.column(persons_.labour_status);
+  const auto& sex = persons_.table.column(persons_.sex);
+  const auto& disability = persons_.table.column(persons_.disability);
+  for (std::size_t i = 0; i < status.size(); ++i) {
+    OutsideGroup group = OutsideGroup::Other;
+    if (status[i] == static_cast<std::int8_t>(LabourStatus::InEducation)) {
+      group = OutsideGroup::Student;
+    } else if (status[i] == static_cast<std::int8_t>(LabourStatus::Outside)) {
+      group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
+    } else {
+      continue;
+    }
+    measures_.real(ids_.outside_labour_force_mean,
+                   {y, static_cast<std::size_t>(sex[i]), static_cast<std::size_t>(group)}) += 1.0;
   }
 }
 
@@ -69,6 +88,12 @@ void LabourMarket::record_year_end(Month month) {
   for (MeasureId id : {ids_.vacancies_mean, ids_.unfilled_vacancies_mean}) {
     const auto values = measures_.reals(id).subspan(y * areas * n_occ, areas * n_occ);
     for (auto& v : values) v /= months_recorded_;
+  }
+  {
+    const std::size_t block = kSexCount * kOutsideGroupCount;
+    for (auto& v : measures_.reals(ids_.outside_labour_force_mean).subspan(y * block, block)) {
+      v /= months_recorded_;
+    }
   }
 
   // Positions.

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "models/labour/labour_market.hpp"
+#include "models/labour/labour_outside_groups.hpp"
+#include "models/labour/labour_seasonality.hpp"
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
 
@@ -57,6 +59,16 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
     retirement_params_ = params;
   }
 
+  // Quits and lay-offs have their seasons: many temporary and seasonal
+  // contracts end at New Year, few in spring (labour_seasonality.hpp).
+  const double season = setup_.seasonal_index
+                            ? seasonal_separation_factor(*setup_.seasonal_index,
+                                                         month.month_of_year(), params.seasonality)
+                            : 1.0;
+  // Those outside the labour force but neither students nor in the disability
+  // group start seeking work more often in a tight market.
+  const double participation = participation_factor(tightness(), params.participation_response);
+  const bool disability_group = static_cast<bool>(setup_.disability_stock);
   auto& table = persons_.table;
   const std::size_t n = table.size();
   events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
@@ -70,6 +82,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   auto& target = table.column(persons_.education_target);
   auto& education_end = table.column(persons_.education_end);
   auto& months = table.column(persons_.months_in_status);
+  auto& disability = table.column(persons_.disability);
 
   auto change = [&](std::size_t i, LabourStatus s) {
     status[i] = static_cast<std::int8_t>(s);
@@ -140,10 +153,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
             event = JobEvent::Retire;
           } else if (u_disability < data_.disability_rate[cell] * params.disability_scale) {
             event = JobEvent::Disability;
-          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale) {
+          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale * season) {
             event = u_quit_where < params.quit_to_unemployment_share ? JobEvent::QuitToSeeking
                                                                      : JobEvent::QuitToOutside;
-          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale) {
+          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale * season) {
             event = JobEvent::Layoff;
           } else if (u_search < params.on_the_job_search_rate) {
             searching_[i] = 1;
@@ -164,9 +177,23 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           if (must_retire || (age >= kEarliestPensionAge && u_retire < retire) ||
               age >= kPensionAge) {
             change(i, LabourStatus::Retired);
-          } else if (u_activate < params.outside_search_rate) {
+            disability[i] = 0;
+          } else if (u_activate <
+                     params.outside_search_rate * (disability[i] ? 1.0 : participation)) {
             change(i, LabourStatus::Unemployed);
             searching_[i] = 1;
+            disability[i] = 0;
+          } else if (disability_group) {
+            // Entry into and exit from the disability group (labour_outside_groups.hpp).
+            rng::Draws group(key_, static_cast<std::uint64_t>(ids[i]), month,
+                             rng::Stream::OutsideGroup);
+            const double u_group = group.uniform();
+            if (disability[i]) {
+              if (u_group < kDisabilityExitRate) disability[i] = 0;
+            } else if (disability_age(age) &&
+                       u_group < disability_entry_[static_cast<std::size_t>(sex[i])]) {
+              disability[i] = 1;
+            }
           }
           break;
         default:
@@ -179,6 +206,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
 void LabourMarket::apply_transitions(Month month) {
   auto& job = persons_.table.column(persons_.job);
   const auto& target = persons_.table.column(persons_.education_target);
+  const auto& birth = persons_.table.column(persons_.birth_month);
+  auto& disability = persons_.table.column(persons_.disability);
   for (std::size_t i = 0; i < events_.size(); ++i) {
     const auto event = static_cast<JobEvent>(events_[i]);
     if (event == JobEvent::None) continue;
@@ -214,6 +243,10 @@ void LabourMarket::apply_transitions(Month month) {
     if (target[i] != kNoCompetence && next != LabourStatus::Retired)
       next = LabourStatus::InEducation;
     set_status(i, next);
+    if (event == JobEvent::Disability && next == LabourStatus::Outside && setup_.disability_stock &&
+        disability_age(age_in_years(Month::from_index(birth[i]), month))) {
+      disability[i] = 1;
+    }
     // Those who lose a job seek another from next month, so nobody is hired
     // back into the position they have just left.
     searching_[i] = 0;

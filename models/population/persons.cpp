@@ -41,6 +41,9 @@ Persons::Persons()
           "from_abroad", "flag", "1 when the person moved into Østfold from abroad")),
       qualification_pending(table.add_column<std::int8_t>(
           "qualification_pending", "flag",
-          "1 while a foreign post-secondary qualification awaits recognition")) {}
+          "1 while a foreign post-secondary qualification awaits recognition")),
+      disability(table.add_column<std::int8_t>(
+          "disability", "flag",
+          "1 while outside the labour force with NAV-assessed reduced work capacity")) {}
 
 }  // namespace kfsim

@@ -34,6 +34,9 @@ struct Persons {
   // 1 while a foreign post-secondary qualification awaits recognition: the
   // person is hired as if holding general upper secondary.
   ColumnRef<std::int8_t> qualification_pending;
+  // 1 while outside the labour force with NAV-assessed reduced work capacity
+  // (nedsatt arbeidsevne): the disability group of those outside.
+  ColumnRef<std::int8_t> disability;
 
   std::size_t size() const { return table.size(); }
 };

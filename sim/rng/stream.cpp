@@ -44,6 +44,10 @@ std::string_view stream_name(Stream stream) {
       return "qualification_recognition";
     case Stream::MigrationEvent:
       return "migration_event";
+    case Stream::OutsideGroup:
+      return "outside_group";
+    case Stream::InCommuting:
+      return "in_commuting";
   }
   return "unknown";
 }
