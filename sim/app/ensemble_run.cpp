@@ -107,18 +107,20 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
                  describe_task(task, setup);
     }
     if (!waiting.empty()) {
-      std::cerr << "kfsim: process 0 stopped before these tasks' results arrived (a failure of "
-                   "any process stops them all):"
-                << waiting << "\n";
+      std::cerr
+          << ("kfsim: process 0 stopped before these tasks' results arrived (a failure of "
+              "any process stops them all):" +
+              waiting + "\n");
     }
   };
   if (failure) {
     if (group.distributed()) {
       const bool cancelled = failure->kind == TaskFailure::Kind::Cancelled;
       const std::string what = cancelled ? "was interrupted" : "failed: " + failure->message;
-      std::cerr << "kfsim: process " << group.rank() << " of " << group.size() << ", task "
-                << describe_task(failure->task, setup) << " " << what
-                << "; stopping every process, no result file is written\n";
+      // One write: mpirun's own messages about the abort would otherwise land inside the line.
+      std::cerr << ("kfsim: process " + std::to_string(group.rank()) + " of " +
+                    std::to_string(group.size()) + ", task " + describe_task(failure->task, setup) +
+                    " " + what + "; stopping every process, no result file is written\n");
       if (cancelled && group.is_root()) report_outstanding(0);
       group.abort(exit_code_of(*failure));
     }
@@ -140,8 +142,8 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
       ModelRun run;
       const auto bytes = group.receive_result(task.index, run.person_months, &stop);
       if (!bytes) {
-        std::cerr << "kfsim: process 0 of " << group.size()
-                  << " was interrupted; no result file is written\n";
+        std::cerr << ("kfsim: process 0 of " + std::to_string(group.size()) +
+                      " was interrupted; no result file is written\n");
         report_outstanding(task.index);
         group.abort(kExitFailure);
       }

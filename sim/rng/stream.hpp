@@ -31,8 +31,8 @@ enum class Stream : std::uint8_t {
   MigrationOrigin = 18,      // whether an in-mover from outside Østfold comes from abroad
   QualificationRecognition = 19,  // when a foreign qualification is recognised, keyed by person
   MigrationEvent = 20,  // how many arrive in a dated migration event, keyed by (event, cell)
-  OutsideGroup = 21,  // disability or other among those outside the labour force, keyed by person
-  InCommuting = 22,   // which long-open positions extra in-commuters take, keyed by municipality
+  OutsideGroup = 21,    // disability or other among those outside the labour force, keyed by person
+  InCommuting = 22,     // which long-open positions extra in-commuters take, keyed by municipality
 };
 
 std::string_view stream_name(Stream stream);
