@@ -205,12 +205,20 @@ class BeveridgeCurve(unittest.TestCase):
         # Year-end in-commuters and the yearly mean of those outside the labour
         # force who are neither students nor in the disability group: both
         # follow the 12-month tightness, so with a lag of up to a year.
-        commuters, others = self.supply
-        commuters_base, others_base = self.supply_base
+        commuters, others, _ = self.supply
+        commuters_base, others_base, _ = self.supply_base
         self.assertLess(commuters[2027], commuters_base[2027])
         self.assertGreater(commuters[2029], commuters_base[2029])
         self.assertGreater(others[2027], others_base[2027])
         self.assertLess(others[2031], others_base[2031])
+
+    def test_migration_moves_with_the_swing(self):
+        # Moves into Østfold at working ages follow the 12-month tightness with a
+        # month's lag (demography.in_migration_tightness_elasticity): fewer in the
+        # downturn's slack market, more once the boom has tightened it.
+        movers, movers_base = self.supply[2], self.supply_base[2]
+        self.assertLess(movers[2027], movers_base[2027])
+        self.assertGreater(movers[2030], movers_base[2030])
 
     def test_downturn_raises_unemployment_and_boom_raises_vacancies(self):
         def deviation(series, base, first, last):
@@ -238,17 +246,23 @@ def _nav_seasonal_index():
 
 
 def _supply_by_year(path):
-    """In-commuters holding positions in Østfold at the end of each year, and
-    the yearly mean of the others outside the labour force, by year."""
+    """In-commuters holding positions in Østfold at the end of each year, the
+    yearly mean of the others outside the labour force, and moves into Østfold
+    from outside the county at ages 20-59, by year."""
     with xr.open_dataset(path, engine="h5netcdf") as ds:
         d = ds.isel(replicate=0)
         inside = [i for i, code in enumerate(d.work_area.values) if int(code) != 0]
         commuters = d.jobs_non_resident.isel(work_area=inside).sum(["work_area", "occupation"])
         groups = [str(g) for g in d.outside_group_name.values]
         others = d.outside_labour_force_mean.sum("sex").isel(outside_group=groups.index("other"))
+        ages = [str(a) for a in d.age_group_name.values]
+        working = [ages.index(f"{a}-{a + 4}") for a in range(20, 60, 5)]
+        movers = d.in_migration_from_outside.isel(age_group=working).sum(
+            ["municipality", "sex", "age_group"])
         years = [int(y) for y in d.year.values]
         return ({y: float(commuters.sel(year=y)) for y in years},
-                {y: float(others.sel(year=y)) for y in years})
+                {y: float(others.sel(year=y)) for y in years},
+                {y: float(movers.sel(year=y)) for y in years})
 
 
 def _monthly_rates(path):
