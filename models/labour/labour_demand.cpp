@@ -261,27 +261,22 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
     const std::int64_t goal =
         in_commuter_goal(non_resident_target_[a], tight, params.in_commuting_response);
     const std::int64_t replaced = std::min(goal, non_resident_target_[a]);
-    std::int64_t k = count[a];
-    for (; k < replaced && !list.empty(); ++k) {
-      const std::size_t j = draws.below(static_cast<std::uint32_t>(list.size()));
-      const auto p = static_cast<std::size_t>(list[j]);
-      list[j] = list.back();
-      list.pop_back();
+    // Gives an in-commuter a position drawn from `from` (removed from it).
+    const auto take_one = [&](std::vector<std::int32_t>& from, rng::Draws& with) {
+      const std::size_t j = with.below(static_cast<std::uint32_t>(from.size()));
+      const auto p = static_cast<std::size_t>(from[j]);
+      from[j] = from.back();
+      from.pop_back();
       holder[p] = kNonResident;
       pos.column(positions_.months_vacant)[p] = 0;
-    }
+    };
+    std::int64_t k = count[a];
+    for (; k < replaced && !list.empty(); ++k) take_one(list, draws);
     if (k >= goal) continue;
     // The extra in-commuters take positions open long, chosen at random.
     auto open_long = long_open(list, pos.column(positions_.months_vacant), params.shortage_months);
     rng::Draws extra(key_, a, month, rng::Stream::InCommuting);
-    for (; k < goal && !open_long.empty(); ++k) {
-      const std::size_t j = extra.below(static_cast<std::uint32_t>(open_long.size()));
-      const auto p = static_cast<std::size_t>(open_long[j]);
-      open_long[j] = open_long.back();
-      open_long.pop_back();
-      holder[p] = kNonResident;
-      pos.column(positions_.months_vacant)[p] = 0;
-    }
+    for (; k < goal && !open_long.empty(); ++k) take_one(open_long, extra);
   }
 }
 
