@@ -1,4 +1,5 @@
 #include "models/labour/labour_data.hpp"
+#include "models/labour/occupation_trend.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -427,6 +428,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
   }
   if (!files.service_demand.empty())
     d.services = load_service_demand(files.service_demand, d.industries);
+  if (!files.occupation_trend.empty())
+    d.occupation_trend = load_occupation_trend(files.occupation_trend, d.occupations);
   return d;
 }
 

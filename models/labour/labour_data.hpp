@@ -55,6 +55,8 @@ struct LabourFiles {
       industry_growth, occupation_requirements;
   // Optional: empty, no population-driven services.
   std::filesystem::path service_demand;
+  // Optional: empty, each industry keeps its start date's staffing.
+  std::filesystem::path occupation_trend;
 };
 
 struct LabourData {
@@ -98,6 +100,9 @@ struct LabourData {
   std::vector<double> industry_growth;
   // Services whose jobs follow the residents they serve (may be empty).
   ServiceDemand services;
+  // Yearly trend of each occupation's share within industries (fraction per
+  // year, data.occupation_trend); empty: none.
+  std::vector<double> occupation_trend;
 
   std::size_t work_areas(const Municipalities& m) const { return m.size() + 1; }
   std::size_t fit_index(std::size_t occupation, std::size_t competence) const {

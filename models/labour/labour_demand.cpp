@@ -15,6 +15,7 @@
 #include "models/labour/industry_trend.hpp"
 #include "models/labour/labour_in_commuting.hpp"
 #include "models/labour/labour_market.hpp"
+#include "models/labour/occupation_trend.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/labour/unmet_demand.hpp"
 
@@ -93,14 +94,18 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   // Automation and new technology change what an industry's workers do more
   // than how many it employs: the industry totals already follow the growth
   // paths (which hold the past trend of productivity), so an occupation's
-  // trend moves positions between occupations within each industry and place
-  // of work, and the other occupations' shares are rescaled to keep the total.
+  // trend (the within-industry trend of data.occupation_trend plus the
+  // scenario's, occupation_trend.hpp) moves positions between occupations
+  // within each industry and place of work, and the other occupations' shares
+  // are rescaled to keep the total.
   // Renormalising per (industry, area) rather than per industry keeps every
   // workplace's size on its path too. With no trend every weight is exactly 1,
   // and the targets are those of the growth paths alone, to the last bit.
   if (occupation_factor_.empty()) occupation_factor_.assign(n_occ, 1.0);
-  for (std::size_t o = 0; o < params.occupation_demand_trend.size() && o < n_occ; ++o) {
-    occupation_factor_[o] *= std::pow(1.0 + params.occupation_demand_trend[o], 1.0 / 12.0);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    const double trend = occupation_share_trend(
+        data_.occupation_trend, params.occupation_trend_scale, params.occupation_demand_trend, o);
+    if (trend != 0.0) occupation_factor_[o] *= std::pow(1.0 + trend, 1.0 / 12.0);
   }
   // Weight of each occupation in each (industry incl. outside, area), normalised.
   std::vector<double> occupation_weight(initial_cell_positions_.size(), 1.0);

@@ -70,6 +70,10 @@ void add_labour_keys(scenario::Schema& schema) {
                       "their industry's jobs and use by age (CSV: service,industry,"
                       "share_of_industry_jobs,age_min,age_max,weight)",
                       "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.occupation_trend",
+                      "yearly trend of each occupation's share of the positions within industries "
+                      "(CSV: occupation,within_industry)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_requirements",
                       "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)",
                       "scenarios/data/labour/SOURCES.md"));
@@ -176,6 +180,14 @@ void add_labour_keys(scenario::Schema& schema) {
     schema.add(spec);
   }
   schema.add(real_key(
+      "labour.occupation_trend_scale", 1.0, 0, 3, "1",
+      "multiplies the within-industry occupation trends of data.occupation_trend (the shift "
+      "of each industry's staffing towards professional work seen in 2015-2020); 0 = each "
+      "industry keeps its start date's staffing (apart from labour.occupation_demand_trend)",
+      "1 = the trend of SSB's register 2015-2020 (Vestfold og Telemark), carried on unfaded "
+      "to 2050 since the cohort upgrading it follows goes on: derived in "
+      "scenarios/data/derive/derive_occupation_trend.py"));
+  schema.add(real_key(
       "labour.recognition_months", 12, 0, 120, "months",
       "mean time before a qualification from abroad above upper secondary (fagskole, bachelor, "
       "master) is recognised; until then its holder is hired as if holding general upper "
@@ -249,6 +261,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
   p.recognition_months = real_at(scenario, "labour.recognition_months", month);
+  p.occupation_trend_scale = real_at(scenario, "labour.occupation_trend_scale", month);
   read_labour_supply_params(scenario, month, p);
   return p;
 }
@@ -329,6 +342,7 @@ LabourFiles labour_files(const scenario::Scenario& scenario) {
   f.industry_growth = scenario.file("data.industry_growth");
   f.occupation_requirements = scenario.file("data.occupation_requirements");
   f.service_demand = scenario.file("data.service_demand");
+  f.occupation_trend = scenario.file("data.occupation_trend");
   return f;
 }
 

@@ -48,6 +48,8 @@ struct LabourParams {
   // Yearly relative trend of each occupation's share of an industry's
   // positions (index of data.occupations); empty: none.
   std::vector<double> occupation_demand_trend;
+  // Multiplies data.occupation_trend; 0: the start date's staffing.
+  double occupation_trend_scale = 1.0;
   // Supply responses and seasons (labour_supply_keys.cpp).
   double seasonality = 4.0;  // gain of the seasonal pattern of separations; 0: none
   double in_commuting_response = 0.5;

@@ -1,8 +1,9 @@
 """The baseline's long run, 2024-2050, as the steering group reads it: the mean over three
 replicates of the full baseline (the shared run "baseline_long", made once in the Release pass).
 
-- registered unemployment stays between 2.0 % and 4.5 % every year (a known miss from the
-  early 2040s, marked as an expected failure below);
+- registered unemployment stays between 2.0 % and 4.5 % every year: each industry's staffing
+  shifts towards professional work along its 2015-2020 trend (data.occupation_trend), so the
+  shrinking number of people with primary school only does not find work ever more easily;
 - the vacancy rate stays between 2 % and 5 % every year: demand is tied to the people who can
   fill it (unfilled positions withdrawn as unmet demand, services that follow the residents they
   serve, industry trends that fade), so vacancies do not pile up;
@@ -54,11 +55,6 @@ class BaselineLongRun(unittest.TestCase):
         self.assertEqual(self.years[-1], 2050)
         self.assertEqual(self.ds.sizes["replicate"], 3)
 
-    # A known miss (docs/calibration.md, "What the model misses"): registered unemployment
-    # falls below 2 % from the early 2040s (1.8 % in 2050), as participation rises with
-    # tightness and the county ages while services grow with the residents 80+. The
-    # decorator fails the suite once the model meets the target, so that it is removed then.
-    @unittest.expectedFailure
     def test_registered_unemployment_stays_between_2_and_4_5_percent(self):
         for year, rate in yearly_mean(self.ds.unemployment_rate_monthly).items():
             with self.subTest(year=year):

@@ -1,0 +1,55 @@
+#include "models/labour/occupation_trend.hpp"
+
+#include <string>
+
+#include "models/data/csv_table.hpp"
+#include "models/labour/labour_data.hpp"
+
+namespace kfsim {
+
+namespace {
+// A share trend of 10 % a year halves an occupation's share in seven years: far
+// beyond any trend in SSB's 2015-2020 register (the largest is 3 % a year).
+constexpr double kMaxTrend = 0.1;
+}  // namespace
+
+std::vector<double> load_occupation_trend(const std::filesystem::path& file,
+                                          const Categories& occupations) {
+  const auto t = data::CsvTable::read(file, {"occupation", "within_industry"});
+  std::vector<double> trend(occupations.size(), 0.0);
+  std::vector<int> line(occupations.size(), 0);
+  for (std::size_t row = 0; row < t.rows(); ++row) {
+    const std::string& code = t.text(row, "occupation");
+    const auto o = occupations.index_of(code);
+    if (o < 0) {
+      t.fail(row, "occupation",
+             "unknown occupation code '" + code +
+                 "'; expected a STYRK-08 2-digit code of the occupation table");
+    }
+    const auto k = static_cast<std::size_t>(o);
+    if (line[k] != 0) {
+      t.fail(row, "occupation",
+             "occupation " + code + " is given twice (first on line " + std::to_string(line[k]) +
+                 "); expected one row for each occupation");
+    }
+    line[k] = t.line_of(row);
+    trend[k] = t.real(row, "within_industry", -kMaxTrend, kMaxTrend);
+  }
+  for (std::size_t o = 0; o < occupations.size(); ++o) {
+    if (line[o] == 0) {
+      throw data::DataError(file, 0, "occupation",
+                            "no trend for occupation " + occupations.codes[o] +
+                                "; expected one row for each occupation of the occupation table");
+    }
+  }
+  return trend;
+}
+
+double occupation_share_trend(const std::vector<double>& data_trend, double scale,
+                              const std::vector<double>& scenario_trend, std::size_t o) {
+  const double own = o < data_trend.size() && scale != 0.0 ? scale * data_trend[o] : 0.0;
+  const double set = o < scenario_trend.size() ? scenario_trend[o] : 0.0;
+  return own + set;
+}
+
+}  // namespace kfsim
