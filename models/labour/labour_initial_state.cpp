@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "models/labour/competence_gap.hpp"
 #include "models/labour/labour_choice.hpp"
 #include "models/labour/labour_market.hpp"
 #include "sim/parallel/parallel.hpp"
@@ -395,6 +396,8 @@ void LabourMarket::compute_competence_demand_shares() {
     }
     for (std::size_t c = 0; c < n_comp; ++c) row[c] /= total;
   }
+  above_requirement_ =
+      above_requirement(competence_demand_share_, data_.fit, data_.competence_level);
 }
 
 }  // namespace kfsim

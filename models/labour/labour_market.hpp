@@ -135,6 +135,7 @@ class LabourMarket {
   Month last_month_;
   int months_recorded_ = 0;  // months recorded so far in the current year
   double gap_rating_threshold_ = 0.05;
+  int shortage_months_ = 3;
   bool initializing_ = false;
   std::int64_t unplaced_ = 0;  // employed on the start date for whom no suitable job was found
 
@@ -199,6 +200,9 @@ class LabourMarket {
   // Share of an occupation's demand that falls on each competence, for the
   // competence gap: [occupation][competence].
   std::vector<double> competence_demand_share_;
+  // [occupation x competence] 1 where a holder of the competence works below it
+  // (competence_gap.hpp).
+  std::vector<std::uint8_t> above_requirement_;
 
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;

@@ -99,18 +99,44 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
       "labour force (employed and job seekers) by competence and municipality of residence", end);
   m.competence_demand = measures.declare_real(
       "competence_demand", {"year", "work_area", "competence"}, "persons",
-      "positions open to residents (filled by them or vacant) converted to the competence they ask "
-      "for, by place of work",
+      "what the positions open to residents ask for, in whole persons by the competence mix of "
+      "each occupation: positions held by residents (any place of work), vacant positions and "
+      "unmet demand in Østfold, by place of work",
       end);
   m.competence_gap = measures.declare_real(
       "competence_gap", {"year", "competence"}, "persons",
-      "competence_demand minus competence_supply for the county (positive: shortage, negative: "
-      "surplus)",
+      "competence_demand minus competence_supply for the county; equals competence_shortage + "
+      "competence_frictional - competence_surplus + competence_upgrading, exactly",
       end);
   m.competence_rating = measures.declare_count(
       "competence_rating", {"year", "competence"}, "1",
-      "1 shortage, 0 balance, -1 surplus: the gap as a share of demand beyond "
-      "labour.gap_rating_threshold",
+      "1 shortage, 0 balance, -1 surplus: competence_shortage minus competence_surplus as a share "
+      "of the group's employed residents, beyond labour.gap_rating_threshold (upgrading never "
+      "rates a shortage)",
+      end);
+  m.competence_shortage = measures.declare_count(
+      "competence_shortage", {"year", "competence"}, "persons",
+      "the gap's shortage: what positions in Østfold vacant labour.shortage_months or more, and "
+      "unmet demand, ask for: demand the county fails to meet",
+      end);
+  m.competence_frictional = measures.declare_count(
+      "competence_frictional", {"year", "competence"}, "persons",
+      "the gap's frictional part: what positions in Østfold vacant a shorter time ask for", end);
+  m.competence_surplus = measures.declare_count(
+      "competence_surplus", {"year", "competence"}, "persons",
+      "the gap's surplus: residents holding the competence who are registered unemployed or "
+      "employed below it (in an occupation whose median requirement is a lower education level)",
+      end);
+  m.competence_upgrading = measures.declare_count(
+      "competence_upgrading", {"year", "competence"}, "persons",
+      "the gap's upgrading: what filled positions ask for minus the competences of the residents "
+      "holding them (plus those of them counted in the surplus); positive where jobs asking for "
+      "the competence are held by people with another, such as better-educated newcomers",
+      end);
+  m.shortage_by_occupation = measures.declare_count(
+      "shortage_by_occupation", {"year", "work_area", "occupation"}, "positions",
+      "positions in Østfold vacant labour.shortage_months or more, plus unmet demand, by place "
+      "of work and occupation, on 31 December: the shortage in persons",
       end);
   m.employed_by_industry = measures.declare_count(
       "employed_by_industry", {"year", "work_area", "industry"}, "persons",

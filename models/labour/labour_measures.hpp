@@ -14,17 +14,23 @@ struct LabourMeasures {
   MeasureId persons_by_status;       // [year, municipality, sex, age_group, labour_status]
   MeasureId employed_by_competence;  // [year, municipality, competence] residents
   MeasureId unemployed_by_competence;
-  MeasureId mismatched_employed;     // [year, competence] fit below kGoodFit
-  MeasureId jobs;                    // [year, work_area, occupation] positions wanted
-  MeasureId jobs_vacant;             // [year, work_area, occupation]
-  MeasureId jobs_non_resident;       // [year, work_area, occupation] held by in-commuters
-  MeasureId out_commuters;           // [year, municipality] residents working outside Østfold
-  MeasureId competence_supply;       // [year, municipality, competence] labour force by residence
-  MeasureId competence_demand;       // [year, work_area, competence] positions by workplace
-  MeasureId competence_gap;          // [year, competence] county demand - supply
-  MeasureId competence_rating;       // [year, competence] 1 shortage, 0 balance, -1 surplus
-  MeasureId employed_by_industry;    // [year, work_area, industry] filled positions
-  MeasureId employed_by_occupation;  // [year, municipality, occupation] employed residents
+  MeasureId mismatched_employed;  // [year, competence] fit below kGoodFit
+  MeasureId jobs;                 // [year, work_area, occupation] positions wanted
+  MeasureId jobs_vacant;          // [year, work_area, occupation]
+  MeasureId jobs_non_resident;    // [year, work_area, occupation] held by in-commuters
+  MeasureId out_commuters;        // [year, municipality] residents working outside Østfold
+  MeasureId competence_supply;    // [year, municipality, competence] labour force by residence
+  MeasureId competence_demand;    // [year, work_area, competence] positions by workplace
+  MeasureId competence_gap;       // [year, competence] county demand - supply
+  MeasureId competence_rating;    // [year, competence] 1 shortage, 0 balance, -1 surplus
+  // The gap's parts (competence_gap.hpp), [year, competence], persons.
+  MeasureId competence_shortage;
+  MeasureId competence_frictional;
+  MeasureId competence_surplus;
+  MeasureId competence_upgrading;
+  MeasureId shortage_by_occupation;      // [year, work_area, occupation] long-open + unmet
+  MeasureId employed_by_industry;        // [year, work_area, industry] filled positions
+  MeasureId employed_by_occupation;      // [year, municipality, occupation] employed residents
   MeasureId unemployment_duration_mean;  // [year, competence] months, job seekers on 31 December
   MeasureId awaiting_recognition;  // [year, competence] foreign qualification not yet recognised
   MeasureId unmet_demand;          // [year, work_area, occupation] positions withdrawn unfilled

@@ -1,6 +1,7 @@
 // What the labour market records each month and at the end of each year.
 #include <algorithm>
 
+#include "models/labour/competence_gap.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_outside_groups.hpp"
 #include "models/population/ages.hpp"
@@ -9,6 +10,7 @@ namespace kfsim {
 
 void LabourMarket::record_month(Month month, const LabourParams& params) {
   gap_rating_threshold_ = params.gap_rating_threshold;
+  shortage_months_ = params.shortage_months;
   const std::size_t y = year_index(month);
   const auto t = static_cast<std::size_t>(month - first_month_);
   const auto& holder = positions_.table.column(positions_.holder);
@@ -100,7 +102,12 @@ void LabourMarket::record_year_end(Month month) {
   const auto& holder = positions_.table.column(positions_.holder);
   const auto& area = positions_.table.column(positions_.area);
   const auto& occupation = positions_.table.column(positions_.occupation);
-  std::vector<double> demand_by_area(areas * n_comp, 0.0);
+  const auto& months_vacant = positions_.table.column(positions_.months_vacant);
+  // Positions by (area, occupation): held by residents, vacant a short time,
+  // vacant long (Østfold only: Oslo's openings are not the county's demand).
+  std::vector<std::int64_t> held(areas * n_occ, 0);
+  std::vector<std::int64_t> open_short(areas * n_occ, 0);
+  std::vector<std::int64_t> open_long(areas * n_occ, 0);
   for (std::size_t p = 0; p < positions_.size(); ++p) {
     const auto a = static_cast<std::size_t>(area[p]);
     const auto o = static_cast<std::size_t>(occupation[p]);
@@ -115,8 +122,12 @@ void LabourMarket::record_year_end(Month month) {
       ++measures_.count(ids_.jobs_non_resident, {y, a, o});
       continue;  // demand met from outside the county
     }
-    for (std::size_t c = 0; c < n_comp; ++c) {
-      demand_by_area[a * n_comp + c] += competence_demand_share_[o * n_comp + c];
+    if (holder[p] >= 0) {
+      ++held[a * n_occ + o];
+    } else if (a < outside_area()) {
+      // months_vacant counts whole months before this one, as in record_month.
+      auto& open = months_vacant[p] + 1 >= shortage_months_ ? open_long : open_short;
+      ++open[a * n_occ + o];
     }
   }
 
@@ -129,6 +140,7 @@ void LabourMarket::record_year_end(Month month) {
           const auto n = unmet_[cell_of(i, a, o)];
           if (n == 0) continue;
           measures_.count(ids_.unmet_demand, {y, a, o}) += n;
+          open_long[a * n_occ + o] += n;
           measures_.count(ids_.unmet_demand_by_industry, {y, i}) += n;
         }
       }
@@ -145,6 +157,7 @@ void LabourMarket::record_year_end(Month month) {
   const auto& job = table.column(persons_.job);
   const auto& months_in_status = table.column(persons_.months_in_status);
   std::vector<double> supply(n_mun * n_comp, 0.0);
+  GapCounts gap(n_comp);
   std::vector<double> seeking_months(n_comp, 0.0);
   std::vector<double> seekers(n_comp, 0.0);
   const Month age_date = month + 1;  // ages at the end of the month
@@ -163,40 +176,59 @@ void LabourMarket::record_year_end(Month month) {
     const auto c = static_cast<std::size_t>(competence[i]);
     supply[m * n_comp + c] += 1;
     if (s == LabourStatus::Unemployed) {
+      ++gap.unemployed[c];
       ++measures_.count(ids_.unemployed_by_competence, {y, m, c});
       seeking_months[c] += static_cast<double>(months_in_status[i]);
       ++seekers[c];
       continue;
     }
+    ++gap.employed[c];
     ++measures_.count(ids_.employed_by_competence, {y, m, c});
-    ++measures_.count(
-        ids_.employed_by_occupation,
-        {y, m, static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])])});
+    const auto o = static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])]);
+    ++measures_.count(ids_.employed_by_occupation, {y, m, o});
+    if (above_requirement_[o * n_comp + c]) ++gap.below[c];
     if (fit_of_job(i) < kGoodFit) ++measures_.count(ids_.mismatched_employed, {y, c});
     if (static_cast<std::size_t>(area[static_cast<std::size_t>(job[i])]) == outside_area()) {
       ++measures_.count(ids_.out_commuters, {y, m});
     }
   }
 
-  // Supply, demand and the county gap by competence.
+  // Demand by competence: each cell's positions split over what its occupation
+  // asks for, whole persons, so that the gap's parts add up exactly.
+  std::vector<std::int64_t> demand(areas * n_comp, 0);
+  for (std::size_t a = 0; a < areas; ++a) {
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      const std::size_t cell = a * n_occ + o;
+      const std::int64_t shortage = open_long[cell];
+      if (shortage > 0) measures_.count(ids_.shortage_by_occupation, {y, a, o}) = shortage;
+      const std::span<const double> asks(&competence_demand_share_[o * n_comp], n_comp);
+      const std::span<std::int64_t> in_area(&demand[a * n_comp], n_comp);
+      for (const auto& [count, part] :
+           {std::pair{held[cell], &gap.filled}, std::pair{open_short[cell], &gap.frictional},
+            std::pair{shortage, &gap.shortage}}) {
+        split_by_requirement(count, asks, *part);
+        split_by_requirement(count, asks, in_area);
+      }
+    }
+  }
+  const GapParts parts = decompose_gap(gap);
   for (std::size_t c = 0; c < n_comp; ++c) {
     measures_.real(ids_.unemployment_duration_mean, {y, c}) =
         seekers[c] > 0 ? seeking_months[c] / seekers[c] : 0.0;
-    double county_supply = 0;
-    double county_demand = 0;
     for (std::size_t m = 0; m < n_mun; ++m) {
       measures_.real(ids_.competence_supply, {y, m, c}) = supply[m * n_comp + c];
-      county_supply += supply[m * n_comp + c];
     }
     for (std::size_t a = 0; a < areas; ++a) {
-      measures_.real(ids_.competence_demand, {y, a, c}) = demand_by_area[a * n_comp + c];
-      county_demand += demand_by_area[a * n_comp + c];
+      measures_.real(ids_.competence_demand, {y, a, c}) =
+          static_cast<double>(demand[a * n_comp + c]);
     }
-    const double gap = county_demand - county_supply;
-    measures_.real(ids_.competence_gap, {y, c}) = gap;
-    const double relative = county_demand > 0 ? gap / county_demand : 0.0;
+    measures_.real(ids_.competence_gap, {y, c}) = static_cast<double>(parts.total[c]);
+    measures_.count(ids_.competence_shortage, {y, c}) = parts.shortage[c];
+    measures_.count(ids_.competence_frictional, {y, c}) = parts.frictional[c];
+    measures_.count(ids_.competence_surplus, {y, c}) = parts.surplus[c];
+    measures_.count(ids_.competence_upgrading, {y, c}) = parts.upgrading[c];
     measures_.count(ids_.competence_rating, {y, c}) =
-        relative > gap_rating_threshold_ ? 1 : (relative < -gap_rating_threshold_ ? -1 : 0);
+        gap_rating(parts.shortage[c], parts.surplus[c], gap.employed[c], gap_rating_threshold_);
   }
 }
 
