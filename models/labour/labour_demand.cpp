@@ -126,10 +126,9 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
     }
   }
 
-  auto& pos = positions_.table;
   auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
-  for (std::size_t p = 0; p < pos.size(); ++p) ++current[cell_of_position(p)];
+  for (std::size_t p = 0; p < book_.size(); ++p) ++current[cell_of_position(p)];
 
   std::vector<std::int32_t> surplus(current.size(), 0);
   bool any_surplus = false;
@@ -153,11 +152,8 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
         // New positions go to the cell's employers in turn.
         const auto& employers = cell_employers_[i * areas + a];
         auto& cursor = employer_cursor_[i * areas + a];
-        const std::size_t first = pos.append(static_cast<std::size_t>(difference));
-        for (std::size_t p = first; p < pos.size(); ++p) {
-          pos.column(positions_.employer)[p] = employers[cursor++ % employers.size()];
-          pos.column(positions_.area)[p] = static_cast<std::int8_t>(a);
-          pos.column(positions_.occupation)[p] = static_cast<std::int8_t>(o);
+        for (std::int32_t k = 0; k < difference; ++k) {
+          book_.append_vacant(employers[cursor++ % employers.size()], a, o);
           if (a < outside_area()) ++measures_.count(ids_.openings, {y, 1});  // expansion
         }
       }
@@ -166,14 +162,14 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   if (!any_surplus) return;
 
   // Abolish the newest vacant positions first, then the newest filled ones.
-  auto& holder = pos.column(positions_.holder);
-  auto& abolished = pos.column(positions_.abolished);
+  const auto& holder = book_.holder();
+  const auto& abolished = book_.abolished();
   for (const bool filled : {false, true}) {
-    for (std::size_t p = pos.size(); p-- > 0;) {
+    for (std::size_t p = book_.size(); p-- > 0;) {
       const std::size_t cell = cell_of_position(p);
       if (surplus[cell] == 0 || abolished[p] || (holder[p] != kVacant) != filled) continue;
       --surplus[cell];
-      abolished[p] = 1;
+      book_.abolish(p);
       if (holder[p] >= 0) {
         const std::size_t person = person_slot(holder[p]);
         vacate(p, month, SeparationReason::PositionAbolished);
@@ -183,7 +179,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
             persons_.table.column(persons_.education_target)[person] != kNoCompetence;
         set_status(person, studying ? LabourStatus::InEducation : LabourStatus::Unemployed);
       } else {
-        holder[p] = kVacant;  // an in-commuter's position goes too
+        book_.vacate(p);  // an in-commuter's position goes too
       }
     }
   }
@@ -191,48 +187,31 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
 }
 
 std::size_t LabourMarket::position_cell(std::size_t p) const {
-  const auto& pos = positions_.table;
-  const auto ind = employers_.table.column(
-      employers_.industry)[static_cast<std::size_t>(pos.column(positions_.employer)[p])];
+  const auto ind =
+      employers_.table.column(employers_.industry)[static_cast<std::size_t>(book_.employer()[p])];
   return cell_of(ind < 0 ? data_.industries.size() : static_cast<std::size_t>(ind),
-                 static_cast<std::size_t>(pos.column(positions_.area)[p]),
-                 static_cast<std::size_t>(pos.column(positions_.occupation)[p]));
+                 static_cast<std::size_t>(book_.area()[p]),
+                 static_cast<std::size_t>(book_.occupation()[p]));
 }
 
 void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {
   if (params.unfilled_withdrawal_months <= 0) return;
-  std::vector<std::size_t> cells(positions_.size());
+  std::vector<std::size_t> cells(book_.size());
   for (std::size_t p = 0; p < cells.size(); ++p) cells[p] = position_cell(p);
-  if (withdraw_long_vacant(positions_, cells, params.unfilled_withdrawal_months, outside_area(),
-                           unmet_) > 0) {
-    remove_abolished_positions();
-  }
+  const auto withdrawn = withdraw_long_vacant(
+      book_.positions(), cells, params.unfilled_withdrawal_months, outside_area(), unmet_);
+  for (const auto p : withdrawn) book_.abolish(p);
+  if (!withdrawn.empty()) remove_abolished_positions();
 }
 
 void LabourMarket::remove_abolished_positions() {
-  auto& pos = positions_.table;
-  const auto& abolished = pos.column(positions_.abolished);
-  std::vector<std::int32_t> new_slot(pos.size(), -1);
-  std::vector<std::uint8_t> keep(pos.size(), 1);
-  std::int32_t next = 0;
-  for (std::size_t p = 0; p < pos.size(); ++p) {
-    if (abolished[p]) {
-      keep[p] = 0;
-    } else {
-      new_slot[p] = next++;
-    }
-  }
-  pos.retain(keep);
-  for (auto& job : persons_.table.column(persons_.job)) {
-    if (job != kNoJob) job = new_slot[static_cast<std::size_t>(job)];
-  }
+  book_.remove_abolished(persons_.table.column(persons_.job));
 }
 
 void LabourMarket::turn_over_non_residents(Month month) {
-  auto& pos = positions_.table;
-  const auto ids = pos.ids();
-  const auto& holder = pos.column(positions_.holder);
-  for (std::size_t p = 0; p < pos.size(); ++p) {
+  const auto ids = book_.ids();
+  const auto& holder = book_.holder();
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] != kNonResident) continue;
     rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
                      rng::Stream::NonResidentTurnover);
@@ -249,12 +228,11 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
   // in a slack one those who leave are not all replaced.
   const double tight = tightness();
   const std::size_t n_mun = municipalities_.size();
-  auto& pos = positions_.table;
-  auto& holder = pos.column(positions_.holder);
-  const auto& area = pos.column(positions_.area);
+  const auto& holder = book_.holder();
+  const auto& area = book_.area();
   std::vector<std::int64_t> count(n_mun, 0);
   std::vector<std::vector<std::int32_t>> vacant(n_mun);
-  for (std::size_t p = 0; p < pos.size(); ++p) {
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     const auto a = static_cast<std::size_t>(area[p]);
     if (a >= n_mun) continue;
     if (holder[p] == kNonResident) ++count[a];
@@ -272,14 +250,13 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
       const auto p = static_cast<std::size_t>(from[j]);
       from[j] = from.back();
       from.pop_back();
-      holder[p] = kNonResident;
-      pos.column(positions_.months_vacant)[p] = 0;
+      book_.fill(p, kNonResident);
     };
     std::int64_t k = count[a];
     for (; k < replaced && !list.empty(); ++k) take_one(list, draws);
     if (k >= goal) continue;
     // The extra in-commuters take positions open long, chosen at random.
-    auto open_long = long_open(list, pos.column(positions_.months_vacant), params.shortage_months);
+    auto open_long = long_open(list, book_.months_vacant(), params.shortage_months);
     rng::Draws extra(key_, a, month, rng::Stream::InCommuting);
     for (; k < goal && !open_long.empty(); ++k) take_one(open_long, extra);
   }

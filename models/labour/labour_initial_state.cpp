@@ -128,19 +128,13 @@ void LabourMarket::build_employers() {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t n_mun = municipalities_.size();
   auto& emp = employers_.table;
-  auto& pos = positions_.table;
   cell_employers_.assign((n_ind + 1) * work_areas(), {});
 
   auto add_positions = [&](std::int32_t employer, std::size_t area, std::size_t count,
                            const double* occupation_shares, rng::Draws& draws) {
-    const std::size_t first = pos.append(count);
-    auto& employer_col = pos.column(positions_.employer);
-    auto& occupation_col = pos.column(positions_.occupation);
-    auto& area_col = pos.column(positions_.area);
-    for (std::size_t p = first; p < pos.size(); ++p) {
-      employer_col[p] = employer;
-      area_col[p] = static_cast<std::int8_t>(area);
-      occupation_col[p] = static_cast<std::int8_t>(
+    for (std::size_t k = 0; k < count; ++k) {
+      book_.append_vacant(
+          employer, area,
           pick_weighted(std::span<const double>(occupation_shares, n_occ), draws.uniform()));
     }
   };
@@ -214,11 +208,10 @@ void LabourMarket::build_employers() {
   // Østfold, chosen at random among the municipality's positions.
   non_resident_target_.assign(n_mun, 0);
   {
-    const auto ids = pos.ids();
-    const auto& area = pos.column(positions_.area);
-    auto& holder = pos.column(positions_.holder);
+    const auto ids = book_.ids();
+    const auto& area = book_.area();
     std::vector<std::vector<std::pair<std::uint32_t, std::size_t>>> by_area(n_mun);
-    for (std::size_t p = 0; p < pos.size(); ++p) {
+    for (std::size_t p = 0; p < book_.size(); ++p) {
       const auto a = static_cast<std::size_t>(area[p]);
       if (a >= n_mun) continue;
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), first_month_,
@@ -230,18 +223,18 @@ void LabourMarket::build_employers() {
       std::sort(by_area[m].begin(), by_area[m].end());
       const auto k = std::min<std::size_t>(by_area[m].size(),
                                            static_cast<std::size_t>(non_resident_target_[m]));
-      for (std::size_t j = 0; j < k; ++j) holder[by_area[m][j].second] = kNonResident;
+      for (std::size_t j = 0; j < k; ++j) book_.fill(by_area[m][j].second, kNonResident);
     }
   }
 
   // Demand bookkeeping: positions wanted by cell, and a cursor per (industry, area).
   initial_cell_positions_.assign((n_ind + 1) * work_areas() * n_occ, 0);
   {
-    const auto& employer = pos.column(positions_.employer);
-    const auto& occupation = pos.column(positions_.occupation);
-    const auto& area = pos.column(positions_.area);
+    const auto& employer = book_.employer();
+    const auto& occupation = book_.occupation();
+    const auto& area = book_.area();
     const auto& industry = emp.column(employers_.industry);
-    for (std::size_t p = 0; p < pos.size(); ++p) {
+    for (std::size_t p = 0; p < book_.size(); ++p) {
       const auto ind = industry[static_cast<std::size_t>(employer[p])];
       const std::size_t i = ind < 0 ? n_ind : static_cast<std::size_t>(ind);
       ++initial_cell_positions_[cell_of(i, static_cast<std::size_t>(area[p]),
@@ -270,7 +263,7 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
   refresh_travel(params);
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t areas = work_areas();
-  auto vacant = vacancies_by_cell();
+  auto vacant = book_.vacancies_by_cell();
 
   // The employed in a random order keyed by their ids. A first pass places
   // everyone who can find a job that suits their competence well; a second
@@ -373,7 +366,7 @@ void LabourMarket::compute_competence_demand_shares() {
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& competence = persons_.table.column(persons_.competence);
   const auto& job = persons_.table.column(persons_.job);
-  const auto& occupation = positions_.table.column(positions_.occupation);
+  const auto& occupation = book_.occupation();
   for (std::size_t i = 0; i < persons_.size(); ++i) {
     if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
     const auto o = static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])]);

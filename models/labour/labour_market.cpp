@@ -20,7 +20,8 @@ LabourMarket::LabourMarket(const LabourData& data, const Municipalities& municip
       key_(key),
       setup_(setup),
       first_month_(start),
-      last_month_(end) {
+      last_month_(end),
+      book_(municipalities.size() + 1, data.occupations.size()) {
   for (std::size_t c = data.competences.size(); c-- > 0;) {
     if (data.competence_level[c] == EducationLevel::Primary) primary_ = c;
     if (data.competence_level[c] == EducationLevel::UpperSecondaryGeneral)
@@ -40,8 +41,7 @@ std::size_t LabourMarket::cell_of(std::size_t industry_or_outside, std::size_t a
 float LabourMarket::fit_of_job(std::size_t person) const {
   const auto job = persons_.table.column(persons_.job)[person];
   if (job == kNoJob) return 0.0f;
-  const auto o = static_cast<std::size_t>(
-      positions_.table.column(positions_.occupation)[static_cast<std::size_t>(job)]);
+  const auto o = static_cast<std::size_t>(book_.occupation()[static_cast<std::size_t>(job)]);
   const auto c = static_cast<std::size_t>(persons_.table.column(persons_.competence)[person]);
   return data_.fit[data_.fit_index(o, c)];
 }
@@ -99,15 +99,12 @@ void LabourMarket::set_status(std::size_t person, LabourStatus status) {
 }
 
 void LabourMarket::vacate(std::size_t position, Month month, SeparationReason reason) {
-  auto& holder = positions_.table.column(positions_.holder)[position];
-  const bool resident = holder >= 0;
-  holder = kVacant;
-  positions_.table.column(positions_.months_vacant)[position] = 0;
+  const bool resident = book_.holder()[position] >= 0;
+  book_.vacate(position);
   const std::size_t y = year_index(month);
   if (resident) ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
-  const bool inside =
-      static_cast<std::size_t>(positions_.table.column(positions_.area)[position]) < outside_area();
-  if (inside && !positions_.table.column(positions_.abolished)[position]) {
+  const bool inside = static_cast<std::size_t>(book_.area()[position]) < outside_area();
+  if (inside && !book_.abolished()[position]) {
     ++measures_.count(ids_.openings, {y, 0});  // replacement
   }
 }
@@ -115,18 +112,15 @@ void LabourMarket::vacate(std::size_t position, Month month, SeparationReason re
 void LabourMarket::hire(std::size_t person, std::size_t position, Month month) {
   auto& job = persons_.table.column(persons_.job)[person];
   if (job != kNoJob) vacate(static_cast<std::size_t>(job), month, SeparationReason::JobToJob);
-  auto& pos = positions_.table;
   const std::size_t y = year_index(month);
-  const auto o = static_cast<std::size_t>(pos.column(positions_.occupation)[position]);
-  const auto a = static_cast<std::size_t>(pos.column(positions_.area)[position]);
+  const auto o = static_cast<std::size_t>(book_.occupation()[position]);
+  const auto a = static_cast<std::size_t>(book_.area()[position]);
   if (!initializing_) {
     ++measures_.count(ids_.hires, {y, a, o});
     ++measures_.count(ids_.hires_by_occupation, {y, o});
-    measures_.count(ids_.vacancy_months_at_hire, {y, o}) +=
-        pos.column(positions_.months_vacant)[position];
+    measures_.count(ids_.vacancy_months_at_hire, {y, o}) += book_.months_vacant()[position];
   }
-  pos.column(positions_.holder)[position] = persons_.table.ids()[person];
-  pos.column(positions_.months_vacant)[position] = 0;
+  book_.fill(position, persons_.table.ids()[person]);
   job = static_cast<std::int32_t>(position);
   set_status(person, LabourStatus::Employed);
 }
@@ -141,41 +135,23 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   initializing_ = false;
 }
 
-std::vector<std::vector<std::int32_t>> LabourMarket::vacancies_by_cell() const {
-  const std::size_t n_occ = data_.occupations.size();
-  const auto& holder = positions_.table.column(positions_.holder);
-  const auto& area = positions_.table.column(positions_.area);
-  const auto& occupation = positions_.table.column(positions_.occupation);
-  std::vector<std::vector<std::int32_t>> vacant(work_areas() * n_occ);
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
-    if (holder[p] != kVacant) continue;
-    vacant[static_cast<std::size_t>(area[p]) * n_occ + static_cast<std::size_t>(occupation[p])]
-        .push_back(static_cast<std::int32_t>(p));
-  }
-  return vacant;
-}
-
 void LabourMarket::release_departed_jobs(Month month) {
   // Residents who died or left the county this month are gone from the person
   // table; their positions are the ones no remaining person holds.
-  const std::size_t n = positions_.size();
+  const std::size_t n = book_.size();
   position_seen_.assign(n, 0);
   const auto& job = persons_.table.column(persons_.job);
   for (auto j : job) {
     if (j != kNoJob) position_seen_[static_cast<std::size_t>(j)] = 1;
   }
-  const auto& holder = positions_.table.column(positions_.holder);
+  const auto& holder = book_.holder();
   for (std::size_t p = 0; p < n; ++p) {
     if (holder[p] >= 0 && !position_seen_[p]) vacate(p, month, SeparationReason::DeathOrMovedAway);
   }
 }
 
 void LabourMarket::age_vacancies() {
-  auto& months = positions_.table.column(positions_.months_vacant);
-  const auto& holder = positions_.table.column(positions_.holder);
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
-    if (holder[p] == kVacant && months[p] < 30000) ++months[p];
-  }
+  book_.age_vacancies();
   auto& in_status = persons_.table.column(persons_.months_in_status);
   for (auto& m : in_status) {
     if (m < 30000) ++m;
@@ -209,8 +185,8 @@ void LabourMarket::check_invariants(Month month) const {
   const auto& status = table.column(persons_.labour_status);
   const auto& job = table.column(persons_.job);
   const auto& birth = table.column(persons_.birth_month);
-  const auto& holder = positions_.table.column(positions_.holder);
-  std::vector<std::uint8_t> held(positions_.size(), 0);
+  const auto& holder = book_.holder();
+  std::vector<std::uint8_t> held(book_.size(), 0);
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto s = static_cast<LabourStatus>(status[i]);
     const std::string who = "person " + std::to_string(ids[i]);
@@ -228,7 +204,7 @@ void LabourMarket::check_invariants(Month month) const {
       throw std::logic_error(who + " works at age " + std::to_string(age) + where);
     }
     const auto p = static_cast<std::size_t>(job[i]);
-    if (p >= positions_.size())
+    if (p >= book_.size())
       throw std::logic_error(who + " holds a position that does not exist" + where);
     if (holder[p] != ids[i]) {
       throw std::logic_error(who + " holds position " + std::to_string(p) + ", whose holder is " +
@@ -237,13 +213,18 @@ void LabourMarket::check_invariants(Month month) const {
     if (held[p]++)
       throw std::logic_error("position " + std::to_string(p) + " is held twice" + where);
   }
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] >= 0 && !held[p]) {
       throw std::logic_error("position " + std::to_string(p) + " is held by person " +
                              std::to_string(holder[p]) + ", who does not hold it" + where);
     }
     if (holder[p] < kNonResident)
       throw std::logic_error("position " + std::to_string(p) + " has an invalid holder" + where);
+  }
+  try {
+    book_.check();
+  } catch (const std::logic_error& e) {
+    throw std::logic_error(e.what() + where);
   }
 }
 

@@ -15,6 +15,7 @@
 #include "models/labour/labour_data.hpp"
 #include "models/labour/labour_measures.hpp"
 #include "models/labour/labour_params.hpp"
+#include "models/labour/position_book.hpp"
 #include "models/labour/positions.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
@@ -67,7 +68,8 @@ class LabourMarket {
   // Fit of a person's competence for the job they hold; 0 without a job.
   float job_fit(std::size_t person) const { return fit_of_job(person); }
 
-  const Positions& positions() const { return positions_; }
+  const Positions& positions() const { return book_.positions(); }
+  const PositionBook& position_book() const { return book_; }
   const Employers& employers() const { return employers_; }
   std::size_t outside_area() const { return municipalities_.size(); }
   std::size_t work_areas() const { return municipalities_.size() + 1; }
@@ -113,8 +115,6 @@ class LabourMarket {
   void remove_abolished_positions();
   // The demand cell (industry incl. outside x area x occupation) of a position.
   std::size_t position_cell(std::size_t position) const;
-  // Vacant position slots by (area, occupation) cell, in slot order.
-  std::vector<std::vector<std::int32_t>> vacancies_by_cell() const;
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
                       std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
@@ -145,7 +145,7 @@ class LabourMarket {
   LabourParams retirement_params_{};
 
   Employers employers_;
-  Positions positions_;
+  PositionBook book_;
 
   // Effective one-way travel minutes [home][area] under the current params;
   // negative when not reachable.

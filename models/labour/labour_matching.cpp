@@ -36,7 +36,7 @@ void LabourMarket::match(Month month, const LabourParams& params) {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t n_comp = data_.competences.size();
   const std::size_t areas = work_areas();
-  const auto vacant = vacancies_by_cell();
+  const auto vacant = book_.vacancies_by_cell();
 
   // Searchers in slot order.
   std::vector<std::int32_t> searchers;
@@ -103,9 +103,8 @@ void LabourMarket::match(Month month, const LabourParams& params) {
       float current_fit = -1.0f;
       if (status[i] == static_cast<std::int8_t>(LabourStatus::Employed)) {
         const auto job = static_cast<std::size_t>(persons_.table.column(persons_.job)[i]);
-        current_fit = matching_fit(
-            static_cast<std::size_t>(positions_.table.column(positions_.occupation)[job]), c,
-            unrecognised);
+        current_fit =
+            matching_fit(static_cast<std::size_t>(book_.occupation()[job]), c, unrecognised);
       }
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::LabourSearch);
       for (std::size_t k = 0; k < per_searcher; ++k) {

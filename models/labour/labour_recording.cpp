@@ -13,15 +13,15 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   shortage_months_ = params.shortage_months;
   const std::size_t y = year_index(month);
   const auto t = static_cast<std::size_t>(month - first_month_);
-  const auto& holder = positions_.table.column(positions_.holder);
-  const auto& area = positions_.table.column(positions_.area);
-  const auto& occupation = positions_.table.column(positions_.occupation);
-  const auto& months_vacant = positions_.table.column(positions_.months_vacant);
+  const auto& holder = book_.holder();
+  const auto& area = book_.area();
+  const auto& occupation = book_.occupation();
+  const auto& months_vacant = book_.months_vacant();
 
   // Vacancies (summed now, divided by the months of the year at its end).
   std::int64_t vacancies_inside = 0;
   std::int64_t positions_inside = 0;
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     const auto a = static_cast<std::size_t>(area[p]);
     if (a < outside_area()) ++positions_inside;
     if (holder[p] != kVacant) continue;
@@ -99,22 +99,22 @@ void LabourMarket::record_year_end(Month month) {
   }
 
   // Positions.
-  const auto& holder = positions_.table.column(positions_.holder);
-  const auto& area = positions_.table.column(positions_.area);
-  const auto& occupation = positions_.table.column(positions_.occupation);
-  const auto& months_vacant = positions_.table.column(positions_.months_vacant);
+  const auto& holder = book_.holder();
+  const auto& area = book_.area();
+  const auto& occupation = book_.occupation();
+  const auto& months_vacant = book_.months_vacant();
   // Positions by (area, occupation): held by residents, vacant a short time,
   // vacant long (Østfold only: Oslo's openings are not the county's demand).
   std::vector<std::int64_t> held(areas * n_occ, 0);
   std::vector<std::int64_t> open_short(areas * n_occ, 0);
   std::vector<std::int64_t> open_long(areas * n_occ, 0);
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     const auto a = static_cast<std::size_t>(area[p]);
     const auto o = static_cast<std::size_t>(occupation[p]);
     ++measures_.count(ids_.jobs, {y, a, o});
     if (holder[p] == kVacant) ++measures_.count(ids_.jobs_vacant, {y, a, o});
-    const auto industry = employers_.table.column(employers_.industry)[static_cast<std::size_t>(
-        positions_.table.column(positions_.employer)[p])];
+    const auto industry =
+        employers_.table.column(employers_.industry)[static_cast<std::size_t>(book_.employer()[p])];
     if (holder[p] != kVacant && industry >= 0) {
       ++measures_.count(ids_.employed_by_industry, {y, a, static_cast<std::size_t>(industry)});
     }
@@ -241,10 +241,10 @@ std::vector<double> LabourMarket::competence_signal() const {
   std::vector<double> asked(n_comp, 0.0);
   std::vector<double> seeking(n_comp, 0.0);
   std::vector<double> force(n_comp, 0.0);
-  const auto& holder = positions_.table.column(positions_.holder);
-  const auto& area = positions_.table.column(positions_.area);
-  const auto& occupation = positions_.table.column(positions_.occupation);
-  for (std::size_t p = 0; p < positions_.size(); ++p) {
+  const auto& holder = book_.holder();
+  const auto& area = book_.area();
+  const auto& occupation = book_.occupation();
+  for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] != kVacant || static_cast<std::size_t>(area[p]) >= outside_area()) continue;
     const double* share =
         &competence_demand_share_[static_cast<std::size_t>(occupation[p]) * n_comp];

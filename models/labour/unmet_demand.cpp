@@ -4,22 +4,22 @@
 
 namespace kfsim {
 
-std::int64_t withdraw_long_vacant(Positions& positions,
-                                  std::span<const std::size_t> cell_of_position, int months,
-                                  std::size_t outside_area, std::span<std::int32_t> unmet) {
-  if (months <= 0) return 0;
-  auto& pos = positions.table;
+std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
+                                              std::span<const std::size_t> cell_of_position,
+                                              int months, std::size_t outside_area,
+                                              std::span<std::int32_t> unmet) {
+  std::vector<std::size_t> withdrawn;
+  if (months <= 0) return withdrawn;
+  const auto& pos = positions.table;
   const auto& holder = pos.column(positions.holder);
   const auto& vacant_for = pos.column(positions.months_vacant);
   const auto& area = pos.column(positions.area);
-  auto& abolished = pos.column(positions.abolished);
-  std::int64_t withdrawn = 0;
+  const auto& abolished = pos.column(positions.abolished);
   for (std::size_t p = 0; p < pos.size(); ++p) {
     if (holder[p] != kVacant || abolished[p] || vacant_for[p] < months) continue;
     if (static_cast<std::size_t>(area[p]) >= outside_area) continue;
-    abolished[p] = 1;
     ++unmet[cell_of_position[p]];
-    ++withdrawn;
+    withdrawn.push_back(p);
   }
   return withdrawn;
 }

@@ -7,17 +7,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "models/labour/positions.hpp"
 
 namespace kfsim {
 
-// Marks as abolished each vacant position in a work area below `outside_area`
-// that has been vacant for `months` or more, and adds it to
-// unmet[cell_of_position[p]]. Returns the number withdrawn. months <= 0: none.
-std::int64_t withdraw_long_vacant(Positions& positions,
-                                  std::span<const std::size_t> cell_of_position, int months,
-                                  std::size_t outside_area, std::span<std::int32_t> unmet);
+// The vacant positions, not yet abolished, in a work area below `outside_area`
+// that have been vacant for `months` or more, in slot order; each is added to
+// unmet[cell_of_position[p]], and the caller abolishes them. months <= 0: none.
+std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
+                                              std::span<const std::size_t> cell_of_position,
+                                              int months, std::size_t outside_area,
+                                              std::span<std::int32_t> unmet);
 
 // The positions a cell holds when `desired` are wanted, `current` exist and
 // `unmet` were withdrawn unfilled. When demand falls, unmet demand goes first,
