@@ -71,6 +71,22 @@ std::vector<std::uint8_t> above_requirement(std::span<const double> asks,
   return above;
 }
 
+std::vector<double> qualified_requirement(std::span<const double> asks, std::span<const float> fit,
+                                          std::size_t competences) {
+  std::vector<double> qualified(asks.begin(), asks.end());
+  for (std::size_t start = 0; start + competences <= asks.size(); start += competences) {
+    double total = 0;
+    for (std::size_t k = start; k < start + competences; ++k) {
+      if (fit[k] >= kGoodFit) total += asks[k];
+    }
+    if (total <= 0) continue;
+    for (std::size_t k = start; k < start + competences; ++k) {
+      qualified[k] = fit[k] >= kGoodFit ? asks[k] / total : 0.0;
+    }
+  }
+  return qualified;
+}
+
 GapCounts::GapCounts(std::size_t competences)
     : filled(competences, 0),
       frictional(competences, 0),

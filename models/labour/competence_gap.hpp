@@ -6,7 +6,10 @@
 //   gap = shortage + frictional - surplus + upgrading
 //
 // - shortage: what positions open `labour.shortage_months` or more, and demand
-//   withdrawn unfilled (unmet demand), ask for: demand the county fails to meet;
+//   withdrawn unfilled (unmet demand), ask for: demand the county fails to meet.
+//   Such a position asks for a qualified person (a competence that fits the
+//   occupation well): its requirement is the occupation's mix among the
+//   competences that fit it, since anyone else who could take it would have;
 // - frictional: what positions open for a shorter time ask for (being filled);
 // - surplus: people holding the competence without matching work: registered
 //   unemployed, and employed below it (in an occupation it fits poorly whose
@@ -55,6 +58,12 @@ struct GapCounts {
 std::vector<std::uint8_t> above_requirement(std::span<const double> asks,
                                             std::span<const float> fit,
                                             const std::vector<EducationLevel>& level);
+
+// [occupation x competence]: what a position left unfilled asks for: `asks`
+// restricted to the competences whose fit for the occupation is kGoodFit or
+// better, renormalised; the whole of `asks` where none of them is asked for.
+std::vector<double> qualified_requirement(std::span<const double> asks, std::span<const float> fit,
+                                          std::size_t competences);
 
 struct GapParts {
   std::vector<std::int64_t> total, shortage, frictional, surplus, upgrading;

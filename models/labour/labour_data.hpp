@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/geography/municipalities.hpp"
+#include "models/labour/occupation_trend.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/population/sex.hpp"
 
@@ -100,9 +101,9 @@ struct LabourData {
   std::vector<double> industry_growth;
   // Services whose jobs follow the residents they serve (may be empty).
   ServiceDemand services;
-  // Yearly trend of each occupation's share within industries (fraction per
-  // year, data.occupation_trend); empty: none.
-  std::vector<double> occupation_trend;
+  // Trends of each occupation's share within industries and of its
+  // qualification requirement (data.occupation_trend); empty: none.
+  OccupationTrends occupation_trend;
 
   std::size_t work_areas(const Municipalities& m) const { return m.size() + 1; }
   std::size_t fit_index(std::size_t occupation, std::size_t competence) const {

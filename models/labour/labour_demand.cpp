@@ -103,8 +103,9 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   // and the targets are those of the growth paths alone, to the last bit.
   if (occupation_factor_.empty()) occupation_factor_.assign(n_occ, 1.0);
   for (std::size_t o = 0; o < n_occ; ++o) {
-    const double trend = occupation_share_trend(
-        data_.occupation_trend, params.occupation_trend_scale, params.occupation_demand_trend, o);
+    const double trend =
+        occupation_share_trend(data_.occupation_trend.within_industry,
+                               params.occupation_trend_scale, params.occupation_demand_trend, o);
     if (trend != 0.0) occupation_factor_[o] *= std::pow(1.0 + trend, 1.0 / 12.0);
   }
   // Weight of each occupation in each (industry incl. outside, area), normalised.

@@ -389,8 +389,11 @@ void LabourMarket::compute_competence_demand_shares() {
     }
     for (std::size_t c = 0; c < n_comp; ++c) row[c] /= total;
   }
+  competence_demand_start_ = competence_demand_share_;
   above_requirement_ =
       above_requirement(competence_demand_share_, data_.fit, data_.competence_level);
+  unfilled_requirement_ =
+      qualified_requirement(competence_demand_share_, data_.fit, data_.competences.size());
 }
 
 }  // namespace kfsim

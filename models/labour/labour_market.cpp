@@ -1,5 +1,8 @@
 #include "models/labour/labour_market.hpp"
 
+#include "models/labour/competence_gap.hpp"
+#include "models/labour/requirement_trend.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -160,6 +163,7 @@ void LabourMarket::age_vacancies() {
 
 void LabourMarket::step(Month month, const LabourParams& params) {
   refresh_travel(params);
+  if (month.month_of_year() == 1 && month > first_month_) update_requirements(month, params);
   // Before the month's arrivals are assigned, so that an arrival waits at least
   // the month of arrival.
   recognise_qualifications(month, params);
@@ -176,6 +180,19 @@ void LabourMarket::step(Month month, const LabourParams& params) {
   withdraw_unfilled(month, params);
   record_month(month, params);
   age_vacancies();
+}
+
+void LabourMarket::update_requirements(Month month, const LabourParams& params) {
+  if (data_.occupation_trend.empty() || params.requirement_trend_scale == 0.0) return;
+  const double years = static_cast<double>(month - first_month_) / 12.0;
+  apply_requirement_trend(competence_demand_start_, competence_demand_share_,
+                          data_.occupation_trend.higher_education_logit,
+                          params.requirement_trend_scale, years, data_.competence_level,
+                          data_.occupation_min_fit);
+  above_requirement_ =
+      above_requirement(competence_demand_share_, data_.fit, data_.competence_level);
+  unfilled_requirement_ =
+      qualified_requirement(competence_demand_share_, data_.fit, data_.competences.size());
 }
 
 void LabourMarket::check_invariants(Month month) const {

@@ -52,10 +52,12 @@ class LabourMarket {
   // naming the first violation (the person or position and what is wrong).
   void check_invariants(Month month) const;
 
-  // How much the labour market asks for each competence now: (vacancies in
-  // Østfold asking for it - job seekers holding it) / (labour force holding it
-  // + 1), per competence; positive when employers look for more than there are.
-  // The signal that study choices follow (career guidance).
+  // How much the labour market lacks each competence now: the competence gap's
+  // shortage (what long-open vacancies and unmet demand in Østfold ask for)
+  // minus its surplus (job seekers holding it and those employed below it),
+  // over the labour force holding it + 1, per competence (competence_gap.hpp);
+  // positive where employers fail to find it. The signal that study choices
+  // follow (career guidance).
   std::vector<double> competence_signal() const;
 
   // The county's labour-market tightness: the 12-month moving average of
@@ -84,6 +86,9 @@ class LabourMarket {
   void start_disability_group(Month start, const LabourParams& params);
   void place_initial_workers(Month start, const LabourParams& params);
   void compute_competence_demand_shares();
+  // Moves what each occupation asks for along its qualification trend
+  // (requirement_trend.hpp); once a year, in January.
+  void update_requirements(Month month, const LabourParams& params);
   std::size_t draw_competence(std::size_t age_group, Sex sex, std::size_t municipality,
                               double u) const;
   // When studies towards `competence` end for someone born in `born` (a June).
@@ -200,9 +205,13 @@ class LabourMarket {
   // Share of an occupation's demand that falls on each competence, for the
   // competence gap: [occupation][competence].
   std::vector<double> competence_demand_share_;
+  // The same on the start date, which the qualification trend moves from.
+  std::vector<double> competence_demand_start_;
   // [occupation x competence] 1 where a holder of the competence works below it
   // (competence_gap.hpp).
   std::vector<std::uint8_t> above_requirement_;
+  // [occupation x competence] what a position left unfilled asks for (competence_gap.hpp).
+  std::vector<double> unfilled_requirement_;
 
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;

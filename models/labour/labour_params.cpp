@@ -71,8 +71,9 @@ void add_labour_keys(scenario::Schema& schema) {
                       "share_of_industry_jobs,age_min,age_max,weight)",
                       "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_trend",
-                      "yearly trend of each occupation's share of the positions within industries "
-                      "(CSV: occupation,within_industry)",
+                      "yearly trends of each occupation's share of the positions within "
+                      "industries and of its qualification requirement (CSV: occupation,"
+                      "within_industry,higher_education_logit_trend)",
                       "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_requirements",
                       "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)",
@@ -181,11 +182,20 @@ void add_labour_keys(scenario::Schema& schema) {
   }
   schema.add(real_key(
       "labour.occupation_trend_scale", 1.0, 0, 3, "1",
-      "multiplies the within-industry occupation trends of data.occupation_trend (the shift "
+      "multiplies the within-industry occupation share trends of data.occupation_trend (the shift "
       "of each industry's staffing towards professional work seen in 2015-2020); 0 = each "
       "industry keeps its start date's staffing (apart from labour.occupation_demand_trend)",
       "1 = the trend of SSB's register 2015-2020 (Vestfold og Telemark), carried on unfaded "
       "to 2050 since the cohort upgrading it follows goes on: derived in "
+      "scenarios/data/derive/derive_occupation_trend.py"));
+  schema.add(real_key(
+      "labour.requirement_trend_scale", 1.0, 0, 3, "1",
+      "multiplies the qualification trends of data.occupation_trend: the yearly change of the "
+      "log-odds that an occupation asks for bachelor level or above (moved once a year, from "
+      "upper secondary and fagskole; occupations regulated by law keep their requirement); "
+      "0 = what each occupation asks for stays as on the start date",
+      "1 = the trend of the share with higher education among the employed of each occupation "
+      "in SSB's register 2015-2020 (Vestfold og Telemark): "
       "scenarios/data/derive/derive_occupation_trend.py"));
   schema.add(real_key(
       "labour.recognition_months", 12, 0, 120, "months",
@@ -262,6 +272,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));
   p.recognition_months = real_at(scenario, "labour.recognition_months", month);
   p.occupation_trend_scale = real_at(scenario, "labour.occupation_trend_scale", month);
+  p.requirement_trend_scale = real_at(scenario, "labour.requirement_trend_scale", month);
   read_labour_supply_params(scenario, month, p);
   return p;
 }

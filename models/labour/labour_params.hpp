@@ -50,6 +50,9 @@ struct LabourParams {
   std::vector<double> occupation_demand_trend;
   // Multiplies data.occupation_trend; 0: the start date's staffing.
   double occupation_trend_scale = 1.0;
+  // Multiplies the qualification trends of data.occupation_trend; 0: what each
+  // occupation asks for stays as on the start date.
+  double requirement_trend_scale = 1.0;
   // Supply responses and seasons (labour_supply_keys.cpp).
   double seasonality = 4.0;  // gain of the seasonal pattern of separations; 0: none
   double in_commuting_response = 0.5;

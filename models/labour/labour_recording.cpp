@@ -1,5 +1,6 @@
 // What the labour market records each month and at the end of each year.
 #include <algorithm>
+#include <tuple>
 
 #include "models/labour/competence_gap.hpp"
 #include "models/labour/labour_market.hpp"
@@ -202,12 +203,13 @@ void LabourMarket::record_year_end(Month month) {
       const std::int64_t shortage = open_long[cell];
       if (shortage > 0) measures_.count(ids_.shortage_by_occupation, {y, a, o}) = shortage;
       const std::span<const double> asks(&competence_demand_share_[o * n_comp], n_comp);
+      const std::span<const double> unfilled(&unfilled_requirement_[o * n_comp], n_comp);
       const std::span<std::int64_t> in_area(&demand[a * n_comp], n_comp);
-      for (const auto& [count, part] :
-           {std::pair{held[cell], &gap.filled}, std::pair{open_short[cell], &gap.frictional},
-            std::pair{shortage, &gap.shortage}}) {
-        split_by_requirement(count, asks, *part);
-        split_by_requirement(count, asks, in_area);
+      for (const auto& [count, part, shares] : {std::tuple{held[cell], &gap.filled, asks},
+                                                std::tuple{open_short[cell], &gap.frictional, asks},
+                                                std::tuple{shortage, &gap.shortage, unfilled}}) {
+        split_by_requirement(count, shares, *part);
+        split_by_requirement(count, shares, in_area);
       }
     }
   }
@@ -237,30 +239,46 @@ void LabourMarket::record_year_end(Month month) {
 namespace kfsim {
 
 std::vector<double> LabourMarket::competence_signal() const {
+  // The gap's shortage minus its surplus (competence_gap.hpp), now, relative to
+  // the labour force holding each competence: what career guidance reads.
   const std::size_t n_comp = data_.competences.size();
+  const std::size_t n_occ = data_.occupations.size();
   std::vector<double> asked(n_comp, 0.0);
-  std::vector<double> seeking(n_comp, 0.0);
+  std::vector<double> idle(n_comp, 0.0);
   std::vector<double> force(n_comp, 0.0);
+  auto ask = [&](std::size_t o, double n) {
+    const double* share = &unfilled_requirement_[o * n_comp];
+    for (std::size_t c = 0; c < n_comp; ++c) asked[c] += n * share[c];
+  };
   const auto& holder = book_.holder();
   const auto& area = book_.area();
   const auto& occupation = book_.occupation();
+  const auto& months_vacant = book_.months_vacant();
   for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] != kVacant || static_cast<std::size_t>(area[p]) >= outside_area()) continue;
-    const double* share =
-        &competence_demand_share_[static_cast<std::size_t>(occupation[p]) * n_comp];
-    for (std::size_t c = 0; c < n_comp; ++c) asked[c] += share[c];
+    if (months_vacant[p] + 1 < shortage_months_) continue;
+    ask(static_cast<std::size_t>(occupation[p]), 1.0);
+  }
+  for (std::size_t cell = 0; cell < unmet_.size(); ++cell) {
+    if (unmet_[cell] > 0) ask(cell % n_occ, static_cast<double>(unmet_[cell]));
   }
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& competence = persons_.table.column(persons_.competence);
+  const auto& job = persons_.table.column(persons_.job);
   for (std::size_t i = 0; i < persons_.size(); ++i) {
     const auto s = static_cast<LabourStatus>(status[i]);
     if (s != LabourStatus::Employed && s != LabourStatus::Unemployed) continue;
     const auto c = static_cast<std::size_t>(competence[i]);
     force[c] += 1;
-    if (s == LabourStatus::Unemployed) seeking[c] += 1;
+    if (s == LabourStatus::Unemployed) {
+      idle[c] += 1;
+    } else {
+      const auto o = static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])]);
+      if (above_requirement_[o * n_comp + c]) idle[c] += 1;
+    }
   }
   std::vector<double> signal(n_comp);
-  for (std::size_t c = 0; c < n_comp; ++c) signal[c] = (asked[c] - seeking[c]) / (force[c] + 1.0);
+  for (std::size_t c = 0; c < n_comp; ++c) signal[c] = (asked[c] - idle[c]) / (force[c] + 1.0);
   return signal;
 }
 

@@ -11,12 +11,19 @@ namespace {
 // A share trend of 10 % a year halves an occupation's share in seven years: far
 // beyond any trend in SSB's 2015-2020 register (the largest is 3 % a year).
 constexpr double kMaxTrend = 0.1;
+// Log-odds moving 0.5 a year take a share from 10 % to 90 % in nine years; the
+// register's largest move is about 0.07.
+constexpr double kMaxLogitTrend = 0.5;
 }  // namespace
 
-std::vector<double> load_occupation_trend(const std::filesystem::path& file,
-                                          const Categories& occupations) {
-  const auto t = data::CsvTable::read(file, {"occupation", "within_industry"});
-  std::vector<double> trend(occupations.size(), 0.0);
+OccupationTrends load_occupation_trend(const std::filesystem::path& file,
+                                       const Categories& occupations) {
+  const auto t =
+      data::CsvTable::read(file, {"occupation", "within_industry", "higher_education_logit_trend"});
+  OccupationTrends trends;
+  auto& trend = trends.within_industry;
+  trend.assign(occupations.size(), 0.0);
+  trends.higher_education_logit.assign(occupations.size(), 0.0);
   std::vector<int> line(occupations.size(), 0);
   for (std::size_t row = 0; row < t.rows(); ++row) {
     const std::string& code = t.text(row, "occupation");
@@ -34,6 +41,8 @@ std::vector<double> load_occupation_trend(const std::filesystem::path& file,
     }
     line[k] = t.line_of(row);
     trend[k] = t.real(row, "within_industry", -kMaxTrend, kMaxTrend);
+    trends.higher_education_logit[k] =
+        t.real(row, "higher_education_logit_trend", -kMaxLogitTrend, kMaxLogitTrend);
   }
   for (std::size_t o = 0; o < occupations.size(); ++o) {
     if (line[o] == 0) {
@@ -42,7 +51,7 @@ std::vector<double> load_occupation_trend(const std::filesystem::path& file,
                                 "; expected one row for each occupation of the occupation table");
     }
   }
-  return trend;
+  return trends;
 }
 
 double occupation_share_trend(const std::vector<double>& data_trend, double scale,

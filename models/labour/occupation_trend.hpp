@@ -15,12 +15,21 @@ namespace kfsim {
 
 struct Categories;  // labour_data.hpp
 
-// Reads data.occupation_trend (CSV: occupation,within_industry[,...]): one row
-// for each occupation of `occupations`, each trend in [-0.1, 0.1] a year. An
-// unknown or repeated code, a missing occupation or a value out of range is a
-// DataError naming file, line and column.
-std::vector<double> load_occupation_trend(const std::filesystem::path& file,
-                                          const Categories& occupations);
+// The trends of data.occupation_trend, by occupation.
+struct OccupationTrends {
+  std::vector<double> within_industry;         // yearly change of the share of positions
+  std::vector<double> higher_education_logit;  // yearly change of the log-odds of
+                                               // the requirement at bachelor level or above
+  bool empty() const { return within_industry.empty(); }
+};
+
+// Reads data.occupation_trend (CSV: occupation,within_industry,
+// higher_education_logit_trend[,...]): one row for each occupation of
+// `occupations`, the share trend in [-0.1, 0.1] and the log-odds trend in
+// [-0.5, 0.5] a year. An unknown or repeated code, a missing occupation or a
+// value out of range is a DataError naming file, line and column.
+OccupationTrends load_occupation_trend(const std::filesystem::path& file,
+                                       const Categories& occupations);
 
 // The yearly trend of occupation `o`'s share: the data's trend times
 // labour.occupation_trend_scale, plus the scenario's

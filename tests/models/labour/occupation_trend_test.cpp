@@ -40,24 +40,31 @@ data::DataError error_reading(const std::string& text) {
 
 TEST(OccupationTrend, ReadsOneTrendPerOccupationInTheTablesOrder) {
   const TempDir dir;
-  const auto trend = load_occupation_trend(
-      dir.write("trend.csv", "occupation,within_industry,note\n91,-0.01,x\n21,0.02,y\n41,0,z\n"),
-      three_occupations());
-  EXPECT_EQ(trend, (std::vector<double>{0.02, 0.0, -0.01}));
+  const auto trend =
+      load_occupation_trend(dir.write("trend.csv",
+                                      "occupation,within_industry,higher_education_logit_trend,"
+                                      "note\n91,-0.01,0,x\n21,0.02,0.1,y\n41,0,-0.2,z\n"),
+                            three_occupations());
+  EXPECT_EQ(trend.within_industry, (std::vector<double>{0.02, 0.0, -0.01}));
+  EXPECT_EQ(trend.higher_education_logit, (std::vector<double>{0.1, -0.2, 0.0}));
 }
 
 TEST(OccupationTrend, BadRowsNameTheLineAndColumn) {
-  auto unknown = error_reading("occupation,within_industry\n21,0\n41,0\n91,0\n99,0.01\n");
+  const std::string header = "occupation,within_industry,higher_education_logit_trend\n";
+  auto unknown = error_reading(header + "21,0,0\n41,0,0\n91,0,0\n99,0.01,0\n");
   EXPECT_EQ(unknown.line(), 5);
   EXPECT_EQ(unknown.column(), "occupation");
-  auto twice = error_reading("occupation,within_industry\n21,0\n41,0\n21,0.01\n91,0\n");
+  auto twice = error_reading(header + "21,0,0\n41,0,0\n21,0.01,0\n91,0,0\n");
   EXPECT_EQ(twice.line(), 4);
   EXPECT_NE(std::string(twice.what()).find("given twice (first on line 2)"), std::string::npos)
       << twice.what();
-  auto range = error_reading("occupation,within_industry\n21,0.2\n41,0\n91,0\n");
+  auto range = error_reading(header + "21,0.2,0\n41,0,0\n91,0,0\n");
   EXPECT_EQ(range.line(), 2);
   EXPECT_EQ(range.column(), "within_industry");
-  auto missing = error_reading("occupation,within_industry\n21,0\n91,0\n");
+  auto logit = error_reading(header + "21,0,0\n41,0,0.9\n91,0,0\n");
+  EXPECT_EQ(logit.line(), 3);
+  EXPECT_EQ(logit.column(), "higher_education_logit_trend");
+  auto missing = error_reading(header + "21,0,0\n91,0,0\n");
   EXPECT_EQ(missing.line(), 0);
   EXPECT_NE(std::string(missing.what()).find("no trend for occupation 41"), std::string::npos);
 }
@@ -96,15 +103,15 @@ std::vector<std::int64_t> positions_by_occupation(const ModelRun& r) {
 
 TEST(OccupationTrend, OffByScaleIsBitIdenticalToZeroTrendsAndOnMovesTheMix) {
   const TempDir dir;
-  std::string rows = "occupation,within_industry\n";
+  std::string rows = "occupation,within_industry,higher_education_logit_trend\n";
   for (const char* code :
        {"01", "11", "12", "13", "14", "21", "22", "23", "24", "25", "26", "31", "32", "33",
         "34", "35", "41", "42", "43", "44", "51", "52", "53", "54", "61", "62", "71", "72",
         "73", "74", "75", "81", "82", "83", "91", "92", "93", "94", "95", "96"}) {
-    rows += std::string(code) + ",0\n";
+    rows += std::string(code) + ",0,0\n";
   }
   const auto zeros = dir.write("zeros.csv", rows);
-  const ModelRun off = run({"labour.occupation_trend_scale=0"});
+  const ModelRun off = run({"labour.occupation_trend_scale=0", "labour.requirement_trend_scale=0"});
   const ModelRun zero_table = run({"data.occupation_trend=\"" + zeros.string() + "\""});
   ASSERT_EQ(off.measures.measures().size(), zero_table.measures.measures().size());
   for (std::size_t i = 0; i < off.measures.measures().size(); ++i) {
