@@ -227,10 +227,12 @@ void add_labour_keys(scenario::Schema& schema) {
                          "Assumption: NAV's employer survey counts recruitment that failed or took "
                          "long; three months is taken as 'long'"));
   schema.add(real_key("labour.gap_rating_threshold", 0.05, 0, 1, "1",
-                      "a competence is rated in shortage when its gap (demand - supply) exceeds "
-                      "this share of demand, in surplus below minus this share, else in balance",
-                      "Assumption: 5 % of demand, a margin wider than the model's year-to-year "
-                      "noise for the larger groups"));
+                      "a competence is rated in shortage when its shortage minus its surplus "
+                      "(competence_shortage - competence_surplus) exceeds this share of the "
+                      "group's employed residents, in surplus below minus this share, else in "
+                      "balance",
+                      "Assumption: 5 % of employment, a margin wider than the model's "
+                      "year-to-year noise for the larger groups"));
   {
     KeySpec spec =
         real_key("labour.initial_vacancy_rate", 0.03, 0, 0.5, "1",
