@@ -103,14 +103,62 @@ def model_values(ds, year):
     return values
 
 
+def _ranks(values):
+    """Ranks from 0, ties given their mean rank."""
+    values = np.asarray(values, dtype=float)
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(len(values))
+    ranks[order] = np.arange(len(values))
+    for v in np.unique(values):
+        tied = values == v
+        ranks[tied] = ranks[tied].mean()
+    return ranks
+
+
+def exit_rates_by_occupation(ds, years=None):
+    """Replacement demand (exits: retirement, disability, death or moving out of
+    the county, leaving the labour force) per employed resident, and the share of
+    employed residents aged 55 and over, by occupation over `years` (all years
+    by default), for the first replicate; occupations without employed
+    residents are left out. Employed residents are the 31 December stocks, so
+    the rate is exits in the years over employed at their ends."""
+    ds = ds.isel(replicate=0)
+    if years is not None:
+        ds = ds.sel(year=list(years))
+    exits = ds.replacement_demand.sum("year")
+    by_age = ds.employed_by_occupation_age.sum("year")
+    employed = by_age.sum("age_group")
+    older = by_age.isel(age_group=np.where(ds.age_group.values >= 55)[0]).sum("age_group")
+    keep = employed.values > 0
+    return {"occupation": ds.occupation.values[keep],
+            "employed": employed.values[keep],
+            "exit_rate": exits.values[keep] / employed.values[keep],
+            "share_55_plus": older.values[keep] / employed.values[keep]}
+
+
 def stylised_facts(ds):
+    """The openings by kind: replacement demand is the exits from an occupation
+    (Cedefop's and SCB's sense), expansion the new positions; mobility (moves
+    to another occupation) and churn (moves within the occupation, quits and
+    lay-offs into registered unemployment, in-commuters' turnover) are left out
+    of both, as Cedefop leaves them out of its job openings."""
+    by_occupation = exit_rates_by_occupation(ds)
     ds = ds.isel(replicate=0)
     openings = ds.openings.sum("year")
-    replacement_share = float(openings.sel(opening_kind=0) / openings.sum())
+    kinds = [str(k) for k in ds.opening_kind_name.values]
+    replacement = float(openings.isel(opening_kind=kinds.index("replacement")))
+    expansion = float(openings.isel(opening_kind=kinds.index("expansion")))
+    exits = float(ds.replacement_demand.sum())
+    employed = float(ds.employed_by_occupation.sum())
+    rates, older = by_occupation["exit_rate"], by_occupation["share_55_plus"]
+    rank_corr = float(np.corrcoef(_ranks(older), _ranks(rates))[0, 1]) if len(rates) > 2 else float("nan")
     u = ds.unemployment_rate_monthly.values
     v = ds.vacancy_rate_monthly.values
     corr = float(np.corrcoef(u, v)[0, 1]) if u.std() > 0 and v.std() > 0 else float("nan")
-    facts = {"replacement share of openings": replacement_share,
+    facts = {"exit rate of employed residents": exits / employed,
+             "replacement share of job openings": replacement / (replacement + expansion),
+             "rank correlation of the 55+ share and the exit rate across occupations": rank_corr,
+             "churn and mobility share of all openings": 1 - (replacement + expansion) / float(openings.sum()),
              "correlation of monthly unemployment and vacancy rates": corr}
     # The demand mechanisms in the long run (docs/calibration.md, "Demand tied to
     # its drivers"): the range of the yearly unemployment and vacancy rates, and

@@ -155,7 +155,8 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
         auto& cursor = employer_cursor_[i * areas + a];
         for (std::int32_t k = 0; k < difference; ++k) {
           book_.append_vacant(employers[cursor++ % employers.size()], a, o);
-          if (a < outside_area()) ++measures_.count(ids_.openings, {y, 1});  // expansion
+          if (a < outside_area())
+            ++measures_.count(ids_.openings, {y, static_cast<std::size_t>(OpeningKind::Expansion)});
         }
       }
     }
@@ -173,7 +174,8 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
       book_.abolish(p);
       if (holder[p] >= 0) {
         const std::size_t person = person_slot(holder[p]);
-        vacate(p, month, SeparationReason::PositionAbolished);
+        // No opening: the position goes.
+        vacate(p, month, SeparationReason::PositionAbolished, OpeningKind::Churn);
         persons_.table.column(persons_.job)[person] = kNoJob;
         // A student goes on studying; others seek work from next month.
         const bool studying =
@@ -216,7 +218,9 @@ void LabourMarket::turn_over_non_residents(Month month) {
     if (holder[p] != kNonResident) continue;
     rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
                      rng::Stream::NonResidentTurnover);
-    if (draws.uniform() < kNonResidentMonthlyTurnover) vacate(p, month, SeparationReason::Quit);
+    if (draws.uniform() < kNonResidentMonthlyTurnover) {
+      vacate(p, month, SeparationReason::Quit, OpeningKind::Churn);
+    }
   }
 }
 

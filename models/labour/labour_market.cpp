@@ -101,22 +101,48 @@ void LabourMarket::set_status(std::size_t person, LabourStatus status) {
   }
 }
 
-void LabourMarket::vacate(std::size_t position, Month month, SeparationReason reason) {
+void LabourMarket::vacate(std::size_t position, Month month, SeparationReason reason,
+                          OpeningKind kind) {
   const bool resident = book_.holder()[position] >= 0;
+  const auto o = static_cast<std::size_t>(book_.occupation()[position]);
   book_.vacate(position);
   const std::size_t y = year_index(month);
-  if (resident) ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
-  const bool inside = static_cast<std::size_t>(book_.area()[position]) < outside_area();
-  if (inside && !book_.abolished()[position]) {
-    ++measures_.count(ids_.openings, {y, 0});  // replacement
+  const bool abolished = book_.abolished()[position];
+  if (resident) {
+    ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
+    // By occupation, residents' positions in Østfold and outside alike, so that
+    // the flows compare with employed_by_occupation; an abolished position is a
+    // fall in demand, not an opening.
+    if (!abolished) {
+      switch (kind) {
+        case OpeningKind::Replacement:
+          ++measures_.count(ids_.replacement_demand, {y, o});
+          break;
+        case OpeningKind::Mobility:
+          ++measures_.count(ids_.occupational_mobility, {y, o});
+          break;
+        case OpeningKind::Churn:
+          ++measures_.count(ids_.churn, {y, o});
+          break;
+        case OpeningKind::Expansion:
+          break;
+      }
+    }
   }
+  const bool inside = static_cast<std::size_t>(book_.area()[position]) < outside_area();
+  if (inside && !abolished) ++measures_.count(ids_.openings, {y, static_cast<std::size_t>(kind)});
 }
 
 void LabourMarket::hire(std::size_t person, std::size_t position, Month month) {
   auto& job = persons_.table.column(persons_.job)[person];
-  if (job != kNoJob) vacate(static_cast<std::size_t>(job), month, SeparationReason::JobToJob);
-  const std::size_t y = year_index(month);
   const auto o = static_cast<std::size_t>(book_.occupation()[position]);
+  if (job != kNoJob) {
+    const auto left = static_cast<std::size_t>(job);
+    const bool same = static_cast<std::size_t>(book_.occupation()[left]) == o;
+    vacate(left, month, SeparationReason::JobToJob,
+           same ? OpeningKind::Churn : OpeningKind::Mobility);
+  }
+  const std::size_t y = year_index(month);
   const auto a = static_cast<std::size_t>(book_.area()[position]);
   if (!initializing_) {
     ++measures_.count(ids_.hires, {y, a, o});
@@ -149,7 +175,9 @@ void LabourMarket::release_departed_jobs(Month month) {
   }
   const auto& holder = book_.holder();
   for (std::size_t p = 0; p < n; ++p) {
-    if (holder[p] >= 0 && !position_seen_[p]) vacate(p, month, SeparationReason::DeathOrMovedAway);
+    if (holder[p] >= 0 && !position_seen_[p]) {
+      vacate(p, month, SeparationReason::DeathOrMovedAway, OpeningKind::Replacement);
+    }
   }
 }
 

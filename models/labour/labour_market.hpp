@@ -35,6 +35,24 @@ enum class SeparationReason : std::uint8_t {
 };
 inline constexpr std::size_t kSeparationReasonCount = 7;
 
+// What the vacancy a leaver leaves counts as (the `opening_kind` dimension),
+// after why the person left and where they went. Replacement demand is the
+// exits from an occupation, as Cedefop's skills forecast and SCB's regional
+// forecasts count it, not every job change (docs/calibration.md, "Replacement
+// demand is exits"). Codes 0 and 1 are those of the earlier two kinds.
+enum class OpeningKind : std::uint8_t {
+  // Left the occupation's labour supply: retirement, disability, death or a
+  // move out of the county, leaving the labour force for education or outside.
+  Replacement,
+  Expansion,  // a new position
+  Mobility,   // a job-to-job move into another occupation
+  // Stays in the occupation's labour supply: a job-to-job move within the
+  // occupation, a quit or lay-off into registered unemployment; also an
+  // in-commuter's leaving (why is not modelled; another in-commuter refills it).
+  Churn,
+};
+inline constexpr std::size_t kOpeningKindCount = 4;
+
 class LabourMarket {
  public:
   LabourMarket(const LabourData& data, const Municipalities& municipalities, Persons& persons,
@@ -113,7 +131,9 @@ class LabourMarket {
   void record_outside_groups(std::size_t year);
 
   // Helpers.
-  void vacate(std::size_t position, Month month, SeparationReason reason);
+  // Frees a position; a resident's leaving counts as a separation for `reason`
+  // and, unless the position is abolished, as an opening of `kind`.
+  void vacate(std::size_t position, Month month, SeparationReason reason, OpeningKind kind);
   void hire(std::size_t person, std::size_t position, Month month);
   void set_status(std::size_t person, LabourStatus status);
   void refresh_travel(const LabourParams& params);

@@ -65,8 +65,11 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                      indices(7), "separation_reason_name",
                                      {"quit", "layoff", "retirement", "disability",
                                       "death_or_moved_away", "job_to_job", "position_abolished"}));
-  measures.add_dimension(categorical("opening_kind", "why a vacancy opened (code)", indices(2),
-                                     "opening_kind_name", {"replacement", "expansion"}));
+  // Codes 0 and 1 keep the meaning they had when these were the only two kinds;
+  // the replacement kind now counts exits only (OpeningKind).
+  measures.add_dimension(categorical("opening_kind", "why a vacancy opened (code)", indices(4),
+                                     "opening_kind_name",
+                                     {"replacement", "expansion", "mobility", "churn"}));
   measures.add_dimension(categorical("outside_group",
                                      "group of those outside the labour force (code)", indices(3),
                                      "outside_group_name", {"student", "disability", "other"}));
@@ -153,6 +156,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.employed_by_occupation = measures.declare_count(
       "employed_by_occupation", {"year", "municipality", "occupation"}, "persons",
       "employed residents by occupation and municipality of residence", end);
+  m.employed_by_occupation_age = measures.declare_count(
+      "employed_by_occupation_age", {"year", "occupation", "age_group"}, "persons",
+      "employed residents by occupation and age on 31 December", end);
   m.unemployment_duration_mean = measures.declare_real(
       "unemployment_duration_mean", {"year", "competence"}, "months",
       "months the job seekers of 31 December had been seeking work, mean by competence", end);
@@ -181,7 +187,29 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                          "residents leaving a job, by reason", "year: sum");
   m.openings = measures.declare_count(
       "openings", {"year", "opening_kind"}, "positions",
-      "vacancies that opened in Østfold: replacing a leaver, or a new position", "year: sum");
+      "vacancies that opened in Østfold: replacement (the leaver left the occupation's labour "
+      "supply: retirement, disability, death or moving out of the county, leaving the labour "
+      "force for education or outside), expansion (a new position), mobility (the leaver moved "
+      "to a job in another occupation), churn (the leaver moved to a job in the same occupation "
+      "or into registered unemployment, or was an in-commuter)",
+      "year: sum");
+  m.replacement_demand = measures.declare_count(
+      "replacement_demand", {"year", "occupation"}, "persons",
+      "residents leaving a job and the occupation's labour supply (retirement, disability, death "
+      "or moving out of the county, leaving the labour force for education or outside), in "
+      "Østfold and outside alike; abolished positions left out",
+      "year: sum");
+  m.occupational_mobility = measures.declare_count(
+      "occupational_mobility", {"year", "occupation"}, "persons",
+      "residents leaving a job for one in another occupation, by the occupation left, in Østfold "
+      "and outside alike",
+      "year: sum");
+  m.churn = measures.declare_count(
+      "churn", {"year", "occupation"}, "persons",
+      "residents leaving a job who stay in the occupation's labour supply: a job in the same "
+      "occupation, or a quit or lay-off into registered unemployment, in Østfold and outside "
+      "alike; abolished positions left out",
+      "year: sum");
   m.vacancy_months_at_hire = measures.declare_count(
       "vacancy_months_at_hire", {"year", "occupation"}, "months",
       "months the filled vacancies had been open, summed over hires", "year: sum");

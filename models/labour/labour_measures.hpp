@@ -31,6 +31,7 @@ struct LabourMeasures {
   MeasureId shortage_by_occupation;      // [year, work_area, occupation] long-open + unmet
   MeasureId employed_by_industry;        // [year, work_area, industry] filled positions
   MeasureId employed_by_occupation;      // [year, municipality, occupation] employed residents
+  MeasureId employed_by_occupation_age;  // [year, occupation, age_group] employed residents
   MeasureId unemployment_duration_mean;  // [year, competence] months, job seekers on 31 December
   MeasureId awaiting_recognition;  // [year, competence] foreign qualification not yet recognised
   MeasureId unmet_demand;          // [year, work_area, occupation] positions withdrawn unfilled
@@ -40,9 +41,14 @@ struct LabourMeasures {
   MeasureId unfilled_vacancies_mean;    // [year, work_area, occupation] open >= shortage_months
   MeasureId outside_labour_force_mean;  // [year, sex, outside_group]
   // Flows summed over each year.
-  MeasureId hires;                   // [year, work_area, occupation]
-  MeasureId separations;             // [year, separation_reason]
-  MeasureId openings;                // [year, opening_kind]
+  MeasureId hires;        // [year, work_area, occupation]
+  MeasureId separations;  // [year, separation_reason]
+  MeasureId openings;     // [year, opening_kind]
+  // Residents leaving a job by what the vacancy counts as (OpeningKind),
+  // [year, occupation], positions in Østfold and outside alike.
+  MeasureId replacement_demand;
+  MeasureId occupational_mobility;
+  MeasureId churn;
   MeasureId vacancy_months_at_hire;  // [year, occupation] sum of months open, for hires
   MeasureId hires_by_occupation;     // [year, occupation]
   // Monthly county series.

@@ -187,6 +187,7 @@ void LabourMarket::record_year_end(Month month) {
     ++measures_.count(ids_.employed_by_competence, {y, m, c});
     const auto o = static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])]);
     ++measures_.count(ids_.employed_by_occupation, {y, m, o});
+    ++measures_.count(ids_.employed_by_occupation_age, {y, o, age_group_of(age)});
     if (above_requirement_[o * n_comp + c]) ++gap.below[c];
     if (fit_of_job(i) < kGoodFit) ++measures_.count(ids_.mismatched_employed, {y, c});
     if (static_cast<std::size_t>(area[static_cast<std::size_t>(job[i])]) == outside_area()) {

@@ -237,11 +237,14 @@ void LabourMarket::apply_transitions(Month month) {
       case JobEvent::None:
         break;
     }
-    vacate(static_cast<std::size_t>(job[i]), month, reason);
-    job[i] = kNoJob;
     // A student who leaves a job goes on studying.
     if (target[i] != kNoCompetence && next != LabourStatus::Retired)
       next = LabourStatus::InEducation;
+    // Only those who go on seeking work stay in the occupation's labour supply.
+    const OpeningKind kind =
+        next == LabourStatus::Unemployed ? OpeningKind::Churn : OpeningKind::Replacement;
+    vacate(static_cast<std::size_t>(job[i]), month, reason, kind);
+    job[i] = kNoJob;
     set_status(i, next);
     if (event == JobEvent::Disability && next == LabourStatus::Outside && setup_.disability_stock &&
         disability_age(age_in_years(Month::from_index(birth[i]), month))) {

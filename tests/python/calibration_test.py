@@ -27,8 +27,16 @@ to the edge of their tolerance (docs/calibration.md, "Margins and the seed").
 
 Stylised facts, asserted:
 
-- replacement demand (vacancies left by leavers) is most of all openings, in
-  each year run and over both together;
+- replacement demand (exits from an occupation: retirement, disability, death
+  or moving out of the county, leaving the labour force) exceeds expansion
+  demand, in each year run and over both together, and is higher in
+  occupations with older workers over 2024-2025: a positive rank correlation
+  across occupations between the share of employed residents aged 55+ and the
+  exit rate, and a higher exit rate in the oldest third of occupations than in
+  the youngest. The exit rate of 3-8 % of employment a year, the range of
+  Cedefop's and SCB's replacement demand, is asserted as a known miss: the
+  model's gross exits are about 13 % (docs/calibration.md, "Replacement demand
+  is exits");
 - the Beveridge curve: under scenarios/demand_swing.toml (a downturn in
   2026-01..2027-06, a boom in 2027-07..2029-06) the monthly unemployment and
   vacancy rates move in opposite directions over 2026-2031, both as
@@ -95,6 +103,9 @@ class BaselineCalibration(unittest.TestCase):
             cls.values = cls.report.model_values(ds, 2024)
             cls.facts = cls.report.stylised_facts(ds)
             cls.openings = ds.openings.isel(replicate=0).load()
+            cls.exits = ds.replacement_demand.isel(replicate=0).load()
+            cls.employed = ds.employed_by_occupation.isel(replicate=0).load()
+            cls.exit_rates = cls.report.exit_rates_by_occupation(ds)
             outside = ds.outside_labour_force_mean.mean("replicate").sel(year=2024)
             groups = [str(g) for g in ds.outside_group_name.values]
             cls.disability = outside.isel(outside_group=groups.index("disability")).values
@@ -134,16 +145,40 @@ class BaselineCalibration(unittest.TestCase):
                 self.assertLessEqual(abs(model / target - 1), 0.10,
                                      f"model {model:.0f}, NAV {target:.0f}")
 
-    def test_replacement_demand_is_most_of_all_openings(self):
-        share = self.facts["replacement share of openings"]
-        self.assertGreater(share, 0.5)
+    def test_replacement_demand_exceeds_expansion_demand(self):
+        self.assertGreater(self.facts["replacement share of job openings"], 0.5)
         kinds = [str(k) for k in self.openings.opening_kind_name.values]
-        replacement = kinds.index("replacement")
+        self.assertEqual(kinds, ["replacement", "expansion", "mobility", "churn"])
         for year in self.openings.year.values:
             row = self.openings.sel(year=year).values
             with self.subTest(year=int(year)):
-                self.assertGreater(row.sum(), 0)
-                self.assertGreater(row[replacement] / row.sum(), 0.5)
+                self.assertGreater(row[1], 0)
+                self.assertGreater(row[0], row[1])
+
+    @unittest.expectedFailure
+    def test_exits_are_3_to_8_percent_of_employment_a_year(self):
+        # Cedefop and SCB count replacement demand as exits from an occupation: a
+        # few percent of employment a year. The model's gross exits include every
+        # quit out of the labour force and every student leaving a side job, many
+        # of whom come back, so they are about 13 % a year (docs/calibration.md,
+        # "Replacement demand is exits"); Cedefop counts net outflows by cohort.
+        for year in self.exits.year.values:
+            with self.subTest(year=int(year)):
+                rate = float(self.exits.sel(year=year).sum() / self.employed.sel(year=year).sum())
+                self.assertGreaterEqual(rate, 0.03)
+                self.assertLessEqual(rate, 0.08)
+
+    def test_exits_are_higher_in_occupations_with_older_workers(self):
+        by_occupation = self.exit_rates
+        older, rates = by_occupation["share_55_plus"], by_occupation["exit_rate"]
+        self.assertGreaterEqual(len(rates), 30)
+        corr = self.facts["rank correlation of the 55+ share and the exit rate across occupations"]
+        self.assertGreater(corr, 0, "rank correlation of the 55+ share and the exit rate")
+        order = np.argsort(older, kind="stable")
+        third = len(order) // 3
+        youngest, oldest = rates[order[:third]].mean(), rates[order[-third:]].mean()
+        self.assertGreater(oldest, youngest,
+                           f"exit rate: oldest third {oldest:.4f}, youngest third {youngest:.4f}")
 
 
 class BeveridgeCurve(unittest.TestCase):

@@ -99,6 +99,22 @@ class BaselineResults(unittest.TestCase):
             self.assertTrue(np.array_equal(end, start))
 
 
+    def test_exits_mobility_and_churn_add_up_to_separations(self):
+        # Every resident who leaves a position that is not abolished counts once by
+        # occupation; openings in Østfold have the four kinds, codes 0 and 1 as before.
+        with xr.open_dataset(self.files[1], engine="h5netcdf") as ds:
+            kinds = [_text(k) for k in ds.opening_kind_name.values]
+            self.assertEqual(kinds, ["replacement", "expansion", "mobility", "churn"])
+            reasons = [_text(r) for r in ds.separation_reason_name.values]
+            separations = ds.separations.sum("separation_reason") - ds.separations.isel(
+                separation_reason=reasons.index("position_abolished"))
+            by_occupation = sum(ds[k].sum("occupation") for k in
+                                ("replacement_demand", "occupational_mobility", "churn"))
+            self.assertTrue(np.array_equal(by_occupation.values, separations.values))
+            moves = ds.separations.isel(separation_reason=reasons.index("job_to_job"))
+            self.assertTrue(bool((ds.occupational_mobility.sum("occupation") <= moves).all()))
+
+
 def _text(value):
     return value.decode() if isinstance(value, bytes) else str(value)
 

@@ -17,6 +17,7 @@
 #include <variant>
 #include <vector>
 
+#include "models/labour/labour_market.hpp"
 #include "models/labour/labour_measures.hpp"
 #include "models/model.hpp"
 #include "sim/run/runner.hpp"
@@ -128,12 +129,29 @@ TEST(LabourRun, FirstYearFlowsArePlausible) {
     EXPECT_GT(separations[k], 0) << "separations: " << reasons[k];
   }
 
-  // Most vacancies replace a leaver: industries grow by a percent or two a
-  // year, while far more people than that leave their jobs.
+  // Openings by kind (OpeningKind): replacement (exits), expansion, mobility,
+  // churn. Replacement demand exceeds expansion demand, as in Cedefop's
+  // forecasts: industries grow by a percent or two a year, while more people
+  // than that retire or leave the labour force; every kind occurs.
   const auto openings = first_year(r, "openings");
-  ASSERT_EQ(openings.size(), 2u);
+  ASSERT_EQ(openings.size(), 4u);
+  const std::vector<std::string> kinds = {"replacement", "expansion", "mobility", "churn"};
+  for (std::size_t k = 0; k < kinds.size(); ++k) {
+    EXPECT_GT(openings[k], 0) << "openings: " << kinds[k];
+  }
   EXPECT_GT(openings[0], openings[1])
       << "openings: replacement " << openings[0] << ", expansion " << openings[1];
+
+  // Each resident who leaves a position that is not abolished counts once by
+  // occupation, as an exit, a move to another occupation or churn.
+  const std::int64_t by_occupation = sum(first_year(r, "replacement_demand")) +
+                                     sum(first_year(r, "occupational_mobility")) +
+                                     sum(first_year(r, "churn"));
+  const auto abolished = static_cast<std::size_t>(SeparationReason::PositionAbolished);
+  EXPECT_EQ(by_occupation, sum(separations) - separations[abolished]);
+  // Those moving job to job count as mobility or churn, never as exits.
+  EXPECT_LE(sum(first_year(r, "occupational_mobility")),
+            separations[static_cast<std::size_t>(SeparationReason::JobToJob)]);
 
   const auto& rates = reals(r, "unemployment_rate_monthly");
   ASSERT_EQ(rates.size(), static_cast<std::size_t>(kMonths));
