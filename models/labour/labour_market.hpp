@@ -41,13 +41,14 @@ inline constexpr std::size_t kSeparationReasonCount = 7;
 // forecasts count it, not every job change (docs/calibration.md, "Replacement
 // demand is exits"). Codes 0 and 1 are those of the earlier two kinds.
 enum class OpeningKind : std::uint8_t {
-  // Left the occupation's labour supply: retirement, disability, death or a
-  // move out of the county, leaving the labour force for education or outside.
+  // Left the occupation's labour supply for good: retirement, disability,
+  // death or a move out of the county.
   Replacement,
   Expansion,  // a new position
   Mobility,   // a job-to-job move into another occupation
-  // Stays in the occupation's labour supply: a job-to-job move within the
-  // occupation, a quit or lay-off into registered unemployment; also an
+  // Stays in, or comes back to, the occupation's labour supply: a job-to-job
+  // move within the occupation, a quit or lay-off into registered unemployment
+  // or out of the labour force for a time (to study or outside); also an
   // in-commuter's leaving (why is not modelled; another in-commuter refills it).
   Churn,
 };

@@ -240,9 +240,14 @@ void LabourMarket::apply_transitions(Month month) {
     // A student who leaves a job goes on studying.
     if (target[i] != kNoCompetence && next != LabourStatus::Retired)
       next = LabourStatus::InEducation;
-    // Only those who go on seeking work stay in the occupation's labour supply.
-    const OpeningKind kind =
-        next == LabourStatus::Unemployed ? OpeningKind::Churn : OpeningKind::Replacement;
+    // Retirement and disability take a person out of the occupation's labour
+    // supply for good: replacement demand. A quit or lay-off, into job search or
+    // out of the labour force for a time (to study, or outside: most come back,
+    // as those outside seek work again at labour.outside_search_rate), is churn,
+    // as Cedefop's net outflows by age leave such round trips out.
+    const bool exit =
+        reason == SeparationReason::Retirement || reason == SeparationReason::Disability;
+    const OpeningKind kind = exit ? OpeningKind::Replacement : OpeningKind::Churn;
     vacate(static_cast<std::size_t>(job[i]), month, reason, kind);
     job[i] = kNoJob;
     set_status(i, next);

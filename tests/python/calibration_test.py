@@ -155,13 +155,10 @@ class BaselineCalibration(unittest.TestCase):
                 self.assertGreater(row[1], 0)
                 self.assertGreater(row[0], row[1])
 
-    @unittest.expectedFailure
     def test_exits_are_3_to_8_percent_of_employment_a_year(self):
-        # Cedefop and SCB count replacement demand as exits from an occupation: a
-        # few percent of employment a year. The model's gross exits include every
-        # quit out of the labour force and every student leaving a side job, many
-        # of whom come back, so they are about 13 % a year (docs/calibration.md,
-        # "Replacement demand is exits"); Cedefop counts net outflows by cohort.
+        # Cedefop and SCB count replacement demand as exits from an occupation:
+        # retirement, disability, death and moving away, a few percent of employment
+        # a year (docs/calibration.md, "Replacement demand is exits").
         for year in self.exits.year.values:
             with self.subTest(year=int(year)):
                 rate = float(self.exits.sel(year=year).sum() / self.employed.sel(year=year).sum())
