@@ -9,6 +9,7 @@ replicates of the full baseline (the shared run "baseline_long", made once in th
   serve, industry trends that fade), so vacancies do not pile up;
 - agriculture's share of filled positions in Østfold stays within 1 point of 2024's (its growth
   no longer carries NAV's 2015/2016 break in the series);
+- no industry other than health and care moves its share by more than 1.5 points;
 - health and care's share of filled positions rises as the residents aged 80 and over grow;
 - health professionals (STYRK 22) show unmet demand by 2035.
 
@@ -73,6 +74,22 @@ class BaselineLongRun(unittest.TestCase):
             with self.subTest(year=year):
                 self.assertLess(abs(share[year] - share[2024]), 0.01,
                                 f"agriculture {share[year]:.4f} in {year}, {share[2024]:.4f} in 2024")
+
+    def test_no_other_industry_drifts_more_than_one_and_a_half_points(self):
+        # Each industry's own trend fades to the all-industry rate over 15 years
+        # (labour.industry_trend_fade_years), so apart from health and care, which
+        # follows the residents it serves (the test below), no industry's share of
+        # filled positions runs away: the largest moves (public administration,
+        # education, manufacturing) are about one point by 2050 (docs/calibration.md).
+        labels = [str(n).split(":")[0] for n in self.ds["industry_name"].values]
+        for code in labels:
+            if code == "Q":
+                continue
+            share = self.industry_share(code)
+            for year in self.years:
+                with self.subTest(industry=code, year=year):
+                    self.assertLess(abs(share[year] - share[2024]), 0.015,
+                                    f"{code} {share[year]:.4f} in {year}, {share[2024]:.4f} in 2024")
 
     def test_health_and_care_grow_with_the_residents_80_and_over(self):
         share = self.industry_share("Q")
