@@ -10,12 +10,21 @@
 # RESULT.h5 defaults to $KFSIM_BASELINE, else results/baseline.h5 (make it with
 # `bash scripts/run-baseline.sh`, or `kfsim run scenarios/baseline.toml
 # --replicates 5 -o results/baseline.h5`). The figures go to OUTPUT_DIR
-# (default: the current directory) as kfsim_competence_gap.png and
-# kfsim_unemployment.png.
+# (default: the current directory) as kfsim_competence_gap.png,
+# kfsim_gap_parts.png and kfsim_unemployment.png.
 #
 # Note on layout: ncdf4 returns arrays with the dimensions in the reverse of
 # the order that `kfsim info` and Python list, so competence_gap(replicate,
 # year, competence) arrives in R as an array [competence, year, replicate].
+#
+# The gap comes with its parts, each a variable of its own:
+#   competence_gap = competence_shortage + competence_frictional
+#                    - competence_surplus + competence_upgrading   (exactly)
+# shortage: what positions vacant labour.shortage_months (3) or more and unmet
+# demand ask for (people employers fail to find); frictional: positions vacant
+# a shorter time; surplus: holders registered unemployed or employed below the
+# competence; upgrading: filled jobs asking for the competence, held by people
+# with another (mostly more education). Upgrading is not a shortage.
 
 suppressPackageStartupMessages(library(ncdf4))
 
@@ -37,7 +46,8 @@ for (d in nc$dim) {
               format(values[length(values)]), d$units))
 }
 cat(sprintf("\n%d variables, among them:\n", length(nc$var)))
-for (name in c("population_end", "competence_gap", "competence_gap_mean", "unemployment_rate_monthly")) {
+for (name in c("population_end", "competence_gap", "competence_gap_mean", "competence_shortage",
+                "competence_surplus", "unemployment_rate_monthly")) {
   v <- nc$var[[name]]
   dims <- rev(sapply(v$dim, function(d) d$name))   # in the order kfsim and Python list them
   cat(sprintf("  %s(%s) [%s]: %s\n", name, paste(dims, collapse = ", "), v$units, v$longname))
@@ -77,9 +87,25 @@ table <- data.frame(competence = short, code = codes,
                     gap_p05 = round(gap_p05[, last]),
                     gap_p95 = round(gap_p95[, last]))
 table <- table[order(-table$gap_mean), ]
-cat(sprintf("\nCompetence gap on 31 December %d (demand - supply, %s; > 0 shortage), %d replicates:\n",
+cat(sprintf("\nCompetence gap on 31 December %d (demand - supply, %s), %d replicates:\n",
             years[last], ncatt_get(nc, "competence_gap", "units")$value, replicates))
 print(table, row.names = FALSE)
+
+# ---- the gap in its parts ------------------------------------------------------------
+part_names <- c("shortage", "frictional", "surplus", "upgrading")
+part_signs <- c(1, 1, -1, 1)
+parts <- lapply(part_names, function(p) ncvar_get(nc, paste0("competence_", p), collapse_degen = FALSE))
+names(parts) <- part_names
+# The identity holds in every replicate, year and group.
+summed <- Reduce(`+`, Map(function(p, s) s * p, parts, part_signs))
+stopifnot(isTRUE(all.equal(summed, gap, check.attributes = FALSE, tolerance = 1e-9)))
+part_means <- sapply(parts, function(p) apply(p[, last, , drop = FALSE], 1, mean))   # [competence, part]
+parts_table <- data.frame(competence = short, round(part_means, 1), gap = round(gap_mean[, last], 1))
+parts_table <- parts_table[order(-parts_table$shortage), ]
+cat(sprintf(paste0("\nCompetence gap in its parts on 31 December %d (means over %d replicates;\n",
+                   "gap = shortage + frictional - surplus + upgrading; upgrading is not a shortage):\n"),
+            years[last], replicates))
+print(parts_table, row.names = FALSE)
 
 # ---- figures (base graphics) -------------------------------------------------------
 scenario <- attributes[["kfsim_scenario_name"]]
@@ -91,14 +117,37 @@ centres <- barplot(gap_mean[o, last], horiz = TRUE, names.arg = short[o], las = 
                    col = ifelse(gap_mean[o, last] > 0, "firebrick", "steelblue"),
                    xlim = range(c(0, gap_p05[, last], gap_p95[, last])),
                    main = sprintf("Competence gap on 31 December %d (%s)", years[last], scenario),
-                   xlab = "Demand - supply (persons; > 0 shortage)", ylab = "")
+                   xlab = "Demand - supply (persons; > 0 more demand than supply)", ylab = "")
 arrows(gap_p05[o, last], centres, gap_p95[o, last], centres, angle = 90, code = 3, length = 0.03)
 mtext("Competence group (code)", side = 2, line = 6.5)
 abline(v = 0, col = "grey40")
 legend("bottomright", bty = "n", cex = 0.8,
-       legend = c("shortage", "surplus", sprintf("90 %% band over %d replicates", replicates)),
+       legend = c("demand exceeds supply", "supply exceeds demand",
+                  sprintf("90 %% band over %d replicates", replicates)),
        fill = c("firebrick", "steelblue", NA), border = c("black", "black", NA),
        lty = c(NA, NA, 1))
+invisible(dev.off())
+
+# The parts stacked: to the right what adds to the gap, to the left what takes from it.
+png(file.path(out_dir, "kfsim_gap_parts.png"), width = 900, height = 750, res = 110)
+par(mar = c(5, 8, 4, 2))
+o <- order(gap_mean[, last])
+signed <- t(sweep(part_means[o, , drop = FALSE], 2, part_signs, `*`))   # [part, competence]
+colours <- c("firebrick", "orange", "steelblue", "purple")
+positive <- pmax(signed, 0)
+negative <- pmin(signed, 0)
+limits <- range(c(0, colSums(positive), colSums(negative)))
+centres <- barplot(positive, horiz = TRUE, names.arg = short[o], las = 1, cex.names = 0.7,
+                   col = colours, xlim = limits, border = NA,
+                   main = sprintf("The gap in its parts on 31 December %d (%s)", years[last], scenario),
+                   xlab = "Persons (> 0 adds to the gap, < 0 takes from it)", ylab = "")
+barplot(negative, horiz = TRUE, col = colours, border = NA, add = TRUE, axes = FALSE, names.arg = rep("", length(o)))
+points(gap_mean[o, last], centres, pch = "|", cex = 1.2)
+mtext("Competence group (code)", side = 2, line = 6.5)
+abline(v = 0, col = "grey40")
+legend("bottomright", bty = "n", cex = 0.8, fill = c(colours, NA), border = c(rep("black", 4), NA),
+       pch = c(rep(NA, 4), 124),
+       legend = c("shortage", "frictional", "- surplus", "upgrading", "gap (their sum)"))
 invisible(dev.off())
 
 months <- ncvar_get(nc, "month")
@@ -117,5 +166,5 @@ legend("topleft", bty = "n", legend = c("mean over replicates", "90 % band"),
 invisible(dev.off())
 
 nc_close(nc)
-cat(sprintf("\nWrote %s and %s\n", file.path(out_dir, "kfsim_competence_gap.png"),
-            file.path(out_dir, "kfsim_unemployment.png")))
+cat(sprintf("\nWrote %s, %s and %s\n", file.path(out_dir, "kfsim_competence_gap.png"),
+            file.path(out_dir, "kfsim_gap_parts.png"), file.path(out_dir, "kfsim_unemployment.png")))

@@ -1,8 +1,18 @@
 #!/usr/bin/python3
 """A briefing in Norwegian (bokmål) for Kompetanseforum Østfold's steering group,
 from kfsim result files: key messages, competence groups rated shortage,
-balance or surplus with how sure the model is, what each scenario assumes and
-changes, the municipalities, how to read it, and where the numbers come from.
+balance or surplus with how sure the model is, the occupations short of
+people, what each scenario assumes and changes, the municipalities, how to
+read it, and where the numbers come from.
+
+A shortage is sized by competence_shortage (positions vacant
+labour.shortage_months or more and unmet demand, in the competences they ask
+for: the people employers fail to find), a surplus by competence_surplus
+(holders registered unemployed or employed below their education), and a
+scenario's effect is its change to both. Upgrading (filled jobs that once
+asked for less education, held by people with more) is shown apart and never
+called a shortage; the frictional part (positions vacant a shorter time) is
+explained, not rated.
 
     make_briefing.py BASE.h5 [SCENARIO.h5 ...] -o briefing.html [--pdf FILE.pdf | --no-pdf]
                      [--years 2030,2035,2040] [--force] [--quiet]
@@ -31,9 +41,6 @@ from page import esc  # noqa: E402
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 DEFAULT_YEARS = (2030, 2035, 2040)
-# "Primary only": its growing shortage comes from holding each occupation's
-# 2024 competence mix fixed (see the section on how to read the briefing).
-METHOD_ARTEFACT = "PRIM"
 
 
 class UsageError(Exception):
@@ -72,6 +79,19 @@ def how_sure(share, replicates):
     return f"{agreeing} av {replicates} kjøringer"
 
 
+class Cell:
+    """One competence group in one year of one result: its shortage and surplus
+    (spreads over the replicates), its upgrading, and the rating most
+    replicates give with the share that agree."""
+
+    def __init__(self, shortage, surplus, upgrading, rating, share):
+        self.shortage = shortage
+        self.surplus = surplus
+        self.upgrading = upgrading
+        self.rating = rating
+        self.share = share
+
+
 class Briefing:
     """The numbers the page shows, computed from the result files."""
 
@@ -86,6 +106,9 @@ class Briefing:
                       for code, label in zip(self.codes, self.base.competence_labels)]
         self.phrases = [norsk.competence_phrase(code, name)
                         for code, name in zip(self.codes, self.names)]
+        self.occupation_names = [norsk.occupation_name(code, res.split_label(label)[1])
+                                 for code, label in zip(self.base.occupation_codes,
+                                                        self.base.occupation_labels)]
         self.baseline_scenario = self.base.scenario
         labour = self.base.scenario.get("labour", {})
         self.shortage_months = int(labour.get("shortage_months", 3))
@@ -94,31 +117,44 @@ class Briefing:
     # --- per year and competence -------------------------------------------
     def cell(self, result, year, c):
         y = result.year_index(year)
-        gap = res.spread(result.gap[:, y, c])
-        rating, share = res.majority_rating(result.rating[:, y, c], gap.mean)
-        return gap, rating, share
+        shortage = res.spread(result.shortage[:, y, c])
+        surplus = res.spread(result.surplus[:, y, c])
+        upgrading = res.spread(result.upgrading[:, y, c])
+        rating, share = res.majority_rating(result.rating[:, y, c], shortage.mean - surplus.mean)
+        return Cell(shortage, surplus, upgrading, rating, share)
 
-    def change(self, scenario, year, c):
+    def change(self, scenario, year, c, part="shortage"):
+        """The scenario's paired change (scenario minus baseline, replicate by
+        replicate) of `part`: "shortage" or "surplus"."""
         y = self.base.year_index(year)
-        return res.spread(scenario.gap[:, y, c] - self.base.gap[:, y, c])
+        return res.spread(getattr(scenario, part)[:, y, c] - getattr(self.base, part)[:, y, c])
 
-    def demand(self, year, c):
-        return float(self.base.demand[:, self.base.year_index(year), c].mean())
+    def employed(self, year, c):
+        return float(self.base.employed[:, self.base.year_index(year), c].mean())
 
     def clearest(self, year, rating_wanted, count):
-        """Competences (not the method artefact) the baseline rates
-        `rating_wanted` at `year`, surest and largest relative to demand first."""
+        """Competences the baseline rates `rating_wanted` at `year`, surest and
+        largest (shortage minus surplus relative to the group's employed) first."""
         found = []
-        for c, code in enumerate(self.codes):
-            if code == METHOD_ARTEFACT:
+        for c in range(len(self.codes)):
+            cell = self.cell(self.base, year, c)
+            if cell.rating != rating_wanted:
                 continue
-            gap, rating, share = self.cell(self.base, year, c)
-            if rating != rating_wanted:
-                continue
-            relative = abs(gap.mean) / max(self.demand(year, c), 1.0)
-            found.append((share, relative, c))
+            relative = abs(cell.shortage.mean - cell.surplus.mean) / max(self.employed(year, c), 1.0)
+            found.append((cell.share, relative, c))
         found.sort(reverse=True)
         return [c for _, _, c in found[:count]]
+
+    def upgraded(self, year, count):
+        """Competences with the most upgrading at `year` (jobs asking for them
+        held by people with more education), largest first; only clear amounts."""
+        found = []
+        for c in range(len(self.codes)):
+            upgrading = self.cell(self.base, year, c).upgrading.mean
+            if upgrading >= max(50.0, 0.05 * self.employed(year, c)):
+                found.append((upgrading, c))
+        found.sort(reverse=True)
+        return [c for _, c in found[:count]]
 
     # --- population ------------------------------------------------------
     def population_groups(self):
@@ -128,13 +164,23 @@ class Briefing:
         return [(label, population[:, (ages >= lo) & (ages < hi)].sum(axis=1)) for label, lo, hi in bands]
 
 
-def gap_effect_words(phrase, base_gap, change):
-    """How a change reads against the baseline's gap: "mangelen på X blir 76
-    personer mindre"."""
+def effect_words(phrase, part, change):
+    """How a change reads: "mangelen på X blir 76 personer mindre",
+    "overskuddet av X blir 12 personer større"."""
     amount = norsk.persons(abs(change))
-    if base_gap >= 0:
-        return f"mangelen på {phrase} blir {amount} personer {'mindre' if change < 0 else 'større'}"
-    return f"overskuddet av {phrase} blir {amount} personer {'større' if change < 0 else 'mindre'}"
+    direction = "mindre" if change < 0 else "større"
+    if part == "shortage":
+        return f"mangelen på {phrase} blir {amount} personer {direction}"
+    return f"overskuddet av {phrase} blir {amount} personer {direction}"
+
+
+def interval_words(change, R):
+    if R == 1:
+        return ""
+    if change.p5 <= 0 <= change.p95:
+        return " (usikker: intervallet omfatter null)"
+    low, high = sorted((abs(change.p5), abs(change.p95)))
+    return f" (90{norsk.NBSP}% intervall {norsk.interval(low, high)})"
 
 
 def key_messages(b):
@@ -146,51 +192,59 @@ def key_messages(b):
     if shortages:
         parts = []
         for c in shortages:
-            gap, _, share = b.cell(b.base, year, c)
-            size = f"rundt {norsk.persons(gap.mean)} personer"
+            cell = b.cell(b.base, year, c)
+            size = f"rundt {norsk.persons(cell.shortage.mean)} personer"
             if R > 1:
-                size += f", 90{norsk.NBSP}% intervall {norsk.interval(gap.p5, gap.p95)}"
-            parts.append(f"{esc(b.phrases[c])} ({size}; mangel i {how_sure(share, R)})")
+                size += f", 90{norsk.NBSP}% intervall {norsk.interval(cell.shortage.p5, cell.shortage.p95)}"
+            parts.append(f"{esc(b.phrases[c])} ({size}; mangel i {how_sure(cell.share, R)})")
         messages.append(f"<b>Klarest mangel i {year}:</b> {norsk.join(parts)}. "
-                        "Tallene er hvor mange flere arbeidsplasser som etterspør kompetansen, "
-                        "enn det er personer i arbeidsstyrken som har den.")
+                        "Tallene er folk arbeidsgiverne ikke finner: stillinger som har stått ledige "
+                        f"i minst {b.shortage_months} måneder eller er gitt opp, regnet om til "
+                        "kompetansen de krever.")
     else:
-        messages.append(f"<b>Ingen tydelig mangel i {year}:</b> utenom gruppen med bare grunnskole "
-                        "vurderer modellen ingen kompetansegruppe som i mangel.")
+        messages.append(f"<b>Ingen tydelig mangel i {year}:</b> modellen vurderer ingen "
+                        "kompetansegruppe som i mangel.")
 
     surpluses = b.clearest(year, -1, 3)
     if surpluses:
         parts = []
         for c in surpluses:
-            gap, _, share = b.cell(b.base, year, c)
-            parts.append(f"{esc(b.phrases[c])} (rundt {norsk.persons(-gap.mean)} flere enn "
-                         f"etterspurt; {how_sure(share, R)})")
-        messages.append(f"<b>Overskudd i {year}:</b> {norsk.join(parts)}. Overskudd betyr ikke "
-                        "nødvendigvis ledighet: mange jobber i yrker utdanningen deres ikke er laget for.")
+            cell = b.cell(b.base, year, c)
+            parts.append(f"{esc(b.phrases[c])} (rundt {norsk.persons(cell.surplus.mean)} personer; "
+                         f"{how_sure(cell.share, R)})")
+        messages.append(f"<b>Overskudd i {year}:</b> {norsk.join(parts)}. Overskudd er folk med "
+                        "utdanningen som er registrert ledige eller jobber i yrker som vanligvis "
+                        "krever mindre utdanning.")
+
+    upgraded = b.upgraded(year, 2)
+    if upgraded:
+        parts = [f"{esc(b.phrases[c])} (rundt {norsk.persons(b.cell(b.base, year, c).upgrading.mean)} "
+                 "jobber)" for c in upgraded]
+        messages.append(
+            f"<b>Oppgradering er ikke mangel:</b> jobber som før krevde mindre utdanning, fylles av "
+            f"folk med mer. I {year} gjelder det særlig jobber som etterspør {norsk.join(parts)}. "
+            "Jobbene er besatt, så modellen regner dette verken som mangel eller overskudd.")
 
     if b.scenarios:
         sentences = []
         shortage_set = set(b.clearest(year, 1, len(b.codes)))
         for scenario in b.scenarios[:4]:
-            effects = [(abs(b.change(scenario, year, c).mean), c) for c, code in enumerate(b.codes)
-                       if code != METHOD_ARTEFACT]
-            _, c = max(effects)
-            change = b.change(scenario, year, c)
-            base_gap = b.cell(b.base, year, c)[0].mean
+            said = []
+            for part in ("shortage", "surplus"):
+                _, c = max((abs(b.change(scenario, year, c, part).mean), c) for c in range(len(b.codes)))
+                change = b.change(scenario, year, c, part)
+                said.append((part, c, change))
             sentence = (f"«{esc(scenario_text.title(scenario.name))}»: "
-                        f"{gap_effect_words(esc(b.phrases[c]), base_gap, change.mean)}")
-            if R > 1:
-                if change.p5 <= 0 <= change.p95:
-                    sentence += " (usikker: intervallet omfatter null)"
-                else:
-                    low, high = sorted((abs(change.p5), abs(change.p95)))
-                    sentence += f" (90{norsk.NBSP}% intervall {norsk.interval(low, high)})"
-            # Which real shortage it narrows most, when that is another group and the
-            # narrowing is clear of zero.
-            narrowed = [(b.change(scenario, year, s), s) for s in shortage_set if s != c]
+                        + "; ".join(effect_words(esc(b.phrases[c]), part, change.mean)
+                                    + interval_words(change, R) for part, c, change in said))
+            # Which rated shortage it narrows most, when the largest change to a shortage
+            # is not that, and the narrowing is clear of zero.
+            _, first, first_change = said[0]
+            narrowed = [(b.change(scenario, year, s), s) for s in shortage_set if s != first]
             narrowed = [(d.mean, s) for d, s in narrowed
-                        if d.mean < 0 and (R == 1 or d.p95 < 0) and d.mean < -0.01 * max(b.demand(year, s), 1)]
-            if narrowed and c not in shortage_set:
+                        if d.mean < 0 and (R == 1 or d.p95 < 0)
+                        and d.mean < -0.01 * max(b.employed(year, s), 1)]
+            if narrowed and not (first in shortage_set and first_change.mean < 0):
                 m, s = min(narrowed)
                 sentence += f"; blant mangelgruppene minker den mest mangelen på {esc(b.phrases[s])} " \
                             f"({norsk.persons(-m)} personer)"
@@ -199,7 +253,7 @@ def key_messages(b):
         if len(b.scenarios) > 4:
             more = f"<p>De øvrige {len(b.scenarios) - 4} scenarioene er omtalt lenger ut.</p>"
         messages.append(f"<b>Hva tiltakene endrer i {year}</b>, sammenlignet med grunnforløpet "
-                        "(størst virkning for hvert scenario):<ul>"
+                        "(største endring i mangel og i overskudd for hvert scenario):<ul>"
                         + "".join(f"<li>{s}</li>" for s in sentences) + "</ul>" + more)
 
     groups = dict(b.population_groups())
@@ -220,59 +274,90 @@ def key_messages(b):
         f"mens antallet 20–64 år endres med {norsk.percent(growth(working), sign=True)}. "
         "Det er aldringen som driver mye av erstatningsbehovet: de fleste ledige jobbene oppstår "
         "når noen går av med pensjon.")
-
-    c = b.codes.index(METHOD_ARTEFACT) if METHOD_ARTEFACT in b.codes else None
-    if c is not None:
-        gap_focus = b.cell(b.base, year, c)[0].mean
-        gap_last = b.cell(b.base, last, c)[0].mean
-        messages.append(
-            f"<b>Les «mangel på personer med bare grunnskole» med forsiktighet:</b> modellen viser "
-            f"{norsk.persons(gap_focus)} i {year} og {norsk.persons(gap_last)} i {last}. Det følger av "
-            "metoden: hvert yrke antas å etterspørre samme utdanningsmiks som i 2024, mens unge "
-            "kull har mer utdanning. Det er ikke et reelt behov for folk uten utdanning, men et tegn "
-            "på at jobbene i stedet vil fylles av folk med mer utdanning.")
-    return messages[:5]
+    return messages
 
 
 def rating_table(b):
     R = b.replicates
+    year = b.focus_year
     head = "".join(f"<th>{y}</th>" for y in b.years)
     rows = []
     for c, code in enumerate(b.codes):
         cells = []
-        for year in b.years:
-            gap, rating, share = b.cell(b.base, year, c)
-            word = norsk.RATING_WORD[rating]
-            sure = f" {norsk.percent(share)}" if R > 1 else ""
-            detail = f"gap {norsk.persons(gap.mean)}"
-            if R > 1:
-                detail += f"<br>({norsk.interval(gap.p5, gap.p95)})"
+        for y in b.years:
+            cell = b.cell(b.base, y, c)
+            word = norsk.RATING_WORD[cell.rating]
+            sure = f" {norsk.percent(cell.share)}" if R > 1 else ""
+            detail = (f"mangel {norsk.persons(cell.shortage.mean)}<br>"
+                      f"overskudd {norsk.persons(cell.surplus.mean)}")
             cells.append(f'<td class="r-{word}"><span class="cell-rating">{word}{sure}</span>'
                          f'<br><span class="cell-detail">{detail}</span></td>')
-        mark = "*" if code == METHOD_ARTEFACT else ""
-        rows.append(f"<tr><td>{esc(b.names[c])}{mark}</td><td class=\"code\">{esc(code)}</td>"
-                    + "".join(cells) + "</tr>")
+        upgrading = b.cell(b.base, year, c).upgrading.mean
+        upgraded = norsk.persons(upgrading) if upgrading >= 0.5 else norsk.EN_DASH
+        rows.append(f"<tr><td>{esc(b.names[c])}</td><td class=\"code\">{esc(code)}</td>"
+                    + "".join(cells) + f"<td class=\"num\">{upgraded}</td></tr>")
     return (f"<table class=\"ratings\"><thead><tr><th>Kompetansegruppe</th><th>Kode</th>{head}"
-            f"</tr></thead><tbody>{''.join(rows)}</tbody></table>")
+            f"<th class=\"num\">Oppgradering {year}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
 
 
-def gap_figure(b):
+def occupation_table(b):
+    """The occupations with the largest shortage in the focus year, every chosen year."""
     year = b.focus_year
-    chosen = b.clearest(year, 1, 4) + b.clearest(year, -1, 3)
+    R = b.replicates
+    base = b.base
+    shortage = base.occupation_shortage  # (replicate, year, occupation)
+    unmet = base.occupation_unmet
+    y = base.year_index(year)
+    order = [k for k in np.argsort(-shortage[:, y].mean(axis=0)) if shortage[:, y, k].mean() >= 0.5][:8]
+    if not order:
+        return ""
+    head = "".join(f"<th class=\"num\">{y_}</th>" for y_ in b.years)
+    rows = []
+    for k in order:
+        cells = []
+        for y_ in b.years:
+            spread = res.spread(shortage[:, base.year_index(y_), k])
+            text = norsk.persons(spread.mean)
+            if R > 1:
+                text += f"<br><span class=\"cell-detail\">({norsk.interval(spread.p5, spread.p95)})</span>"
+            cells.append(f"<td class=\"num\">{text}</td>")
+        given_up = norsk.persons(float(unmet[:, y, k].mean()))
+        rows.append(f"<tr><td>{esc(b.occupation_names[k])}</td>"
+                    f"<td class=\"code\">{int(base.occupation_codes[k]):02d}</td>{''.join(cells)}"
+                    f"<td class=\"num\">{given_up}</td></tr>")
+    interval = f"; i parentes 90{norsk.NBSP}% intervall" if R > 1 else ""
+    return (f"<div class=\"keep\"><h3>Yrkene med størst mangel</h3>"
+            f"<p>Stillinger i Østfold som 31. desember har stått ledige i minst {b.shortage_months} "
+            f"måneder, eller som arbeidsgiverne har gitt opp å besette, etter yrke (personer, "
+            f"gjennomsnitt over kjøringene{interval}). Det er de samme stillingene som gir mangelen "
+            f"i tabellen over, her etter yrke i stedet for utdanning. De {len(order)} yrkene med "
+            f"størst mangel i {year}:</p>"
+            f"<table class=\"keep\"><thead><tr><th>Yrke</th><th>STYRK</th>{head}"
+            f"<th class=\"num\">Herav gitt opp {year}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+
+
+def balance_figure(b):
+    year = b.focus_year
     years = b.base.years
-    series = []
-    for c in chosen:
-        gaps = b.base.gap[:, :, c]
-        p5, p95 = np.percentile(gaps, [5, 95], axis=0)
-        series.append((b.names[c], gaps.mean(axis=0), p5, p95))
-    png = figures.gap_paths(years, series, "Grunnforløpet: gap for de tydeligste mangel- og "
-                            "overskuddsgruppene")
+
+    def series(indices, values):
+        found = []
+        for c in indices:
+            data = values[:, :, c]
+            p5, p95 = np.percentile(data, [5, 95], axis=0)
+            found.append((b.names[c], data.mean(axis=0), p5, p95))
+        return found
+
+    png = figures.shortage_surplus_paths(
+        years, series(b.clearest(year, 1, 4), b.base.shortage),
+        series(b.clearest(year, -1, 3), b.base.surplus),
+        "Grunnforløpet: de tydeligste mangel- og overskuddsgruppene")
     band = f" Skyggen viser 90{norsk.NBSP}% intervall over kjøringene." if b.replicates > 1 else ""
-    return page.image(png, "Gap over tid for utvalgte kompetansegrupper",
-                      f"Figur 1. Etterspørsel minus tilbud (personer), gjennomsnitt over "
-                      f"{b.replicates} kjøringer; over null er mangel, under null overskudd.{band} "
-                      f"Gruppene er de med tydeligst mangel og overskudd i {year} "
-                      f"(grunnskolegruppen er utelatt).")
+    return page.image(png, "Mangel og overskudd over tid for utvalgte kompetansegrupper",
+                      f"Figur 1. Til venstre mangel (folk arbeidsgiverne ikke finner), til høyre "
+                      f"overskudd (ledige eller i jobb under utdanningsnivået), personer 31. desember, "
+                      f"gjennomsnitt over {b.replicates} kjøringer.{band} "
+                      f"Gruppene er de med tydeligst mangel og overskudd i {year}.")
 
 
 def scenario_section(b, number, scenario):
@@ -303,44 +388,54 @@ def scenario_section(b, number, scenario):
         parts.append("<p class=\"note\"><b>Obs:</b> kjørt med et annet frø enn grunnforløpet; "
                      "forskjellene inneholder derfor også tilfeldig støy.</p>")
 
-    order = sorted(range(len(b.codes)), key=lambda c: b.change(scenario, year, c).mean)
-    labels, means, p5s, p95s, ratings = [], [], [], [], []
-    for c in order:
-        change = b.change(scenario, year, c)
-        labels.append(b.names[c] + (" *" if b.codes[c] == METHOD_ARTEFACT else ""))
-        means.append(change.mean)
-        p5s.append(change.p5)
-        p95s.append(change.p95)
-        ratings.append(b.cell(b.base, year, c)[1])
-    png = figures.paired_changes(labels, means, p5s, p95s, ratings,
-                                 f"{title}: endring i gapet {year}", R)
+    def net(c):
+        return b.change(scenario, year, c, "shortage").mean - b.change(scenario, year, c, "surplus").mean
+
+    order = sorted(range(len(b.codes)), key=net)
+    shortage = [b.change(scenario, year, c, "shortage") for c in order]
+    surplus = [b.change(scenario, year, c, "surplus") for c in order]
+    png = figures.paired_changes(
+        [b.names[c] for c in order],
+        [(s.mean, s.p5, s.p95) for s in shortage], [(s.mean, s.p5, s.p95) for s in surplus],
+        [b.cell(b.base, year, c).rating for c in order], f"{title}: endring {year}", R)
     interval_text = (f" Strekene viser 90{norsk.NBSP}% intervall for forskjellen, kjøring for kjøring."
                      if R > 1 else "")
-    parts.append(page.image(png, f"Endring i gapet per kompetansegruppe, {title}",
-                            f"Figur {number + 2}. Gapet i scenarioet minus gapet i grunnforløpet i {year}, "
-                            f"per kompetansegruppe (personer). Under null: tilbudet øker i forhold til "
-                            f"etterspørselen.{interval_text} Fargen viser vurderingen i grunnforløpet."))
+    parts.append(page.image(png, f"Endring i mangel og overskudd per kompetansegruppe, {title}",
+                            f"Figur {number + 2}. Scenarioet minus grunnforløpet i {year}, per "
+                            f"kompetansegruppe (personer): til venstre mangelen, til høyre "
+                            f"overskuddet. Under null: færre arbeidsgiverne ikke finner, eller færre "
+                            f"ledige og feilplasserte.{interval_text} Fargen viser vurderingen i "
+                            f"grunnforløpet."))
 
     # The largest effects, every chosen year.
-    biggest = sorted(range(len(b.codes)), key=lambda c: -abs(b.change(scenario, year, c).mean))[:6]
+    def size(c):
+        return max(abs(b.change(scenario, year, c, "shortage").mean),
+                   abs(b.change(scenario, year, c, "surplus").mean))
+
+    biggest = sorted(range(len(b.codes)), key=lambda c: -size(c))[:6]
     head = "".join(f"<th class=\"num\">{y}</th>" for y in b.years)
     rows = []
     for c in biggest:
         cells = []
         for y in b.years:
-            change = b.change(scenario, y, c)
-            _, rating, share = b.cell(scenario, y, c)
-            text = norsk.persons(change.mean, sign=True)
-            if R > 1:
-                text += f"<br><span class=\"cell-detail\">({norsk.interval(change.p5, change.p95, True)})</span>"
-            word = norsk.RATING_WORD[rating]
-            text += f"<br><span class=\"cell-detail\">{word}" + (f" {norsk.percent(share)}" if R > 1 else "") + "</span>"
-            cells.append(f"<td class=\"num\">{text}</td>")
+            lines = []
+            for part, word in (("shortage", "mangel"), ("surplus", "overskudd")):
+                change = b.change(scenario, y, c, part)
+                line = f"{word} {norsk.persons(change.mean, sign=True)}"
+                if R > 1:
+                    line += (f"<br><span class=\"cell-detail\">({norsk.interval(change.p5, change.p95, True)})"
+                             "</span>")
+                lines.append(line)
+            cell = b.cell(scenario, y, c)
+            rating = norsk.RATING_WORD[cell.rating] + (f" {norsk.percent(cell.share)}" if R > 1 else "")
+            lines.append(f"<span class=\"cell-detail\">vurdering: {rating}</span>")
+            cells.append(f"<td class=\"num\">{'<br>'.join(lines)}</td>")
         rows.append(f"<tr><td>{esc(b.names[c])}</td>{''.join(cells)}</tr>")
-    parts.append("<p><b>Størst endring</b> (personer, scenario minus grunnforløp; i parentes 90\u00a0% "
-                 "intervall; under: vurderingen i scenarioet):</p>")
+    parts.append("<div class=\"keep\"><p><b>Størst endring</b> (personer, scenario minus grunnforløp"
+                 + (f"; i parentes 90{norsk.NBSP}% intervall" if R > 1 else "")
+                 + "; under: vurderingen i scenarioet):</p>")
     parts.append(f"<table class=\"keep\"><thead><tr><th>Kompetansegruppe</th>{head}</tr></thead>"
-                 f"<tbody>{''.join(rows)}</tbody></table>")
+                 f"<tbody>{''.join(rows)}</tbody></table></div>")
     parts.append("</section>")
     return "".join(parts)
 
@@ -396,8 +491,8 @@ def municipality_section(b):
                         f"måneder (NAVs mål på mangel), gjennomsnitt over året og over kjøringene, "
                         f"per 1{norsk.THOUSANDS}000 stillinger i kommunen.")
     return ("<h2 class=\"page-break\">Kommunene</h2>"
-            "<p>Gapet regnes for hele fylket, fordi mange pendler mellom kommunene: etterspørselen "
-            "telles der jobben er, tilbudet der folk bor. Kommunetallene viser derfor hvor "
+            "<p>Mangel og overskudd regnes for hele fylket, fordi mange pendler mellom kommunene: "
+            "stillingene telles der jobben er, folkene der de bor. Kommunetallene viser derfor hvor "
             "kompetansen bor, hvor stillinger blir stående ubesatt, og hvordan befolkningen endres.</p>"
             + figure + supply_table
             + "<p><b>Befolkningen etter kommune</b> (31. desember, gjennomsnitt over kjøringene):</p>"
@@ -410,25 +505,30 @@ def how_to_read(b):
     return f"""
 <h2 class="page-break">Slik leser du tallene</h2>
 <ul>
-<li><b>Gap</b> er etterspørsel minus tilbud, i personer, for hele fylket. Etterspørselen er
-stillingene i Østfold (besatt eller ledige) som står åpne for fylkets innbyggere, regnet om til
-kompetansen de krever; tilbudet er arbeidsstyrken (sysselsatte og arbeidssøkere) etter høyeste
-fullførte utdanning. Et positivt gap er mangel, et negativt overskudd.</li>
-<li><b>Mangel, balanse, overskudd:</b> en gruppe vurderes i mangel når gapet er større enn
-{threshold} av etterspørselen, i overskudd når det er mindre enn −{threshold}, ellers i balanse
-(som SCB gjør for utdanningsgrupper i Stockholms län).</li>
+<li><b>Mangel</b> er folk arbeidsgiverne ikke finner: stillinger i Østfold som har stått ledige
+i minst {b.shortage_months} måneder, eller som arbeidsgiverne har gitt opp å besette, regnet om til
+kompetansen de krever (personer, 31. desember, hele fylket).</li>
+<li><b>Overskudd</b> er personer med kompetansen som er registrert ledige, eller som jobber i et
+yrke som vanligvis krever mindre utdanning.</li>
+<li><b>Oppgradering:</b> jobber som før krevde mindre utdanning, fylles av folk med mer. Jobbene
+er besatt, så det er verken mangel eller overskudd. Det skjer fordi unge kull har mer utdanning
+enn dem som går av. Tabellen viser oppgraderingen for hver gruppe.</li>
+<li><b>Friksjon:</b> stillinger som har stått ledige kortere enn {b.shortage_months} måneder. Det er
+vanlig utskifting og regnes ikke som mangel.</li>
+<li>Til sammen utgjør de <b>gapet</b>, etterspørsel minus tilbud: mangel + friksjon − overskudd +
+oppgradering. Etterspørselen er stillingene (besatt, ledige eller gitt opp) som står åpne for
+fylkets innbyggere, regnet om til kompetansen de krever; tilbudet er arbeidsstyrken (sysselsatte
+og arbeidssøkere) etter høyeste fullførte utdanning.</li>
+<li><b>Mangel, balanse, overskudd:</b> en gruppe vurderes i mangel når mangel minus overskudd er
+mer enn {threshold} av de sysselsatte med kompetansen, i overskudd når det er mindre enn
+−{threshold}, ellers i balanse.</li>
 <li><b>Hvor sikker modellen er:</b> modellen kjøres {R} ganger med ulike tilfeldige tall (men
 samme forutsetninger). Prosenten bak vurderingen er andelen kjøringer som gir samme vurdering. Det
 <b>90{norsk.NBSP}% intervallet</b> går fra 5. til 95. persentil over kjøringene; det viser tilfeldig
 variasjon i modellen, ikke usikkerheten i forutsetningene.</li>
-<li><b>Endring i et scenario</b> er gapet i scenarioet minus gapet i grunnforløpet, kjøring for
-kjøring. Kjøringene deler tilfeldige tall, slik at forskjellen viser virkningen av tiltaket og
-ikke støy. Et intervall som omfatter null betyr at virkningen er for liten til å skilles fra null.</li>
-<li><b>Grunnskolegruppen (*):</b> kompetansen en stilling krever er yrkets utdanningsmiks i 2024,
-holdt fast (slik SSB gjør i sine framskrivinger). Når unge kull har mer utdanning enn dem som går av,
-viser gruppen «bare grunnskole» en voksende mangel mot 2050. Det er en følge av metoden, ikke et
-reelt behov for folk uten utdanning; tilsvarende kan grupper med mye utdanning se ut til å få
-overskudd selv om jobbene i praksis blir fylt av dem.</li>
+<li><b>Endring i et scenario</b> er mangelen (og overskuddet) i scenarioet minus den i
+grunnforløpet, kjøring for kjøring. Kjøringene deler tilfeldige tall, slik at forskjellen viser
+virkningen av tiltaket og ikke støy. Et intervall som omfatter null betyr at virkningen er for liten til å skilles fra null.</li>
 <li>Tall er gjennomsnitt over kjøringene og avrundet; summer kan avvike.</li>
 </ul>
 
@@ -453,8 +553,9 @@ tiltak vil oppnå.</li>
 arbeidsgivere etter hvor godt søkeren passer.</li>
 <li>Kurs og opplæring i regi av arbeidsgiver som ikke gir formell kompetanse, er ikke med:
 kompetanse er høyeste fullførte formelle utdanning.</li>
-<li>Utdanningsmiksen i hvert yrke er holdt fast fra 2024 (se over); ny teknologi endrer den bare
-i scenarioene som sier det.</li>
+<li>Hva hvert yrke krever av utdanning, og hvilke yrker hver næring trenger, endres som i SSBs
+registertall for 2015–2020 (<code>docs/calibration.md</code>); ny teknologi endrer dem utover det
+bare i scenarioene som sier det.</li>
 <li>Oslo og Akershus er et ytre arbeidsmarked: modellen følger ikke folk som bor der, bare
 pendlingen dit og derfra.</li>
 <li>Framskrivingene er ikke prognoser: de viser hva som skjer hvis dagens mønstre fortsetter,
@@ -496,12 +597,15 @@ def build_html(results, years):
         "<section class=\"keys\"><h2>Hovedbudskap</h2><ol>",
         "".join(f"<li>{message}</li>" for message in key_messages(b)),
         "</ol></section>",
-        gap_figure(b),
+        balance_figure(b),
         "<h2>Mangel, balanse og overskudd</h2>",
         f"<p>Grunnforløpet, per kompetansegruppe og år. Prosenten er andelen av de {b.replicates} "
-        "kjøringene som gir samme vurdering; under står gapet (etterspørsel minus tilbud, personer)"
-        + (f" med 90{norsk.NBSP}% intervall" if b.replicates > 1 else "") + ". * Se «Slik leser du tallene».</p>",
+        "kjøringene som gir samme vurdering; under står mangelen (folk arbeidsgiverne ikke finner) "
+        "og overskuddet (ledige eller i jobb under utdanningsnivået), personer 31. desember. "
+        f"Siste kolonne er oppgraderingen i {b.focus_year}: jobber som etterspør kompetansen, men er "
+        "besatt av folk med mer utdanning. Den er ikke mangel. Se «Slik leser du tallene».</p>",
         rating_table(b),
+        occupation_table(b),
     ]
     if b.scenarios:
         body.append("<h2 class=\"page-break\">Scenarioene</h2>")

@@ -1,5 +1,6 @@
 """Norwegian (bokmål) formatting of numbers and dates, and the Norwegian names of
-the competence groups, municipalities' labels and rating words used by the briefing.
+the competence groups, the occupations, municipalities' labels and rating words
+used by the briefing.
 
 Numbers follow Språkrådet's rules: a space groups thousands (here a narrow
 no-break space, U+202F, so a number never breaks across lines), a comma is the
@@ -158,3 +159,54 @@ def competence_name(code, fallback):
 
 def competence_phrase(code, fallback):
     return COMPETENCE_PHRASES.get(code, fallback)
+
+
+# The STYRK-08 occupations of scenarios/data/labour/occupations.csv (2-digit
+# codes; 1 is 01-03 pooled) in plain bokmål; a code not listed keeps the name
+# the result file gives it.
+OCCUPATION_NAMES = {
+    1: "Militære yrker",
+    11: "Politikere og toppledere",
+    12: "Ledere i administrasjon og forretningsdrift",
+    13: "Ledere i produksjon og tjenesteyting",
+    14: "Ledere i hotell, handel og annen tjenesteyting",
+    21: "Ingeniører og realister",
+    22: "Helseprofesjoner (leger, sykepleiere o.l.)",
+    23: "Lærere",
+    24: "Økonomer, rådgivere og andre i økonomi og administrasjon",
+    25: "IKT-rådgivere",
+    26: "Jurister, samfunnsvitere og kulturarbeidere",
+    31: "Teknikere",
+    32: "Helseyrker på teknikernivå",
+    33: "Økonomi- og administrasjonsmedarbeidere",
+    34: "Yrker i juss, sosialt arbeid, kultur og idrett",
+    35: "IKT-teknikere",
+    41: "Kontormedarbeidere",
+    42: "Kundeservicemedarbeidere",
+    43: "Lager- og regnskapsmedarbeidere",
+    44: "Andre kontoryrker",
+    51: "Kokker, servitører, frisører o.l.",
+    52: "Salgsarbeidere",
+    53: "Omsorgsarbeidere (helsefagarbeidere, assistenter o.l.)",
+    54: "Politi, brann og vakthold",
+    61: "Bønder og gartnere",
+    62: "Skogbruk, fiske og fangst",
+    71: "Bygningsarbeidere (unntatt elektrikere)",
+    72: "Metallarbeidere og mekanikere",
+    73: "Håndverkere og grafikere",
+    74: "Elektrikere og elektronikkreparatører",
+    75: "Næringsmiddel-, tre- og tekstilarbeidere",
+    81: "Prosess- og maskinoperatører",
+    82: "Montører",
+    83: "Sjåfører og maskinførere",
+    91: "Renholdere og hjelpearbeidere",
+    92: "Hjelpearbeidere i jordbruk, skogbruk og fiske",
+    93: "Hjelpearbeidere i bygg, industri og transport",
+    94: "Hjelpearbeidere i matlaging",
+    95: "Gate- og torgselgere o.l.",
+    96: "Renovasjonsarbeidere og andre hjelpearbeidere",
+}
+
+
+def occupation_name(code, fallback):
+    return OCCUPATION_NAMES.get(int(code), fallback)

@@ -40,7 +40,7 @@ figcaption { font-size: 8.3pt; color: #444; margin-top: 2pt; }
 .note { font-size: 8.5pt; color: #444; }
 .scenario { page-break-before: always; }
 .page-break { page-break-before: always; }
-table.keep { page-break-inside: avoid; }
+table.keep, div.keep { page-break-inside: avoid; }
 .policies { margin: 2pt 0 6pt 0; }
 code { font-family: 'DejaVu Sans Mono', monospace; font-size: 8pt; background: #f3f3f3; padding: 0 2pt; }
 dl.prov { display: grid; grid-template-columns: max-content auto; gap: 1pt 10pt; font-size: 8.5pt; }

@@ -1,6 +1,15 @@
 """Reading kfsim result files for the briefing, with h5py alone, and the
 statistics across replicates that `kfsim compare` uses (paired differences,
-5th-95th percentiles by linear interpolation, majority rating)."""
+5th-95th percentiles by linear interpolation, majority rating).
+
+The competence gap comes in its parts: competence_gap = competence_shortage
++ competence_frictional - competence_surplus + competence_upgrading, exactly,
+per replicate, year and group. The briefing sizes a shortage by the shortage
+(positions vacant labour.shortage_months or more and unmet demand: people
+employers fail to find), a surplus by the surplus (holders of the competence
+registered unemployed or employed below it), and shows upgrading (filled jobs
+that asked for less than their holders have) apart. A file whose gap is not
+the sum of its parts is refused."""
 import dataclasses
 import os
 import tomllib
@@ -54,14 +63,23 @@ class Result:
     work_areas: list  # names; the last is Oslo and Akershus
     work_area_codes: np.ndarray
     age_lower: np.ndarray  # lower bound of each age group
+    occupation_codes: np.ndarray
+    occupation_labels: list
     gap: np.ndarray  # (replicate, year, competence)
-    rating: np.ndarray  # (replicate, year, competence)
+    shortage: np.ndarray  # (replicate, year, competence): vacant >= shortage_months, unmet demand
+    frictional: np.ndarray  # (replicate, year, competence): vacant a shorter time
+    surplus: np.ndarray  # (replicate, year, competence): unemployed or employed below it
+    upgrading: np.ndarray  # (replicate, year, competence): filled jobs asking for it, held by others
+    rating: np.ndarray  # (replicate, year, competence), from shortage minus surplus
     demand: np.ndarray  # (replicate, year, competence), summed over places of work
     supply: np.ndarray  # (replicate, year, municipality, competence)
     population: np.ndarray  # (replicate, year, municipality, age_group), 31 December
     unfilled: np.ndarray  # (replicate, year, work_area), summed over occupations
     jobs: np.ndarray  # (replicate, year, work_area)
     unemployed: np.ndarray  # (replicate, year, competence)
+    employed: np.ndarray  # (replicate, year, competence), residents, summed over municipalities
+    occupation_shortage: np.ndarray  # (replicate, year, occupation), summed over places of work
+    occupation_unmet: np.ndarray  # (replicate, year, occupation), summed over places of work
 
     @property
     def description(self):
@@ -78,6 +96,10 @@ class Result:
 # Variables the briefing reads and their dimensions after `replicate`.
 _VARIABLES = {
     "competence_gap": 2,
+    "competence_shortage": 2,
+    "competence_frictional": 2,
+    "competence_surplus": 2,
+    "competence_upgrading": 2,
     "competence_rating": 2,
     "competence_demand": 3,
     "competence_supply": 3,
@@ -85,12 +107,20 @@ _VARIABLES = {
     "unfilled_vacancies_mean": 3,
     "jobs": 3,
     "unemployed_by_competence": 3,
+    "employed_by_competence": 3,
+    "shortage_by_occupation": 3,
+    "unmet_demand": 3,
 }
+# The gap's parts with their signs: the gap is their sum.
+GAP_PARTS = {"competence_shortage": 1, "competence_frictional": 1, "competence_surplus": -1,
+             "competence_upgrading": 1}
 
 
 def _read(handle, path, name):
     if name not in handle:
-        raise InputError(f"{path}: has no variable '{name}'")
+        hint = (" (a file from a kfsim before the gap was split into its parts: run the "
+                "scenario again)" if name in GAP_PARTS else "")
+        raise InputError(f"{path}: has no variable '{name}'{hint}")
     data = handle[name][()]
     expected = _VARIABLES[name]
     if data.ndim == expected:  # a file of one run without a replicate dimension
@@ -155,7 +185,13 @@ def read_result(path):
                 work_areas=_labels(f["work_area_name"]),
                 work_area_codes=np.asarray(f["work_area"][:], dtype=int),
                 age_lower=age_lower,
+                occupation_codes=np.asarray(f["occupation"][:], dtype=int),
+                occupation_labels=_labels(f["occupation_name"]),
                 gap=_read(f, path, "competence_gap"),
+                shortage=_read(f, path, "competence_shortage"),
+                frictional=_read(f, path, "competence_frictional"),
+                surplus=_read(f, path, "competence_surplus"),
+                upgrading=_read(f, path, "competence_upgrading"),
                 rating=_read(f, path, "competence_rating"),
                 demand=_read(f, path, "competence_demand").sum(axis=2),
                 supply=_read(f, path, "competence_supply"),
@@ -163,12 +199,32 @@ def read_result(path):
                 unfilled=_read(f, path, "unfilled_vacancies_mean").sum(axis=3),
                 jobs=_read(f, path, "jobs").sum(axis=3),
                 unemployed=_read(f, path, "unemployed_by_competence").sum(axis=2),
+                employed=_read(f, path, "employed_by_competence").sum(axis=2),
+                occupation_shortage=_read(f, path, "shortage_by_occupation").sum(axis=2),
+                occupation_unmet=_read(f, path, "unmet_demand").sum(axis=2),
             )
     except (OSError, KeyError) as error:
         raise InputError(f"{path}: cannot be read ({error})") from None
     result.replicates = result.gap.shape[0]
-    if result.gap.shape[1:] != (len(result.years), len(codes)):
-        raise InputError(f"{path}: competence_gap does not match its coordinates")
+    by_competence = (result.replicates, len(result.years), len(codes))
+    by_occupation = (result.replicates, len(result.years), len(result.occupation_codes))
+    for name, data in (("competence_gap", result.gap), ("competence_shortage", result.shortage),
+                       ("competence_frictional", result.frictional),
+                       ("competence_surplus", result.surplus),
+                       ("competence_upgrading", result.upgrading),
+                       ("competence_rating", result.rating),
+                       ("employed_by_competence", result.employed),
+                       ("shortage_by_occupation", result.occupation_shortage),
+                       ("unmet_demand", result.occupation_unmet)):
+        expected = by_occupation if name in ("shortage_by_occupation", "unmet_demand") else by_competence
+        if data.shape != expected:
+            raise InputError(f"{path}: {name} does not match its coordinates")
+    parts = (result.shortage + result.frictional - result.surplus + result.upgrading)
+    worst = float(np.abs(parts - result.gap).max()) if parts.size else 0.0
+    if not worst <= 1e-6 * max(1.0, float(np.abs(result.gap).max())):
+        raise InputError(f"{path}: competence_gap is not the sum of its parts "
+                         "(shortage + frictional - surplus + upgrading; off by up to "
+                         f"{worst:g} persons)")
     return result
 
 
@@ -184,6 +240,8 @@ def check_comparable(results):
             raise differ("competence groups")
         if other.municipalities != base.municipalities:
             raise differ("municipalities")
+        if other.occupation_labels != base.occupation_labels:
+            raise differ("occupations")
         if other.replicates != base.replicates:
             raise InputError(f"{other.path}: has {other.replicates} replicates, the baseline "
                              f"{base.path} has {base.replicates}")
@@ -202,17 +260,18 @@ def spread(values):
     return Spread(float(values.mean()), float(p5), float(p95))
 
 
-def majority_rating(ratings, mean_gap):
+def majority_rating(ratings, mean_net):
     """The rating most replicates gave and the share that agree; ties go to
-    balance when it is among the most frequent, otherwise to the sign of the
-    mean gap (as `kfsim compare`)."""
+    balance when it is among the most frequent, otherwise to the sign of
+    `mean_net`, the mean of what the rating is made from (shortage minus
+    surplus)."""
     codes = np.clip(np.rint(np.asarray(ratings, dtype=float)), -1, 1).astype(int)
     counts = {c: int((codes == c).sum()) for c in (-1, 0, 1)}
     most = max(counts.values())
     rating = 0
     if counts[0] != most:
         if counts[-1] == most and counts[1] == most:
-            rating = -1 if mean_gap < 0 else 1
+            rating = -1 if mean_net < 0 else 1
         else:
             rating = 1 if counts[1] == most else -1
     return rating, counts[rating] / len(codes)

@@ -2,7 +2,15 @@
 runs (a baseline and two scenarios), checked in headless Chromium (the page
 renders, every image loads, no console errors, the screenshot is not blank) and
 in its PDF (pages, headings, Norwegian numbers), and the errors: a file that is
-not a kfsim result, a missing file, an existing output without --force."""
+not a kfsim result, a missing file, an existing output without --force.
+
+The numbers the briefing states come from the gap's parts: every shortage and
+surplus in the rating table and the key messages equals the mean of the file's
+competence_shortage and competence_surplus, the occupations' shortage equals
+shortage_by_occupation, upgrading is named apart with its plain explanation and
+never called a shortage, and the briefing no longer sets primary school apart as
+a method artefact. A file lacking the parts, or whose gap is not their sum, is
+refused naming the file."""
 import html
 import json
 import pathlib
@@ -14,6 +22,8 @@ import tempfile
 import unittest
 
 from PIL import Image
+
+import h5py
 
 from kfsim_testing import SOURCE, run_kfsim, shared_run
 
@@ -96,6 +106,176 @@ class NumberFormatTest(unittest.TestCase):
         self.assertEqual(norsk.join(["a", "b", "c"]), "a, b og c")
         self.assertEqual(norsk.month("2026-01"), "januar 2026")
         self.assertEqual(norsk.date("2026-11-27T10:51:42Z"), "27. november 2026")
+
+    def test_occupation_names(self):
+        self.assertEqual(norsk.occupation_name(25, "ICT"), "IKT-rådgivere")
+        self.assertEqual(norsk.occupation_name(99, "Other"), "Other")
+
+
+def text_of(fragment):
+    """The text of an HTML fragment, tags removed, entities resolved."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+
+
+def file_means(path):
+    """The file's gap parts and occupation shortage, mean over replicates, with
+    its years, competence codes and occupation codes."""
+    with h5py.File(path, "r") as f:
+        codes = [(v.decode() if isinstance(v, bytes) else str(v)).split(":")[0]
+                 for v in f["competence_name"][:]]
+        found = {name: f[name][()].astype(float).mean(axis=0)
+                 for name in ("competence_shortage", "competence_surplus", "competence_upgrading")}
+        found["shortage_by_occupation"] = f["shortage_by_occupation"][()].sum(axis=2).mean(axis=0)
+        found["unmet_demand"] = f["unmet_demand"][()].sum(axis=2).mean(axis=0)
+        found["years"] = [int(y) for y in f["year"][:]]
+        found["codes"] = codes
+        found["occupations"] = [int(o) for o in f["occupation"][:]]
+    return found
+
+
+class BriefingMeasures(unittest.TestCase):
+    """What the briefing says, against the numbers in the files (HTML only)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.scratch = tempfile.TemporaryDirectory(prefix="kfsim-brief-measures-")
+        cls.dir = pathlib.Path(cls.scratch.name)
+        cls.files = [shared_run(name) for name in ("baseline", "more_nursing_places", "activation")]
+        cls.html = cls.dir / "briefing.html"
+        cls.done = run_kfsim("brief", *cls.files, "-o", cls.html, "--no-pdf", "--quiet",
+                             "--years", ",".join(YEARS))
+        cls.text = cls.html.read_text(encoding="utf-8") if cls.html.exists() else ""
+        cls.base = file_means(cls.files[0])
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.scratch.cleanup()
+
+    def setUp(self):
+        self.assertEqual(self.done.returncode, 0, self.done.stderr)
+
+    def key_messages(self):
+        block = re.search(r'<section class="keys">(.*?)</section>', self.text, re.S).group(1)
+        return [m for m in re.findall(r"<li><b>(.*?)</li>(?=<li><b>|</ol>)", block, re.S)]
+
+    def test_rating_table_shows_the_files_shortage_and_surplus(self):
+        table = re.search(r'<table class="ratings">(.*?)</table>', self.text, re.S).group(1)
+        self.assertIn(f"Oppgradering {YEARS[1]}", table)  # the focus year: the middle one
+        self.assertNotIn("gap ", text_of(table))
+        rows = re.findall(r'<td class="code">([A-Z_]+)</td>(.*?)</tr>', table, re.S)
+        self.assertEqual([code for code, _ in rows], self.base["codes"])
+        for c, (code, cells) in enumerate(rows):
+            details = re.findall(r'<span class="cell-detail">(.*?)</span>', cells, re.S)
+            self.assertEqual(len(details), len(YEARS))
+            for detail, year in zip(details, YEARS):
+                y = self.base["years"].index(int(year))
+                shortage = norsk.persons(self.base["competence_shortage"][y, c])
+                surplus = norsk.persons(self.base["competence_surplus"][y, c])
+                with self.subTest(code=code, year=year):
+                    self.assertEqual(detail, f"mangel {shortage}<br>overskudd {surplus}")
+            y = self.base["years"].index(int(YEARS[1]))
+            upgrading = self.base["competence_upgrading"][y, c]
+            last = re.findall(r'<td class="num">(.*?)</td>', cells)[-1]
+            self.assertEqual(last, norsk.persons(upgrading) if upgrading >= 0.5 else norsk.EN_DASH)
+
+    def test_key_messages_size_shortage_and_surplus_by_their_parts(self):
+        messages = self.key_messages()
+        y = self.base["years"].index(int(YEARS[1]))
+        phrases = {code: html.escape(norsk.competence_phrase(code, code)) for code in self.base["codes"]}
+        shortage = next(m for m in messages
+                        if m.startswith("Klarest mangel") or m.startswith("Ingen tydelig mangel"))
+        checked = 0
+        for c, code in enumerate(self.base["codes"]):
+            found = re.search(re.escape(phrases[code]) + r" \(rundt ([^ ]+) personer", shortage)
+            if found:
+                self.assertEqual(found.group(1), norsk.persons(self.base["competence_shortage"][y, c]), code)
+                checked += 1
+        if shortage.startswith("Klarest mangel"):
+            self.assertGreater(checked, 0, shortage)
+            self.assertIn("folk arbeidsgiverne ikke finner", shortage)
+        surplus = [m for m in messages if m.startswith("Overskudd i")]
+        for message in surplus:
+            for c, code in enumerate(self.base["codes"]):
+                found = re.search(re.escape(phrases[code]) + r" \(rundt ([^ ]+) personer", message)
+                if found:
+                    self.assertEqual(found.group(1), norsk.persons(self.base["competence_surplus"][y, c]),
+                                     code)
+
+    def test_upgrading_is_named_apart_and_never_a_shortage(self):
+        self.assertIn("jobber som før krevde mindre utdanning, fylles av folk med mer", self.text)
+        self.assertIn("<b>Oppgradering:</b>", self.text)  # how to read the numbers
+        for message in self.key_messages():
+            if message.startswith("Oppgradering"):
+                self.assertIn("ikke mangel", message)
+            else:
+                self.assertNotIn("ppgrader", message)
+
+    def test_primary_school_is_no_method_artefact(self):
+        for gone in ("med forsiktighet", "Grunnskolegruppen", "følge av metoden", "holdt fast",
+                     "utenom gruppen med bare grunnskole", "grunnskolegruppen er utelatt"):
+            self.assertNotIn(gone, self.text)
+        self.assertNotIn("*</td>", self.text)
+
+    def test_scenarios_change_shortage_and_surplus(self):
+        scenarios = next(m for m in self.key_messages() if m.startswith("Hva tiltakene endrer"))
+        self.assertIn("mangelen på", scenarios)
+        self.assertIn("overskuddet av", scenarios)
+        self.assertNotIn("gapet", scenarios)
+        self.assertIn("Endring i mangel og overskudd per kompetansegruppe", self.text)
+        # The first scenario's table: the change of the shortage, scenario minus baseline.
+        nursing = file_means(self.files[1])
+        section = self.text.split("Scenario 1:", 1)[1].split("Scenario 2:", 1)[0]
+        table = re.search(r"Størst endring.*?<tbody>(.*?)</tbody>", section, re.S).group(1)
+        names = {norsk.competence_name(code, code): c for c, code in enumerate(self.base["codes"])}
+        rows = re.findall(r"<tr><td>(.*?)</td>(.*?)</tr>", table, re.S)
+        self.assertTrue(rows)
+        for name, cells in rows:
+            c = names[html.unescape(name)]
+            for cell, year in zip(re.findall(r'<td class="num">(.*?)</td>', cells, re.S), YEARS):
+                y = self.base["years"].index(int(year))
+                change = nursing["competence_shortage"][y, c] - self.base["competence_shortage"][y, c]
+                self.assertTrue(cell.startswith(f"mangel {norsk.persons(change, sign=True)}<br>"),
+                                (name, year, cell))
+                self.assertIn("overskudd ", cell)
+
+    def test_occupations_short_of_people(self):
+        section = re.search(r"<h3>Yrkene med størst mangel</h3>(.*?)</table>", self.text, re.S)
+        self.assertIsNotNone(section)
+        rows = re.findall(r'<td class="code">(\d\d)</td>(.*?)</tr>', section.group(1), re.S)
+        self.assertTrue(rows)
+        y = self.base["years"].index(int(YEARS[1]))
+        previous = None
+        for code, cells in rows:
+            k = self.base["occupations"].index(int(code))
+            numbers = re.findall(r'<td class="num">([^<]*)', cells)
+            self.assertEqual(numbers[1], norsk.persons(self.base["shortage_by_occupation"][y, k]))
+            self.assertEqual(numbers[-1], norsk.persons(self.base["unmet_demand"][y, k]))
+            value = self.base["shortage_by_occupation"][y, k]
+            if previous is not None:
+                self.assertLessEqual(value, previous)  # largest first
+            previous = value
+
+    def test_files_without_the_gaps_parts_are_refused(self):
+        source = self.files[0]
+        lacking = self.dir / "lacking.h5"
+        shutil.copy(source, lacking)
+        with h5py.File(lacking, "r+") as f:
+            del f["competence_shortage"]
+        wrong = self.dir / "wrong_sum.h5"
+        shutil.copy(source, wrong)
+        with h5py.File(wrong, "r+") as f:
+            gap = f["competence_gap"]
+            values = gap[()]
+            values[0, 0, 0] += 7
+            gap[...] = values
+        for bad, message in ((lacking, "has no variable 'competence_shortage'"),
+                             (wrong, "competence_gap is not the sum of its parts")):
+            out = self.dir / f"bad-{bad.stem}.html"
+            with self.subTest(file=bad.name):
+                done = run_kfsim("brief", source, bad, "-o", out, "--no-pdf")
+                self.assertEqual(done.returncode, 2, done.stderr)
+                self.assertIn(f"{bad}: {message}", done.stderr)
+                self.assertFalse(out.exists())
 
 
 def chromium(*args, timeout=120):

@@ -3,7 +3,9 @@
 runs from a clean state on small result files (the baseline and three policy
 scenarios to 2027-12 with three replicates, made once for the tests that share
 them: kfsim_testing.shared_run), draws its figures through
-kfsim_notebook.check_figure, and shows them."""
+kfsim_notebook.check_figure, and shows them. Where they show the competence
+gap they show its parts apart (shortage, frictional, surplus, upgrading) and
+check that the parts add up to it."""
 import base64
 import json
 import os
@@ -31,6 +33,18 @@ def images(notebook):
             if "image/png" in data:
                 found.append(base64.b64decode(data["image/png"]))
     return found
+
+
+def output_text(notebook):
+    """What a notebook's cells printed and displayed as text or HTML, joined."""
+    found = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            found.append("".join(output.get("text", [])))
+            data = output.get("data", {})
+            for kind in ("text/plain", "text/html"):
+                found.append("".join(data.get(kind, [])))
+    return "\n".join(found)
 
 
 class CommittedNotebooks(unittest.TestCase):
@@ -133,7 +147,7 @@ class ExecutedNotebooks(unittest.TestCase):
         return json.loads((out_dir / path.name).read_text(encoding="utf-8"))
 
     def test_notebooks_execute_and_show_figures(self):
-        expected_images = {"01_getting_started.ipynb": 4, "02_comparing_scenarios.ipynb": 2,
+        expected_images = {"01_getting_started.ipynb": 5, "02_comparing_scenarios.ipynb": 2,
                            "03_validation.ipynb": 7}
         for path in NOTEBOOK_FILES:
             with self.subTest(notebook=path.name):
@@ -147,7 +161,21 @@ class ExecutedNotebooks(unittest.TestCase):
                     self.assertTrue(image.startswith(PNG))
                     self.assertGreater(len(image), 5000, "an image that small is likely empty")
                 text = json.dumps(notebook)
+                shown = output_text(notebook)
+                if path.name.startswith("01"):
+                    # The gap in its parts: the identity checked, a table and a stacked chart.
+                    for line in ("gap = shortage + frictional − surplus + upgrading in every "
+                                 "replicate, year and group",
+                                 "31 December 2027, persons, mean of 3 replicates; the largest "
+                                 "shortages first", "<th>shortage</th>", "<th>frictional</th>",
+                                 "<th>surplus</th>", "<th>upgrading</th>"):
+                        self.assertTrue(line in shown, f"{path.name} does not show: {line}")
                 if path.name.startswith("02"):
+                    # Each part's paired change, and which scenario reduces which shortage most.
+                    for line in ("change of the gap = change of shortage + frictional − surplus + "
+                                 "upgrading, in every replicate", "shortage change",
+                                 "reduced most by"):
+                        self.assertTrue(line in shown, f"{path.name} does not show: {line}")
                     # The table of which scenario narrows which gap most names the scenarios.
                     self.assertIn("narrowed most by", text)
                     self.assertIn("more_nursing_places", text)
@@ -162,13 +190,16 @@ class ExecutedNotebooks(unittest.TestCase):
                            capture_output=True, text=True, timeout=300)
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("competence_gap(replicate, year, competence) [persons]", r.stdout)
+        self.assertIn("competence_shortage(replicate, year, competence) [persons]", r.stdout)
+        self.assertIn("Competence gap in its parts on 31 December 2027", r.stdout)
+        self.assertRegex(r.stdout, r"competence +shortage +frictional +surplus +upgrading +gap")
         self.assertIn("kfsim_scenario_name  baseline", r.stdout)
         self.assertIn("kfsim_seed           20240101", r.stdout)
         self.assertIn("kfsim_replicates     3", r.stdout)
         self.assertIn("Competence gap on 31 December 2027", r.stdout)
         self.assertIn("BA_NURS", r.stdout)
         self.assertNotIn("WARNING", r.stdout + r.stderr)
-        for name in ("kfsim_competence_gap.png", "kfsim_unemployment.png"):
+        for name in ("kfsim_competence_gap.png", "kfsim_gap_parts.png", "kfsim_unemployment.png"):
             image = (out_dir / name).read_bytes()
             self.assertTrue(image.startswith(PNG), name)
             self.assertGreater(len(image), 5000, name)
