@@ -272,8 +272,9 @@ def key_messages(b):
         f"{norsk.percent(growth(total), sign=True)}. Antallet 80 år og eldre går fra "
         f"{norsk.number(old[0])} til {norsk.number(old[-1])} ({norsk.percent(growth(old), sign=True)}), "
         f"mens antallet 20–64 år endres med {norsk.percent(growth(working), sign=True)}. "
-        "Det er aldringen som driver mye av erstatningsbehovet: de fleste ledige jobbene oppstår "
-        "når noen går av med pensjon.")
+        "Aldringen driver erstatningsbehovet: de fleste jobbene som må fylles, blir ledige fordi "
+        "noen forlater yrket for godt (pensjon, uførhet, død eller flytting), ikke fordi "
+        "arbeidsgivere oppretter nye stillinger.")
     return messages
 
 
