@@ -188,16 +188,16 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   m.openings = measures.declare_count(
       "openings", {"year", "opening_kind"}, "positions",
       "vacancies that opened in Østfold: replacement (the leaver left the occupation's labour "
-      "supply: retirement, disability, death or moving out of the county, leaving the labour "
-      "force for education or outside), expansion (a new position), mobility (the leaver moved "
-      "to a job in another occupation), churn (the leaver moved to a job in the same occupation "
-      "or into registered unemployment, or was an in-commuter)",
+      "supply for good: retirement, disability, death or moving out of the county), expansion "
+      "(a new position), mobility (the leaver moved to a job in another occupation), churn (the "
+      "leaver moved to a job in the same occupation, into registered unemployment or out of the "
+      "labour force for a time, or was an in-commuter)",
       "year: sum");
   m.replacement_demand = measures.declare_count(
       "replacement_demand", {"year", "occupation"}, "persons",
-      "residents leaving a job and the occupation's labour supply (retirement, disability, death "
-      "or moving out of the county, leaving the labour force for education or outside), in "
-      "Østfold and outside alike; abolished positions left out",
+      "residents leaving a job and the occupation's labour supply for good (retirement, "
+      "disability, death or moving out of the county), in Østfold and outside alike; abolished "
+      "positions left out",
       "year: sum");
   m.occupational_mobility = measures.declare_count(
       "occupational_mobility", {"year", "occupation"}, "persons",
@@ -206,9 +206,10 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
       "year: sum");
   m.churn = measures.declare_count(
       "churn", {"year", "occupation"}, "persons",
-      "residents leaving a job who stay in the occupation's labour supply: a job in the same "
-      "occupation, or a quit or lay-off into registered unemployment, in Østfold and outside "
-      "alike; abolished positions left out",
+      "residents leaving a job who stay in, or come back to, the occupation's labour supply: a "
+      "job in the same occupation, a quit or lay-off into registered unemployment or out of the "
+      "labour force for a time (to study or outside), in Østfold and outside alike; abolished "
+      "positions left out",
       "year: sum");
   m.vacancy_months_at_hire = measures.declare_count(
       "vacancy_months_at_hire", {"year", "occupation"}, "months",

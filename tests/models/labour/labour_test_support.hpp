@@ -28,4 +28,17 @@ inline const std::vector<std::int64_t>& counts(const ModelRun& r, const std::str
   return std::get<std::vector<std::int64_t>>(measure(r, name).values);
 }
 
+// The text of a data.occupation_trend table with every trend 0, for the
+// baseline's occupations.
+inline std::string zero_occupation_trends() {
+  std::string rows = "occupation,within_industry,higher_education_logit_trend\n";
+  for (const char* code :
+       {"01", "11", "12", "13", "14", "21", "22", "23", "24", "25", "26", "31", "32", "33",
+        "34", "35", "41", "42", "43", "44", "51", "52", "53", "54", "61", "62", "71", "72",
+        "73", "74", "75", "81", "82", "83", "91", "92", "93", "94", "95", "96"}) {
+    rows += std::string(code) + ",0,0\n";
+  }
+  return rows;
+}
+
 }  // namespace kfsim::labour_test
