@@ -116,6 +116,9 @@ class LabourMarket {
   std::size_t person_slot(std::int64_t id) const;
 
   // Monthly flows (labour_transitions.cpp, labour_demand.cpp, labour_matching.cpp).
+  // Separations, demand targets and search and matching are computed by plain
+  // functions (separations.hpp, demand.hpp, matching.hpp); these gather their
+  // inputs from the state and apply what they return.
   void release_departed_jobs(Month month);
   void recognise_qualifications(Month month, const LabourParams& params);
   void draw_transitions(Month month, const LabourParams& params);
