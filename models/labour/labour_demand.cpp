@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "models/labour/demand.hpp"
 #include "models/labour/industry_trend.hpp"
 #include "models/labour/labour_in_commuting.hpp"
 #include "models/labour/labour_market.hpp"
@@ -108,28 +109,15 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
                                params.occupation_trend_scale, params.occupation_demand_trend, o);
     if (trend != 0.0) occupation_factor_[o] *= std::pow(1.0 + trend, 1.0 / 12.0);
   }
-  // Weight of each occupation in each (industry incl. outside, area), normalised.
-  std::vector<double> occupation_weight(initial_cell_positions_.size(), 1.0);
-  for (std::size_t i = 0; i <= n_ind; ++i) {
-    for (std::size_t a = 0; a < areas; ++a) {
-      double before = 0;
-      double after = 0;
-      for (std::size_t o = 0; o < n_occ; ++o) {
-        const auto n = static_cast<double>(initial_cell_positions_[cell_of(i, a, o)]);
-        before += n;
-        after += n * occupation_factor_[o];
-      }
-      if (before <= 0 || after <= 0) continue;
-      const double scale = before / after;
-      for (std::size_t o = 0; o < n_occ; ++o) {
-        occupation_weight[cell_of(i, a, o)] = occupation_factor_[o] * scale;
-      }
-    }
-  }
+  const DemandGrid grid{n_ind + 1, areas, n_occ};
+  const auto occupation_weight =
+      occupation_weights(grid, initial_cell_positions_, occupation_factor_);
 
   auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
   for (std::size_t p = 0; p < book_.size(); ++p) ++current[cell_of_position(p)];
+  const auto target = cell_targets(grid, initial_cell_positions_, industry_factor_,
+                                   occupation_weight, current, unmet_);
 
   std::vector<std::int32_t> surplus(current.size(), 0);
   bool any_surplus = false;
@@ -138,12 +126,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
     for (std::size_t a = 0; a < areas; ++a) {
       for (std::size_t o = 0; o < n_occ; ++o) {
         const std::size_t cell = cell_of(i, a, o);
-        if (initial_cell_positions_[cell] == 0) continue;
-        const auto desired = static_cast<std::int32_t>(std::llround(
-            initial_cell_positions_[cell] * industry_factor_[i] * occupation_weight[cell]));
-        // Demand withdrawn unfilled is not posted again while it lasts.
-        const std::int32_t target = realised_target(desired, current[cell], unmet_[cell]);
-        const std::int32_t difference = target - current[cell];
+        const std::int32_t difference = target[cell] - current[cell];
         if (difference < 0) {
           surplus[cell] = -difference;
           any_surplus = true;

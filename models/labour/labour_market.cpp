@@ -49,11 +49,8 @@ float LabourMarket::fit_of_job(std::size_t person) const {
   return data_.fit[data_.fit_index(o, c)];
 }
 
-float LabourMarket::matching_fit(std::size_t occupation, std::size_t competence,
-                                 bool pending) const {
-  const float own = data_.fit[data_.fit_index(occupation, competence)];
-  if (!pending) return own;
-  return std::min(own, data_.fit[data_.fit_index(occupation, general_upper_secondary_)]);
+CreditedFit LabourMarket::credited_fit() const {
+  return {data_.fit, data_.occupation_min_fit, data_.competences.size(), general_upper_secondary_};
 }
 
 void LabourMarket::recognise_qualifications(Month month, const LabourParams& params) {

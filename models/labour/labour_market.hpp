@@ -15,6 +15,7 @@
 #include "models/labour/labour_data.hpp"
 #include "models/labour/labour_measures.hpp"
 #include "models/labour/labour_params.hpp"
+#include "models/labour/matching.hpp"
 #include "models/labour/position_book.hpp"
 #include "models/labour/positions.hpp"
 #include "models/population/persons.hpp"
@@ -115,6 +116,9 @@ class LabourMarket {
   std::size_t person_slot(std::int64_t id) const;
 
   // Monthly flows (labour_transitions.cpp, labour_demand.cpp, labour_matching.cpp).
+  // Separations, demand targets and search and matching are computed by plain
+  // functions (separations.hpp, demand.hpp, matching.hpp); these gather their
+  // inputs from the state and apply what they return.
   void release_departed_jobs(Month month);
   void recognise_qualifications(Month month, const LabourParams& params);
   void draw_transitions(Month month, const LabourParams& params);
@@ -144,10 +148,8 @@ class LabourMarket {
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
                       std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
-  // The fit an employer credits: while a foreign qualification awaits
-  // recognition, no more than general upper secondary gives, and no more than
-  // the person's own competence gives.
-  float matching_fit(std::size_t occupation, std::size_t competence, bool pending) const;
+  // The fit an employer credits (matching.hpp).
+  CreditedFit credited_fit() const;
   std::size_t year_index(Month month) const;
 
   const LabourData& data_;

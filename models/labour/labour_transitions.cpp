@@ -7,6 +7,7 @@
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_outside_groups.hpp"
 #include "models/labour/labour_seasonality.hpp"
+#include "models/labour/separations.hpp"
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
 
@@ -14,23 +15,6 @@ namespace kfsim {
 
 namespace {
 
-// What happens to a person's job this month; applied in slot order because it
-// frees positions.
-enum class JobEvent : std::uint8_t {
-  None,
-  Retire,
-  Disability,
-  QuitToSeeking,
-  QuitToOutside,
-  Layoff,
-};
-
-double monthly(double annual_probability) {
-  return -std::expm1(std::log1p(-std::min(annual_probability, 0.999999)) / 12.0);
-}
-
-// Everyone retires by 75 (the oldest age in the retirement table).
-constexpr int kAllRetiredAge = LabourData::kRetirementMaxAge;
 // Disability benefit turns into old-age pension at 67; activation stops there.
 constexpr int kPensionAge = 67;
 constexpr int kEarliestPensionAge = 62;
@@ -39,23 +23,7 @@ constexpr int kEarliestPensionAge = 62;
 
 void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   if (retirement_month_.empty() || !(retirement_params_ == params)) {
-    retirement_month_.assign((kMaxTableAge + 1) * kSexCount, 0.0);
-    for (int age = 0; age <= kMaxTableAge; ++age) {
-      const int table_age = static_cast<int>(std::floor(age - params.retirement_age_shift));
-      for (std::size_t s = 0; s < kSexCount; ++s) {
-        double annual = 0;
-        if (table_age >= LabourData::kRetirementMaxAge) {
-          annual = 1;
-        } else if (table_age >= LabourData::kRetirementMinAge) {
-          annual = data_.retirement_rate[static_cast<std::size_t>(table_age -
-                                                                  LabourData::kRetirementMinAge) *
-                                             kSexCount +
-                                         s];
-        }
-        retirement_month_[static_cast<std::size_t>(age) * kSexCount + s] =
-            monthly(std::min(1.0, annual * params.retirement_scale));
-      }
-    }
+    retirement_month_ = monthly_retirement_probabilities(data_.retirement_rate, params);
     retirement_params_ = params;
   }
 
@@ -69,6 +37,16 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   // group start seeking work more often in a tight market.
   const double participation = participation_factor(tightness(), params.participation_response);
   const bool disability_group = static_cast<bool>(setup_.disability_stock);
+  const SeparationRates rates{retirement_month_,
+                              data_.disability_rate,
+                              data_.quit_rate,
+                              data_.layoff_rate,
+                              params.disability_scale,
+                              params.quit_scale,
+                              params.layoff_scale,
+                              season,
+                              params.quit_to_unemployment_share,
+                              params.on_the_job_search_rate};
   auto& table = persons_.table;
   const std::size_t n = table.size();
   events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
@@ -126,44 +104,33 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           continue;
         }
       }
+      if (s == LabourStatus::Employed) {
+        const auto drawn =
+            draw_job_event({ids[i], age, static_cast<Sex>(sex[i])}, rates, key_, month);
+        events_[i] = static_cast<std::uint8_t>(drawn.event);
+        if (drawn.searching) searching_[i] = 1;
+        continue;
+      }
       rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
                        rng::Stream::LabourSeparation);
+      // This stream's draws come in one order for every status
+      // (draw_job_event); those only the employed use are passed over.
       const double u_retire = draws.uniform();
-      const double u_disability = draws.uniform();
-      const double u_quit = draws.uniform();
-      const double u_layoff = draws.uniform();
+      for (int passed = 0; passed < 3; ++passed) draws.next_u32();  // disability, quit, lay-off
       const double u_search = draws.uniform();
-      const double u_quit_where = draws.uniform();
+      draws.next_u32();  // where a quit leads
       const double u_activate = draws.uniform();
       const double u_exit = draws.uniform();
       const double retire =
           retirement_month_[static_cast<std::size_t>(std::min(age, kMaxTableAge)) * kSexCount +
                             static_cast<std::size_t>(sex[i])];
       const bool must_retire = age >= kAllRetiredAge;
-      const std::size_t cell = labour_age_group(age) * kSexCount + static_cast<std::size_t>(sex[i]);
 
       switch (s) {
         case LabourStatus::InEducation:
           // Pupils and students look for a part-time job beside their studies.
           if (u_search < params.student_job_search_rate) searching_[i] = 1;
           break;
-        case LabourStatus::Employed: {
-          JobEvent event = JobEvent::None;
-          if (must_retire || u_retire < retire) {
-            event = JobEvent::Retire;
-          } else if (u_disability < data_.disability_rate[cell] * params.disability_scale) {
-            event = JobEvent::Disability;
-          } else if (u_quit < data_.quit_rate[cell] * params.quit_scale * season) {
-            event = u_quit_where < params.quit_to_unemployment_share ? JobEvent::QuitToSeeking
-                                                                     : JobEvent::QuitToOutside;
-          } else if (u_layoff < data_.layoff_rate[cell] * params.layoff_scale * season) {
-            event = JobEvent::Layoff;
-          } else if (u_search < params.on_the_job_search_rate) {
-            searching_[i] = 1;
-          }
-          events_[i] = static_cast<std::uint8_t>(event);
-          break;
-        }
         case LabourStatus::Unemployed:
           if (must_retire || (age >= kEarliestPensionAge && u_retire < retire)) {
             change(i, LabourStatus::Retired);
