@@ -21,6 +21,17 @@ SEASONALITY = ROOT / "scenarios" / "data" / "labour" / "unemployment_seasonality
 DISABILITY = ROOT / "scenarios" / "data" / "labour" / "disability_nav_2024.csv"
 
 
+
+# The occupations are STYRK-08 codes: 2-digit sub-major groups, with doctors (221),
+# nurses (222: STYRK 2221-2223) and helsefagarbeidere (5321) kept apart from 22 and 53.
+HEALTH_PROFESSIONALS = (22, 221, 222)
+NAV_SHARE_OCCUPATIONS = (222, 5321, 221, 51, 71, 74)
+
+
+def major_groups(codes):
+    """STYRK-08 major group (the first digit) of each occupation code; 0 for the armed forces (01)."""
+    return np.array([int(str(int(c))[0]) if c >= 10 else 0 for c in codes])
+
 def read_table(path):
     """A data table under scenarios/data/ as a list of dicts ('#' lines skipped)."""
     with open(path, encoding="utf-8") as f:
@@ -67,7 +78,7 @@ def model_values(ds, year):
     values["net_out_commuting"] = out - non_resident
     filled = (ds.jobs - ds.jobs_vacant).sel(year=year).isel(work_area=np.where(inside)[0])
     values["jobs_by_workplace"] = float(filled.sum())
-    major = ds.occupation.values // 10
+    major = major_groups(ds.occupation.values)
     for g in range(1, 10):
         values[f"jobs_occupation_major_{g}"] = float(filled.isel(occupation=np.where(major == g)[0]).sum())
     unfilled = ds.unfilled_vacancies_mean.sel(year=year).isel(work_area=np.where(inside)[0]).sum("work_area")
@@ -90,7 +101,7 @@ def model_values(ds, year):
                 if county_share > 0:
                     values[f"occupation_lq_2007_{code}_group_{name}"] = local_share / county_share
     total_unfilled = float(unfilled.sum())
-    for code in (22, 53, 51, 71, 74):
+    for code in NAV_SHARE_OCCUPATIONS:
         if code in ds.occupation.values and total_unfilled > 0:
             values[f"nav_shortage_2017_share_of_listed_occ_{code}"] = float(unfilled.sel(occupation=code)) / total_unfilled
     reasons = [str(r) for r in ds.separation_reason_name.values]
@@ -176,8 +187,10 @@ def stylised_facts(ds):
         inside = np.where(ds.work_area.values != 0)[0]
         unmet = ds.unmet_demand.isel(year=-1).isel(work_area=inside).sum("work_area")
         facts[f"unmet demand {int(years[-1])} (positions)"] = float(unmet.sum())
-        if 22 in ds.occupation.values:
-            facts[f"unmet demand {int(years[-1])}, health professionals (22)"] = float(unmet.sel(occupation=22))
+        health = np.isin(ds.occupation.values, HEALTH_PROFESSIONALS)
+        if health.any():
+            facts[f"unmet demand {int(years[-1])}, health professionals (22, 221, 222)"] = float(
+                unmet.isel(occupation=np.where(health)[0]).sum())
     # The seasons: each whole year from 2025 (2024 holds the start-up month)
     # divided by its mean, mean by calendar month, against NAV's seasonal index.
     month = ds.month.values

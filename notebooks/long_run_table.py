@@ -2,7 +2,9 @@
 """The long-run table of a kfsim result file: registered unemployment and the
 vacancy rate (means of the monthly county series), the employment rate 15-74,
 health and care's and agriculture's shares of filled positions in Østfold, and
-unmet demand by occupation (health occupations 22, 32, 53 and all), as means
+unmet demand by occupation (the health and care occupations 222 nurses,
+5321 helsefagarbeidere, 221 doctors, 22 other health professionals, 32 and 53,
+and all), as means
 over the replicates. Reads the HDF5 file only.
 
     /usr/bin/python3 notebooks/long_run_table.py results/baseline.h5 [--years 2024,2030,2040,2050]
@@ -13,7 +15,7 @@ import numpy as np
 import xarray as xr
 
 EMPLOYED = 3
-HEALTH_OCCUPATIONS = (22, 32, 53)
+HEALTH_OCCUPATIONS = (222, 5321, 221, 22, 32, 53)
 
 
 def table(ds, years):
@@ -46,7 +48,8 @@ def table(ds, years):
                 row[f"unmet_{code:02d}"] = float(unmet.isel(occupation=occupations.index(code)))
             major = {}
             for o, code in enumerate(occupations):
-                major[code // 10] = major.get(code // 10, 0.0) + float(unmet.isel(occupation=o))
+                group = int(str(int(code))[0]) if code >= 10 else 0   # STYRK-08 major group
+                major[group] = major.get(group, 0.0) + float(unmet.isel(occupation=o))
             row["unmet_by_major_group"] = " ".join(f"{g}:{v:.0f}" for g, v in sorted(major.items()))
         rows.append(row)
     return rows

@@ -36,7 +36,8 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
   {
     std::vector<std::int32_t> codes;
     for (const auto& code : data.occupations.codes) codes.push_back(std::stoi(code));
-    measures.add_dimension(categorical("occupation", "STYRK-08 occupation (2-digit code)", codes,
+    measures.add_dimension(categorical("occupation",
+                                       "STYRK-08 occupation code (see occupations.csv)", codes,
                                        "occupation_name", data.occupations.names));
   }
   {

@@ -212,7 +212,8 @@ class ScenarioLibrary(unittest.TestCase):
 
     def test_ageing_raises_care_positions(self):
         base, ageing = self.baseline(LONG_END), self.result("care_demand_ageing.toml")
-        for code in (22, 53):  # health professionals, personal care workers
+        # health professionals (22 221 222 as a group), nurses, personal care workers (53 5321), helsefagarbeidere
+        for code in ([22, 221, 222], [222], [53, 5321], [5321]):
             self.assertGreater(self.occupation_jobs(ageing, code),
                                self.occupation_jobs(base, code), code)
         self.assertGreater(self.industry_employed(ageing, "Q"), self.industry_employed(base, "Q"))
@@ -237,7 +238,7 @@ class ScenarioLibrary(unittest.TestCase):
 
         self.assertLess(abs(share("A", 2041) - share("A", 2024)), 0.01)
         self.assertGreater(share("Q", 2041), share("Q", 2024) + 0.01)
-        unmet = base.unmet_demand.sel(year=2035).isel(work_area=inside).sel(occupation=22).sum()
+        unmet = base.unmet_demand.sel(year=2035).isel(work_area=inside).sel(occupation=[22, 221, 222]).sum()
         self.assertGreater(float(unmet), 0)
 
     def test_green_transition_shifts_industries(self):

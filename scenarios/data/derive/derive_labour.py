@@ -220,7 +220,11 @@ OCCUPATIONS = [
     ("13", "Ledere av enheter innen produksjon og tjenesteyting", "Production and specialised services managers"),
     ("14", "Ledere innen overnatting servering varehandel og andre tjenester", "Hospitality retail and other services managers"),
     ("21", "Realister og sivilingeniører", "Science and engineering professionals"),
-    ("22", "Helseprofesjoner (leger sykepleiere vernepleiere mv.)", "Health professionals (doctors nurses etc.)"),
+    ("22", "Andre helseprofesjoner (vernepleiere fysioterapeuter tannleger farmasøyter mv.)",
+     "Other health professionals (22 without doctors and nurses: 2224 225 226)"),
+    ("221", "Leger", "Medical doctors (221)"),
+    ("222", "Sykepleiere (spesialsykepleiere jordmødre sykepleiere 2221-2223)",
+     "Nursing and midwifery professionals (2221-2223; without vernepleiere 2224)"),
     ("23", "Undervisningsyrker (lærere og barnehagelærere)", "Teaching professionals"),
     ("24", "Akademiske yrker innen økonomi og administrasjon", "Business and administration professionals"),
     ("25", "IKT-rådgivere", "Information and communications technology professionals"),
@@ -236,7 +240,9 @@ OCCUPATIONS = [
     ("44", "Andre kontoryrker", "Other clerical support workers"),
     ("51", "Personlig tjenesteyting (kokker servitører frisører mv.)", "Personal service workers (cooks waiters hairdressers etc.)"),
     ("52", "Salgsyrker", "Sales workers"),
-    ("53", "Omsorgsyrker (helsefagarbeidere barne- og ungdomsarbeidere mv.)", "Personal care workers"),
+    ("53", "Andre omsorgsyrker (barnehage- og skoleassistenter pleieassistenter mv.)",
+     "Other personal care workers (53 without 5321: child care and school assistants and care assistants)"),
+    ("5321", "Helsefagarbeidere (hjelpepleiere omsorgsarbeidere)", "Health care assistants (authorised; 5321)"),
     ("54", "Sikkerhetsyrker (politi brann vakt)", "Protective services workers"),
     ("61", "Gårdbrukere og gartnere", "Market-oriented skilled agricultural workers"),
     ("62", "Skogbrukere og fiskere", "Market-oriented skilled forestry fishery and hunting workers"),
@@ -256,6 +262,11 @@ OCCUPATIONS = [
     ("96", "Renovasjonsarbeidere og andre hjelpearbeidere", "Refuse workers and other elementary workers"),
 ]
 OCC_CODES = [o[0] for o in OCCUPATIONS]
+# The health and care groups the model keeps apart, as NAV's employer survey does (its Østfold shortage list is led
+# by sykepleiere, helsefagarbeidere and legespesialister): each 2-digit group is derived whole and then split
+# (HEALTH_SPLIT below). The 2-digit code keeps the rest of its group.
+SPLIT_CODES = {"22": ["22", "221", "222"], "53": ["53", "5321"]}
+OCC_2DIGIT = [o for o in OCC_CODES if len(o) == 2]
 MAJORS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
 MAJOR_NAME = {"1": "Ledere", "2": "Akademiske yrker", "3": "Høyskoleyrker", "4": "Kontoryrker",
               "5": "Salgs- service- og omsorgsyrker", "6": "Bønder fiskere mv.", "7": "Håndverkere",
@@ -431,6 +442,15 @@ AFFINITY = {
              "54": 0.5, "22": 0.2},
 }
 
+# The split of 22 and 53 (HEALTH_SPLIT). No Østfold table gives employment by 3- or 4-digit occupation.
+SRC_VT_OCC = "occupation_education_age_shares_vestfold_telemark_2015_2020_DERIVED.csv"
+URL_VT_OCC = ("SSB custom table for Vestfold og Telemark fylkeskommune, https://github.com/evensrii/Telemark "
+              "(Data/02_Opplæring og kompetanse/Yrke alder utdanning - SSB bestilling.xlsx)")
+SRC_HEALTH_STAFF = "health_care_staff_norway_2007_2020.csv"
+URL_HEALTH_STAFF = ("Helsedirektoratet, Personell og kompetanse i den kommunale helse- og omsorgstjenesten (2021); "
+                    "SSB hesospers 2008 (URL per row in the shared file)")
+HEALTH_SPLIT_YEAR = 2020       # the latest year of the Vestfold og Telemark table and of Helsedirektoratet's 55+ rows
+NO_5321_INDUSTRIES = ("P",)    # Assumption: schools' care staff are assistants (531), not helsefagarbeidere
 # Jobs by municipality: the share of a municipality's employed residents who work in Østfold is
 # multiplied by this attraction factor (regional centres attract commuters from their surroundings).
 CENTRE_FACTOR = {"3101": 1.00, "3103": 1.05, "3105": 1.05, "3107": 1.00, "3110": 0.55, "3112": 0.65,
@@ -1255,6 +1275,63 @@ def national_staffing(shared):
     return seed, rowt, tot
 
 
+def derive_health_split(shared):
+    """Shares of the STYRK-08 groups 22 and 53 that the model keeps apart (doctors, nurses, helsefagarbeidere)."""
+    vt = {}
+    for r in read_rows(shared, SRC_VT_OCC):
+        if int(r["year"]) == HEALTH_SPLIT_YEAR:
+            vt[r["occupation_group_code"]] = float(r["employed_total"])
+    g22 = sorted(g for g in vt if g.startswith("22"))
+    assert g22 == ["221", "222", "225", "226"], g22
+    assert sorted(g for g in vt if g.startswith("53")) == ["531", "532"]
+    n22 = sum(vt[g] for g in g22)
+    employees = {}
+    aged = {}
+    for r in read_rows(shared, SRC_HEALTH_STAFF):
+        if (r["year"] == "2007" and r["sector"].startswith("all industries (persons by education)")
+                and r["measure"] == "employees"):
+            employees[r["staff_group"]] = float(r["value"])
+        if (r["year"] == str(HEALTH_SPLIT_YEAR) and r["sector"].startswith("municipal health and care")
+                and r["measure"] in ("employed_aged_55plus", "share_employed_aged_55plus")):
+            aged[(r["staff_group"], r["measure"])] = float(r["value"])
+    # Vernepleiere (2224) are in SSB's 3-digit group 222 but not among the nurses of NAV's list (2221-2223).
+    nursing = employees["Sykepleier"] + employees["Helsesøster og jordmor"]
+    vern = employees["Vernepleier"] / (nursing + employees["Vernepleier"])
+
+    def persons(group):   # employed persons = employed aged 55+ / their share
+        return aged[(group, "employed_aged_55plus")] / (aged[(group, "share_employed_aged_55plus")] / 100)
+
+    hfa = persons("Helsefagarbeider, hjelpepleier, omsorgsarbeider")
+    unq = persons("Personell uten helse- og sosialfaglig utdanning")
+    hfa_of_532 = hfa / (hfa + unq)
+    share22 = {"221": vt["221"] / n22, "222": vt["222"] * (1 - vern) / n22}
+    share22["22"] = 1 - share22["221"] - share22["222"]
+    share532 = vt["532"] / (vt["531"] + vt["532"])
+    s5321 = share532 * hfa_of_532
+    return dict(vt=vt, n22=n22, vern=vern, employees=employees, hfa=hfa, unq=unq, hfa_of_532=hfa_of_532,
+                share22=share22, share532=share532, s5321=s5321)
+
+
+def split_health(staffing, t1, HS):
+    """Splits 22 and 53 in every industry's staffing shares (in place); returns the 5321 factor outside P."""
+    for ind in IND_CODES:
+        whole = staffing[ind]["22"]
+        for code in SPLIT_CODES["22"]:
+            staffing[ind][code] = whole * HS["share22"][code]
+    jobs53 = sum(t1[i] * staffing[ind]["53"] for i, ind in enumerate(IND_CODES))
+    eligible = sum(t1[i] * staffing[ind]["53"] for i, ind in enumerate(IND_CODES) if ind not in NO_5321_INDUSTRIES)
+    factor = HS["s5321"] * jobs53 / eligible
+    assert 0 < factor < 1, factor
+    for ind in IND_CODES:
+        whole = staffing[ind]["53"]
+        f = 0.0 if ind in NO_5321_INDUSTRIES else factor
+        staffing[ind]["5321"] = whole * f
+        staffing[ind]["53"] = whole * (1 - f)
+    for ind in IND_CODES:
+        assert abs(sum(staffing[ind].values()) - 1) < 1e-9
+    return factor
+
+
 def derive_industry(shared, L, C, OL):
     jw = C["jw"]
     er = L["er_total"]
@@ -1319,7 +1396,7 @@ def derive_industry(shared, L, C, OL):
     # 6. Østfold staffing at major level: IPF of the national pattern to industry and occupation totals.
     xo = ipf2(t1[:, None] * sn, t1, o_work)
     so = xo / xo.sum(axis=1)[:, None]
-    # 7. Split to 2-digit STYRK-08.
+    # 7. Split to 2-digit STYRK-08 (22 and 53 whole; 7b splits them).
     staffing = {}
     for i, ind in enumerate(IND_CODES):
         aff = dict(DEFAULT_AFFINITY)
@@ -1337,7 +1414,14 @@ def derive_industry(shared, L, C, OL):
             sh["01"] = MILITARY_SHARE_O
         staffing[ind] = {o2: sh.get(o2, 0.0) for o2 in OCC_CODES}
         assert abs(sum(staffing[ind].values()) - 1) < 1e-9
+    jobs_whole = {o2: sum(t1[i] * staffing[ind][o2] for i, ind in enumerate(IND_CODES)) for o2 in SPLIT_CODES}
+    # 7b. Split the health and care groups (doctors, nurses, helsefagarbeidere).
+    HS = derive_health_split(shared)
+    HS["factor5321"] = split_health(staffing, t1, HS)
+    HS["jobs_whole"] = jobs_whole
     jobs_occ2 = {o2: sum(t1[i] * staffing[ind][o2] for i, ind in enumerate(IND_CODES)) for o2 in OCC_CODES}
+    for whole, parts in SPLIT_CODES.items():
+        assert abs(sum(jobs_occ2[c] for c in parts) - jobs_whole[whole]) < 1e-6 * jobs_whole[whole]
     # 8. Industry x municipality.
     mun_lq = OL["mun_lq"]
     tilt = np.ones((len(IND_CODES), len(MUN_CODES)))
@@ -1353,7 +1437,7 @@ def derive_industry(shared, L, C, OL):
     xim_int = np.array(flat).reshape(xim.shape)
     return dict(nshare=nshare, ssb_share=ssb_share, slope=slope, nav_years=nav_years, lq94=lq94, lq_ind=lq_ind,
                 t0=t0, t1=t1, sn=sn, so=so, mix=mix, o_res=o_res, o_out=o_out, o_in=o_in, o_work=o_work,
-                staffing=staffing, jobs_occ2=jobs_occ2, xim=xim, xim_int=xim_int, jw_int=jw_int, tilt=tilt,
+                staffing=staffing, jobs_occ2=jobs_occ2, HS=HS, xim=xim, xim_int=xim_int, jw_int=jw_int, tilt=tilt,
                 lm_split=lm_split)
 
 
@@ -1389,8 +1473,10 @@ FIT = {
            "BA_HUMSOC": 0.5, "VGS_DH": 0.5, "PRIM": 0.2},
     "21": {"MA_TECH": 1.0, "BA_ENG": 0.8, "BA_OTH": 0.6, "BA_IT": 0.5, "FAG_TEK": 0.3, "MA_ECON": 0.3,
            "VGS_TIP": 0.1, "VGS_GEN": 0.1},
-    "22": {"BA_NURS": 1.0, "MA_HEALTH": 1.0, "BA_HEALTH": 0.9, "FAG_HEL": 0.3, "MA_HUMSOC": 0.3, "BA_OTH": 0.2,
+    "22": {"BA_HEALTH": 1.0, "MA_HEALTH": 1.0, "BA_NURS": 0.6, "FAG_HEL": 0.3, "MA_HUMSOC": 0.3, "BA_OTH": 0.2,
            "VGS_HO": 0.15},
+    "221": {"MA_HEALTH": 1.0, "BA_NURS": 0.3, "BA_HEALTH": 0.2, "VGS_HO": 0.1},
+    "222": {"BA_NURS": 1.0, "MA_HEALTH": 0.5, "BA_HEALTH": 0.5, "FAG_HEL": 0.3, "VGS_HO": 0.15},
     "23": {"BA_TEACH": 1.0, "MA_TEACH": 1.0, "MA_HUMSOC": 0.7, "MA_TECH": 0.6, "BA_HUMSOC": 0.5, "BA_OTH": 0.4,
            "BA_ECON": 0.4, "BA_ENG": 0.4, "BA_NURS": 0.4, "BA_HEALTH": 0.4, "MA_ECON": 0.4, "MA_HEALTH": 0.4,
            "FAG_TEK": 0.3, "FAG_HEL": 0.3, "VGS_HO": 0.3, "VGS_GEN": 0.15},
@@ -1402,7 +1488,7 @@ FIT = {
            "MA_HEALTH": 0.4, "FAG_OTH": 0.3, "VGS_GEN": 0.15},
     "31": {"BA_ENG": 1.0, "FAG_TEK": 1.0, "MA_TECH": 0.8, "VGS_TIP": 0.5, "VGS_EL": 0.5, "VGS_BA": 0.5,
            "BA_OTH": 0.5, "BA_IT": 0.5, "VGS_GEN": 0.2, "VGS_NA": 0.2},
-    "32": {"BA_HEALTH": 1.0, "FAG_HEL": 0.9, "BA_NURS": 0.9, "VGS_HO": 0.8, "MA_HEALTH": 0.6, "VGS_GEN": 0.2},
+    "32": {"BA_HEALTH": 1.0, "FAG_HEL": 0.9, "BA_NURS": 0.7, "VGS_HO": 0.8, "MA_HEALTH": 0.6, "VGS_GEN": 0.2},
     "33": {"BA_ECON": 1.0, "FAG_OTH": 0.8, "MA_ECON": 0.8, "VGS_SS": 0.6, "BA_HUMSOC": 0.6, "MA_HUMSOC": 0.5,
            "BA_IT": 0.4, "BA_ENG": 0.4, "VGS_GEN": 0.4, "BA_TEACH": 0.3, "VGS_TIP": 0.2, "VGS_EL": 0.2,
            "PRIM": 0.1},
@@ -1422,8 +1508,9 @@ FIT = {
     "52": _merge(_ANY_HIGHER_LOW, {c: 0.5 for c in ["VGS_BA", "VGS_EL", "VGS_TIP", "VGS_HO", "VGS_RM", "VGS_DH",
                                                    "VGS_NA", "FAG_TEK", "FAG_HEL", "FAG_OTH"]},
                  {"VGS_SS": 1.0, "VGS_GEN": 0.8, "PRIM": 0.6}),
-    "53": {"VGS_HO": 1.0, "FAG_HEL": 0.9, "BA_HEALTH": 0.7, "BA_NURS": 0.6, "BA_TEACH": 0.6, "VGS_GEN": 0.4,
+    "53": {"VGS_HO": 0.9, "FAG_HEL": 0.9, "BA_HEALTH": 0.7, "BA_NURS": 0.6, "BA_TEACH": 0.6, "VGS_GEN": 0.4,
            "PRIM": 0.35, "VGS_SS": 0.3, "VGS_RM": 0.3, "VGS_DH": 0.3},
+    "5321": {"VGS_HO": 1.0, "FAG_HEL": 1.0, "BA_NURS": 0.8, "BA_HEALTH": 0.6, "VGS_GEN": 0.3},
     "54": {"BA_OTH": 1.0, "VGS_SS": 0.8, "FAG_OTH": 0.6, "VGS_GEN": 0.5, "VGS_TIP": 0.4, "VGS_BA": 0.4,
            "VGS_EL": 0.4, "VGS_HO": 0.4, "PRIM": 0.3},
     "61": {"VGS_NA": 1.0, "BA_OTH": 0.8, "FAG_OTH": 0.6, "PRIM": 0.5, "VGS_GEN": 0.4, "VGS_TIP": 0.4, "VGS_BA": 0.3},
@@ -1460,13 +1547,19 @@ FIT_BASIS = {
     "13": "engineering for production managers; nursing/teaching for health and school managers",
     "14": "economics bachelor; restaurant/food and service vocational routes for shop and restaurant managers",
     "21": "MSc engineering and science (sivilingeniør); bachelor engineers partly",
-    "22": "nursing bachelor (sykepleiere 2221/2223); medicine (MA_HEALTH); vernepleie physiotherapy (BA_HEALTH)",
+    "22": "vernepleie physiotherapy occupational therapy radiography bachelors (BA_HEALTH); dentistry pharmacy "
+          "(MA_HEALTH); nurses partly (BA_NURS 0.6: a different authorisation)",
+    "221": "medicine (MA_HEALTH; authorisation as lege); others only as nominal stand-ins below the legal floor",
+    "222": "nursing bachelor (sykepleiere 2221-2223; spesialsykepleiere and jordmødre build on it); other health "
+           "bachelors and masters only partly (no authorisation as sykepleier)",
     "23": "teacher and kindergarten-teacher education; subject masters with PPU; unqualified stand-ins from vgs",
     "24": "economics and administration; social science masters",
     "25": "IT bachelor; MSc technology",
     "26": "law humanities and social science masters; social work bachelors (sosionom barnevern)",
     "31": "bachelor engineers and technical fagskole; vocational trades with experience",
-    "32": "health bachelors (bioingeniør radiograf) and health fagskole; vgs health programmes (ambulance apotektekniker)",
+    "32": "health bachelors (bioingeniør radiograf) and health fagskole; vgs health programmes (ambulance apotektekniker); "
+          "nurses only partly (BA_NURS 0.7: each of these occupations has its own authorisation under "
+          "helsepersonelloven §48; Norway's nurses are in 222 not 32)",
     "33": "economics bachelor; economics fagskole; office and sales vocational routes",
     "34": "social work and culture bachelors; health/social fagskole; chefs from restaurant and food",
     "35": "IT fagskole and bachelor; vgs electronics and ICT service",
@@ -1476,7 +1569,10 @@ FIT_BASIS = {
     "44": "vgs service and transport; general studies",
     "51": "vgs restaurant and food (cooks waiters); design and crafts (hairdressers); service (travel)",
     "52": "vgs sales (service og samferdsel); anyone with upper secondary",
-    "53": "vgs health and youth work (helsefagarbeider barne- og ungdomsarbeider); health fagskole; unskilled assistants",
+    "53": "vgs health and youth work (barne- og ungdomsarbeider; VGS_HO 0.9 as it pools that trade with the "
+          "helsefagarbeider trade whose holders make up 5321); health fagskole; unskilled assistants",
+    "5321": "vgs health and youth work (helsefagarbeider; VGS_HO also holds barne- og ungdomsarbeidere); health "
+            "fagskole (builds on the trade certificate); nurses may fill the post (BA_NURS 0.8); no primary-only",
     "54": "police and prison-officer bachelors (BA_OTH); vgs security (service og samferdsel)",
     "61": "vgs agriculture (naturbruk); agricultural bachelors",
     "62": "vgs naturbruk (forestry fishing)",
@@ -1500,6 +1596,19 @@ FIT_BASIS = {
 # ---------------------------------------------------------------------------
 # G. NAV shortage 2017
 # ---------------------------------------------------------------------------
+def occupation_of_styrk4(code):
+    """The model's occupation of a 4-digit STYRK-08 code."""
+    if code[0] == "0":
+        return "01"
+    if code[:3] == "221":
+        return "221"
+    if code in ("2221", "2222", "2223"):
+        return "222"
+    if code == "5321":
+        return "5321"
+    return code[:2]
+
+
 def derive_shortage(shared):
     rows = read_rows(shared, SRC_SHORT_2017)
     by2 = dict.fromkeys(OCC_CODES, 0.0)
@@ -1508,7 +1617,7 @@ def derive_shortage(shared):
     for r in rows:
         code = r["styrk08_code"]
         assert len(code) == 4 and code.isdigit(), code
-        o2 = "01" if code[0] == "0" else code[:2]
+        o2 = occupation_of_styrk4(code)
         assert o2 in by2, code
         v = float(r["ostfold"] or 0)
         by2[o2] += v
@@ -1616,13 +1725,16 @@ def write_taxonomies(out):
     write_table(
         os.path.join(out, "occupations.csv"),
         comments(
-            "Occupations: STYRK-08 (the Norwegian ISCO-08) at 2-digit (sub-major group) level.",
-            "Unit: none. major_group = the STYRK-08 major group (first digit; 0 = armed forces).",
+            "Occupations: STYRK-08 (the Norwegian ISCO-08) at 2-digit (sub-major group) level, except the health "
+            "and care occupations that NAV's employer survey finds short in Østfold: 221 doctors, 222 nurses "
+            "(2221-2223) and 5321 helsefagarbeidere are kept apart, and 22 and 53 hold the rest of their groups.",
+            "Unit: none. major_group = the STYRK-08 major group (first digit; 0 = armed forces). The codes are "
+            "STYRK-08 codes of 2 3 or 4 digits.",
             "Source: SSB STYRK-08 (https://www.ssb.no/klass/klassifikasjoner/7); ILO ISCO-08 sub-major groups. "
             "The names are short Norwegian descriptions of the STYRK-08 sub-major groups with an English gloss; "
             "they are not SSB's official wording.",
             "Assumption: the three armed-forces groups 01 02 03 are pooled as 01. ISCO group 63 (subsistence "
-            "farmers) has no members in Norway and is left out. 40 codes.",
+            "farmers) has no members in Norway and is left out. %d codes." % len(OCCUPATIONS),
         ),
         ["code", "name_no", "name_en", "major_group"],
         [[o[0], o[1], o[2], major_of(o[0])] for o in OCCUPATIONS])
@@ -1725,6 +1837,34 @@ def write_employment_by_industry(out, ctx):
         rows)
 
 
+def health_split_text(I):
+    HS, J = I["HS"], I["jobs_occ2"]
+    vt, e = HS["vt"], HS["employees"]
+    return (
+        "Step 4 (health and care occupations): 22 and 53 are split in every industry. Doctors (221) = %.4f of 22 and "
+        "nurses (222 = STYRK 2221-2223) = %.4f, the rest (22: vernepleiere 2224, 225 veterinarians, 226 other health "
+        "professionals) = %.4f: shares of Vestfold og Telemark's employed %d (221 %d; 222 %d x (1 - %.4f); 225 %d; "
+        "226 %d; shared %s; %s), where %.4f = vernepleiere's share of the employees with a nursing midwifery "
+        "helsesøster or vernepleie education, Norway 2007 (vernepleier %d; sykepleier %d; helsesøster og jordmor %d; "
+        "shared %s; %s), because SSB's group 222 holds vernepleiere (2224) and NAV's nurses do not. "
+        "Helsefagarbeidere (5321) = %.4f of 53 county-wide: 532 pleiemedarbeidere are %.4f of 531+532 in Vestfold og "
+        "Telemark %d (531 %d; 532 %d), and helsefagarbeidere are %.4f of the care staff in Norway's municipal health "
+        "and care services who have a helsefagarbeider hjelpepleier or omsorgsarbeider education or no health or "
+        "social education (persons %d and %d %d; DERIVED as employed aged 55+ / their share; %s). Assumption: the "
+        "occupation 5321 is held by those with the trade education and the rest of 532 by the unqualified, and "
+        "Vestfold og Telemark's and Norway's shares hold for Østfold in 2024 (no Østfold table by 3- or 4-digit "
+        "occupation exists: Østfold's split is inferred). Assumption: the same split in every industry, except "
+        "that %s employs no helsefagarbeidere (schools' care staff are assistants, 531) and the other industries' "
+        "53 jobs are %.4f 5321 so that the county total keeps the share. Jobs (county, 2024): 221 %d 222 %d 22 %d "
+        "(22 whole %d); 5321 %d 53 %d (53 whole %d)." % (
+            HS["share22"]["221"], HS["share22"]["222"], HS["share22"]["22"], HS["n22"], vt["221"], vt["222"],
+            HS["vern"], vt["225"], vt["226"], SRC_VT_OCC, HEALTH_SPLIT_YEAR, HS["vern"], e["Vernepleier"],
+            e["Sykepleier"], e["Helsesøster og jordmor"], SRC_HEALTH_STAFF, URL_HEALTH_STAFF, HS["s5321"],
+            HS["share532"], vt["531"] + vt["532"], vt["531"], vt["532"], HS["hfa_of_532"], HS["hfa"], HS["unq"],
+            HEALTH_SPLIT_YEAR, URL_HEALTH_STAFF, " ".join(NO_5321_INDUSTRIES), HS["factor5321"], J["221"],
+            J["222"], J["22"], HS["jobs_whole"]["22"], J["5321"], J["53"], HS["jobs_whole"]["53"]))
+
+
 def write_staffing(out, ctx):
     I, OL = ctx["I"], ctx["OL"]
     rows = []
@@ -1746,7 +1886,8 @@ def write_staffing(out, ctx):
     write_table(
         os.path.join(out, "staffing_industry_occupation.csv"),
         comments(
-            "Staffing shares: the share of an industry's jobs in each STYRK-08 2-digit occupation, Østfold 2024.",
+            "Staffing shares: the share of an industry's jobs in each occupation (occupations.csv: STYRK-08 2-digit, "
+            "with doctors nurses and helsefagarbeidere apart), Østfold 2024.",
             "Unit: share of the industry's jobs; shares sum to 1 per industry; pairs with share 0 are left out.",
             "Sources: shared %s (Norway AKU annual average 2010 by STYRK-98 major group x SN2007 section; %s); "
             "%s (AKU 2011 STYRK-08 major groups for Norway Østfold and Akershus; %s); %s (register 2007 employed "
@@ -1780,6 +1921,7 @@ def write_staffing(out, ctx):
             + "; ".join(aff_lines)
             + ". Assumption: in O the armed forces (01) hold %.0f %% of jobs (Rygge air station)." % (
                 100 * MILITARY_SHARE_O),
+            health_split_text(I),
             "Year: the staffing pattern is Norway 2010/2011 adjusted to Østfold's occupational mix of 2007/2011 and "
             "applied to 2024.",
         ),
@@ -2145,7 +2287,7 @@ def write_shortage(out, ctx):
     SH = ctx["SH"]
     scale = SH["totals"]["2017"] / SH["listed"]
     rows = []
-    src = "NAV Bedriftsundersøkelsen 2017 Østfold; 4-digit STYRK-08 summed to 2-digit"
+    src = "NAV Bedriftsundersøkelsen 2017 Østfold; 4-digit STYRK-08 summed to the model's occupations"
     for o in OCC_CODES:
         v = SH["by2"][o]
         rows.append([o, int(round(v)), "%.1f" % (v * scale), int(round(SH["nor2"][o])), src])
@@ -2153,9 +2295,10 @@ def write_shortage(out, ctx):
         os.path.join(out, "shortage_by_occupation_2017.csv"),
         comments(
             "NAV's estimated labour shortage (mangel på arbeidskraft: vacancies employers failed to fill or filled "
-            "with less qualified staff) in Østfold in 2017 by STYRK-08 2-digit occupation.",
+            "with less qualified staff) in Østfold in 2017 by the model's occupations (STYRK-08 2-digit; 221 doctors "
+            "222 nurses (2221-2223) and 5321 helsefagarbeidere apart, 22 and 53 holding the rest of their groups).",
             "Unit: persons. shortage_persons = NAV's Østfold estimates (rounded by NAV to 25) summed over the "
-            "4-digit occupations of each 2-digit group; 0 = no 4-digit occupation of the group was listed for "
+            "4-digit occupations of each of the model's occupations; 0 = no 4-digit occupation of it was listed for "
             "Østfold. shortage_persons_scaled = x %.4f so that the table sums to NAV's county total of %d (the "
             "listed occupations sum to %d). norway_shortage_persons = the same sum for Norway." % (
                 scale, SH["totals"]["2017"], SH["listed"]),
@@ -2233,7 +2376,7 @@ def write_calibration(out, ctx):
         add("nav_shortage_2017_styrk_%s" % code, int(v), int(max(50, round(0.5 * v))), "persons",
             "NAV 2017 Østfold: " + n)
     listed = SH["listed"]
-    for o in ("22", "53", "51", "71", "74"):
+    for o in ("222", "5321", "221", "51", "71", "74"):
         add("nav_shortage_2017_share_of_listed_occ_%s" % o, "%.4f" % (SH["by2"][o] / listed), "0.10", "share",
             "shortage_by_occupation_2017.csv: share of the listed Østfold shortage")
     lev = E["lev24"]
@@ -2327,8 +2470,10 @@ Sources: SSB NUS2000 (https://www.ssb.no/klass/klassifikasjoner/36); programme n
 
 ## occupations.csv — `code,name_no,name_en,major_group`
 
-STYRK-08 (Norwegian ISCO-08) sub-major groups: 40 codes from 01 to 96. The armed forces (01-03) are pooled as
-01; group 63 (subsistence farmers) does not occur in Norway. The names are short descriptions, not SSB's
+STYRK-08 (Norwegian ISCO-08) sub-major groups: 43 codes from 01 to 96, with doctors (221), nurses (222: STYRK
+2221-2223) and helsefagarbeidere (5321) kept apart from their groups, whose 2-digit codes 22 and 53 hold the rest
+(22: vernepleiere 2224, 225, 226; 53: 531 child care and school assistants, the rest of 532). The armed forces
+(01-03) are pooled as 01; group 63 (subsistence farmers) does not occur in Norway. The names are short descriptions, not SSB's
 official titles. Source: SSB STYRK-08 (https://www.ssb.no/klass/klassifikasjoner/7).
 
 ## industries.csv — `code,name_no,name_en,nace_divisions`
@@ -2358,8 +2503,13 @@ occupation x industry table (STYRK-98 major groups) is converted to STYRK-08 (gr
 with an assumed per-industry share, then raked to Norway's STYRK-08 totals of 2011), fitted by IPF to Østfold's
 industry totals and to Østfold's jobs by major group (residents' mix from the register 2007 and AKU 2011
 location quotients, less out-commuters with Akershus' mix, plus non-resident workers), and split to 2-digit with
-national base shares x assumed industry affinities. **Assumptions:** the group-2 shares, the L/M/N tilts, the
-out- and in-commuter mixes, the 2-digit base shares and affinities, 2 % armed forces in O. Sources: shared
+national base shares x assumed industry affinities. 22 and 53 are then split into doctors, nurses and the rest,
+and helsefagarbeidere and the rest, with Vestfold og Telemark's 2020 shares of 221 222 225 226 and 531 532
+(shared `occupation_education_age_shares_vestfold_telemark_2015_2020_DERIVED.csv`), vernepleiere's share of 222
+from Norway's employees by health education 2007 and helsefagarbeidere's share of 532 from Norway's municipal care
+staff 2020 (shared `health_care_staff_norway_2007_2020.csv`); **inferred for Østfold**, the same split in every
+industry except no helsefagarbeidere in P. **Assumptions:** the group-2 shares, the L/M/N tilts, the
+out- and in-commuter mixes, the 2-digit base shares and affinities, 2 % armed forces in O, the health split. Sources: shared
 `crosswalk_occupation_by_industry_norway_aku_2010.csv`, `employment_by_occupation_county_aku_2011.csv`,
 `employed_by_occupation_municipality_2007.csv`, `employment_employees_by_industry_norway_nav_2009_2023.csv`.
 
@@ -2445,14 +2595,14 @@ What the baseline must reproduce, with proposed tolerances and why (in the file)
 sex and by age group; employed residents and jobs; net and gross commuting; NAV registered unemployment (2023
 mean and January 2024); employed residents and jobs by occupation major group; municipal occupational location
 quotients of 2007; NAV's shortage totals 2017 (1 800) and 2018 (2 400), the top occupations of 2017 (sykepleiere
-425, helsefagarbeidere 175, legespesialister 125, tømrere 75, elektrikere 75) and the 2-digit shares of the
-listed shortage; higher-education share; separations; disability exits. Sources: the tables above and shared
+425, helsefagarbeidere 175, legespesialister 125, tømrere 75, elektrikere 75) and the shares of the listed
+shortage held by nurses (222), helsefagarbeidere (5321), doctors (221), 51, 71 and 74; higher-education share; separations; disability exits. Sources: the tables above and shared
 `labour_shortage_nav.csv`, `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`.
 
 ## shortage_by_occupation_2017.csv — `occupation,shortage_persons,shortage_persons_scaled,norway_shortage_persons,source`
 
-NAV Bedriftsundersøkelsen 2017: Østfold's estimated shortage by 4-digit STYRK-08 occupation summed to 2-digit
-(the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
+NAV Bedriftsundersøkelsen 2017: Østfold's estimated shortage by 4-digit STYRK-08 occupation summed to the
+model's occupations (2-digit; 2212 legespesialister to 221, 2221 and 2223 to 222, 5321 kept; the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
 occupations (**Assumption:** the unlisted shortage is distributed like the listed). Sources: shared
 `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`, `labour_shortage_nav.csv`.
 
@@ -2515,7 +2665,7 @@ def verify_outputs(out):
         assert len(codes) == len(set(codes))
         for c in codes:
             assert c.isascii() and c.replace("_", "").isalnum(), c
-    assert 20 <= len(comp) <= 30 and len(occ) == 40 and len(ind) == 17
+    assert 20 <= len(comp) <= 30 and len(occ) == len(OCC_CODES) == 43 and len(ind) == 17
     assert {r["level"] for r in R["competences.csv"]} == set(LEVELS)
     # Employment by industry.
     emp = R["employment_by_industry_2024.csv"]
@@ -2620,9 +2770,11 @@ def print_summary(ctx):
     log("  industries: " + " ".join("%s %d" % (ind, I["xim_int"][i].sum()) for i, ind in enumerate(IND_CODES)))
     log("  jobs by major occupation: " + " ".join("%s %d" % (mj, round(v)) for mj, v in zip(MAJORS, I["o_work"])))
     top = sorted(I["jobs_occ2"].items(), key=lambda kv: -kv[1])[:8]
-    log("  largest 2-digit occupations (jobs): " + " ".join("%s %d" % (o, round(v)) for o, v in top))
-    log("  NAV shortage 2017 listed %d of %d; 22 %d 53 %d 71 %d 74 %d" % (
-        SH["listed"], SH["totals"]["2017"], SH["by2"]["22"], SH["by2"]["53"], SH["by2"]["71"], SH["by2"]["74"]))
+    log("  largest occupations (jobs): " + " ".join("%s %d" % (o, round(v)) for o, v in top))
+    log("  NAV shortage 2017 listed %d of %d; 222 %d 5321 %d 221 %d 22 %d 53 %d 71 %d 74 %d" % (
+        SH["listed"], SH["totals"]["2017"], SH["by2"]["222"], SH["by2"]["5321"], SH["by2"]["221"], SH["by2"]["22"],
+        SH["by2"]["53"], SH["by2"]["71"], SH["by2"]["74"]))
+    log("  health split: " + health_split_text(I))
 
 
 if __name__ == "__main__":

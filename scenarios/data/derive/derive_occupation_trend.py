@@ -26,8 +26,9 @@ Method (shift-share):
    occupation mix of each industry (staffing_industry_occupation.csv) and the
    industries' growth rates (industry_growth.csv), occupation o's share moves
    by b_o = sum_i g_i E_i m_oi / E_o - sum_i g_i E_i / E a year.
-3. The within-industry trend w_o = t_o - b_o, shared among the model's 2-digit
-   occupations of the group (each gets the group's rate).
+3. The within-industry trend w_o = t_o - b_o, shared among the model's
+   occupations of the group (each gets the group's rate; 221 doctors, 222 nurses
+   and 5321 helsefagarbeidere are codes of their own).
 4. Groups under MIN_EMPLOYED in 2015 give no trend of their own (too few people
    for a 5-year trend): they get 0.
 
@@ -39,11 +40,13 @@ import csv
 import math
 import pathlib
 
-# Vestfold og Telemark's occupation groups -> the model's 2-digit STYRK-08 codes.
+# Vestfold og Telemark's occupation groups -> the model's STYRK-08 codes (2-digit, and 221 222 5321).
 GROUP_TO_CODES = {
     "100": ["11", "12", "13", "14"],
     "210": ["21"],
-    "221": ["22"], "222": ["22"], "225": ["22"], "226": ["22"],
+    # 222 holds the nurses (2221-2223, code 222) and vernepleiere (2224, in 22); 532 holds the helsefagarbeidere
+    # (5321) and the other pleiemedarbeidere (in 53).
+    "221": ["221"], "222": ["222", "22"], "225": ["22"], "226": ["22"],
     "231": ["23"], "232": ["23"], "233": ["23"], "234": ["23"], "235": ["23"],
     "240": ["24"],
     "250": ["25"],
@@ -55,7 +58,7 @@ GROUP_TO_CODES = {
     "350": ["35"],
     "400": ["41", "42", "43", "44"],
     "510,540": ["51", "52", "54"],
-    "531": ["53"], "532": ["53"],
+    "531": ["53"], "532": ["5321", "53"],
     "600": ["61", "62"],
     "711": ["71"], "712": ["71"], "713": ["71"],
     "720": ["72"],

@@ -90,7 +90,8 @@ TEST_F(BaselineYear, HiresMeetTheMinimumFitAndTheOccupationsRequirements) {
   Education education(education_data_, labour_data_, data_.municipalities, persons_, *labour_,
                       measures_, key, start, end, education_signal_lag_months(scenario_));
 
-  const std::vector<std::size_t> regulated = {occupation("22"), occupation("74")};
+  const std::vector<std::size_t> regulated = {
+      occupation("22"), occupation("221"), occupation("222"), occupation("5321"), occupation("74")};
   std::vector<std::int64_t> at_start;
   std::vector<std::int64_t> last_month;
   std::int64_t hires = 0;

@@ -36,7 +36,7 @@ TEST(LabourData, BaselineTablesLoad) {
   const auto tables = baseline_tables();
   const LabourData d = load_labour_data(tables.files, tables.municipalities);
   EXPECT_EQ(d.competences.size(), 26u);
-  EXPECT_EQ(d.occupations.size(), 40u);
+  EXPECT_EQ(d.occupations.size(), 43u);
   EXPECT_EQ(d.industries.size(), 17u);
   EXPECT_EQ(d.competence_level.size(), d.competences.size());
   EXPECT_EQ(d.jobs.size(), d.industries.size() * tables.municipalities.size());
@@ -76,6 +76,9 @@ TEST(LabourData, RegulatedOccupationsCarryTheirMinimumFit) {
     return o < 0 ? -1.0 : d.occupation_min_fit[static_cast<std::size_t>(o)];
   };
   EXPECT_EQ(min_fit("22"), 0.8);
+  EXPECT_EQ(min_fit("221"), 0.8);   // doctors
+  EXPECT_EQ(min_fit("222"), 0.8);   // nurses
+  EXPECT_EQ(min_fit("5321"), 0.8);  // helsefagarbeidere
   EXPECT_EQ(min_fit("32"), 0.8);
   EXPECT_EQ(min_fit("74"), 0.8);
   EXPECT_EQ(min_fit("23"), 0.5);

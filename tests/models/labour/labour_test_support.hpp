@@ -32,10 +32,10 @@ inline const std::vector<std::int64_t>& counts(const ModelRun& r, const std::str
 // baseline's occupations.
 inline std::string zero_occupation_trends() {
   std::string rows = "occupation,within_industry,higher_education_logit_trend\n";
-  for (const char* code :
-       {"01", "11", "12", "13", "14", "21", "22", "23", "24", "25", "26", "31", "32", "33",
-        "34", "35", "41", "42", "43", "44", "51", "52", "53", "54", "61", "62", "71", "72",
-        "73", "74", "75", "81", "82", "83", "91", "92", "93", "94", "95", "96"}) {
+  for (const char* code : {"01", "11", "12", "13",   "14", "21", "22", "221", "222", "23", "24",
+                           "25", "26", "31", "32",   "33", "34", "35", "41",  "42",  "43", "44",
+                           "51", "52", "53", "5321", "54", "61", "62", "71",  "72",  "73", "74",
+                           "75", "81", "82", "83",   "91", "92", "93", "94",  "95",  "96"}) {
     rows += std::string(code) + ",0,0\n";
   }
   return rows;
