@@ -17,6 +17,8 @@ import xarray as xr
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "scenarios" / "data" / "labour" / "calibration_targets.csv"
+# NAV's 2017 shortage in Østfold by the model's occupations (NAV Bedriftsundersøkelsen).
+NAV_SHORTAGE = ROOT / "scenarios" / "data" / "labour" / "shortage_by_occupation_2017.csv"
 SEASONALITY = ROOT / "scenarios" / "data" / "labour" / "unemployment_seasonality.csv"
 DISABILITY = ROOT / "scenarios" / "data" / "labour" / "disability_nav_2024.csv"
 
@@ -37,6 +39,25 @@ def read_table(path):
     with open(path, encoding="utf-8") as f:
         return list(csv.DictReader(line for line in f if not line.startswith("#")))
 EMPLOYED, UNEMPLOYED = 3, 4
+
+
+def read_nav_shortage():
+    """NAV's 2017 Østfold shortage (persons) of the occupations it lists: {code: persons}."""
+    with open(NAV_SHORTAGE, encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        listed = {int(r["occupation"]): float(r["shortage_persons"]) for r in rows}
+    return {code: persons for code, persons in listed.items() if persons > 0}
+
+
+def nav_rank_correlation(unfilled):
+    """Spearman's rank correlation, across the occupations NAV lists for Østfold in 2017,
+    of NAV's shortage and the model's vacancies open three months or more (`unfilled`,
+    by occupation)."""
+    nav = read_nav_shortage()
+    codes = [c for c in nav if c in unfilled.occupation.values]
+    model = [float(unfilled.sel(occupation=c)) for c in codes]
+    observed = [nav[c] for c in codes]
+    return float(np.corrcoef(_ranks(model), _ranks(observed))[0, 1]), len(codes)
 
 
 def read_targets():
@@ -101,6 +122,7 @@ def model_values(ds, year):
                 if county_share > 0:
                     values[f"occupation_lq_2007_{code}_group_{name}"] = local_share / county_share
     total_unfilled = float(unfilled.sum())
+    values["nav_shortage_2017_rank_correlation"], _ = nav_rank_correlation(unfilled)
     for code in NAV_SHARE_OCCUPATIONS:
         if code in ds.occupation.values and total_unfilled > 0:
             values[f"nav_shortage_2017_share_of_listed_occ_{code}"] = float(unfilled.sel(occupation=code)) / total_unfilled

@@ -136,6 +136,12 @@ class BaselineCalibration(unittest.TestCase):
         self.assertGreaterEqual(model, low, f"model {model:.0f}, NAV {low:.0f}-{high:.0f}")
         self.assertLessEqual(model, high, f"model {model:.0f}, NAV {low:.0f}-{high:.0f}")
 
+    def test_shortage_ranks_agree_with_navs(self):
+        # The model's 2024 vacancies open three months or more, by occupation, ranked as NAV's
+        # 2017 shortage ranks the occupations it lists for Østfold (Spearman, in-sample).
+        rho = self.values["nav_shortage_2017_rank_correlation"]
+        self.assertGreaterEqual(rho, 0.6, f"Spearman's rho {rho:.3f}")
+
     def test_disability_stock_within_ten_percent_of_navs_by_sex(self):
         nav = _table(DISABILITY)
         for s, row in enumerate(nav):
