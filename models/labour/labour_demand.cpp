@@ -137,7 +137,11 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
         const auto& employers = cell_employers_[i * areas + a];
         auto& cursor = employer_cursor_[i * areas + a];
         for (std::int32_t k = 0; k < difference; ++k) {
-          book_.append_vacant(employers[cursor++ % employers.size()], a, o);
+          const std::int32_t employer = employers[cursor++ % employers.size()];
+          book_.append_vacant(
+              employer,
+              employers_.table.column(employers_.industry)[static_cast<std::size_t>(employer)], a,
+              o);
           if (a < outside_area())
             ++measures_.count(ids_.openings, {y, static_cast<std::size_t>(OpeningKind::Expansion)});
         }
@@ -173,8 +177,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
 }
 
 std::size_t LabourMarket::position_cell(std::size_t p) const {
-  const auto ind =
-      employers_.table.column(employers_.industry)[static_cast<std::size_t>(book_.employer()[p])];
+  const auto ind = book_.industry()[p];
   return cell_of(ind < 0 ? data_.industries.size() : static_cast<std::size_t>(ind),
                  static_cast<std::size_t>(book_.area()[p]),
                  static_cast<std::size_t>(book_.occupation()[p]));
@@ -182,8 +185,12 @@ std::size_t LabourMarket::position_cell(std::size_t p) const {
 
 void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {
   if (params.unfilled_withdrawal_months <= 0) return;
-  std::vector<std::size_t> cells(book_.size());
-  for (std::size_t p = 0; p < cells.size(); ++p) cells[p] = position_cell(p);
+  // Only vacant positions can be withdrawn: the others' cells are not read.
+  std::vector<std::size_t> cells(book_.size(), 0);
+  const auto& holder = book_.holder();
+  for (std::size_t p = 0; p < cells.size(); ++p) {
+    if (holder[p] == kVacant) cells[p] = position_cell(p);
+  }
   const auto withdrawn = withdraw_long_vacant(
       book_.positions(), cells, params.unfilled_withdrawal_months, outside_area(), unmet_);
   for (const auto p : withdrawn) book_.abolish(p);

@@ -134,7 +134,7 @@ void LabourMarket::build_employers() {
                            const double* occupation_shares, rng::Draws& draws) {
     for (std::size_t k = 0; k < count; ++k) {
       book_.append_vacant(
-          employer, area,
+          employer, emp.column(employers_.industry)[static_cast<std::size_t>(employer)], area,
           pick_weighted(std::span<const double>(occupation_shares, n_occ), draws.uniform()));
     }
   };

@@ -18,8 +18,8 @@ std::size_t PositionBook::cell(std::size_t position) const {
                  static_cast<std::size_t>(occupation()[position]));
 }
 
-std::size_t PositionBook::append_vacant(std::int32_t employer, std::size_t area,
-                                        std::size_t occupation) {
+std::size_t PositionBook::append_vacant(std::int32_t employer, std::int8_t industry,
+                                        std::size_t area, std::size_t occupation) {
   if (area >= areas_ || occupation >= occupations_) {
     throw std::logic_error("position book: cell (" + std::to_string(area) + ", " +
                            std::to_string(occupation) + ") is off the grid");
@@ -27,6 +27,7 @@ std::size_t PositionBook::append_vacant(std::int32_t employer, std::size_t area,
   auto& table = positions_.table;
   const std::size_t p = table.append(1);
   table.column(positions_.employer)[p] = employer;
+  table.column(positions_.industry)[p] = industry;
   table.column(positions_.area)[p] = static_cast<std::int8_t>(area);
   table.column(positions_.occupation)[p] = static_cast<std::int8_t>(occupation);
   const std::size_t c = cell_of(area, occupation);

@@ -36,6 +36,9 @@ class PositionBook {
     return positions_.table.column(positions_.occupation);
   }
   const std::vector<std::int8_t>& area() const { return positions_.table.column(positions_.area); }
+  const std::vector<std::int8_t>& industry() const {
+    return positions_.table.column(positions_.industry);
+  }
   const std::vector<std::int64_t>& holder() const {
     return positions_.table.column(positions_.holder);
   }
@@ -54,8 +57,10 @@ class PositionBook {
     return vacant_in_cell_[cell_of(area, occupation)];
   }
 
-  // Appends one vacant position with a fresh id; returns its slot.
-  std::size_t append_vacant(std::int32_t employer, std::size_t area, std::size_t occupation);
+  // Appends one vacant position with a fresh id at `employer`, whose industry
+  // is `industry` (-1 outside Østfold); returns its slot.
+  std::size_t append_vacant(std::int32_t employer, std::int8_t industry, std::size_t area,
+                            std::size_t occupation);
   // Gives a vacant position to `holder` (a person id or kNonResident); throws
   // std::logic_error when it is not vacant.
   void fill(std::size_t position, std::int64_t holder);

@@ -15,6 +15,9 @@ Employers::Employers()
 Positions::Positions()
     : table("positions"),
       employer(table.add_column<std::int32_t>("employer", "index", "slot in the employer table")),
+      industry(table.add_column<std::int8_t>("industry", "index",
+                                             "the employer's SN2007 industry group; -1 outside "
+                                             "Østfold")),
       occupation(
           table.add_column<std::int8_t>("occupation", "index", "STYRK-08 2-digit occupation")),
       area(table.add_column<std::int8_t>("area", "index", "work area of the employer")),

@@ -24,7 +24,10 @@ struct Employers {
 struct Positions {
   Positions();
   Table table;
-  ColumnRef<std::int32_t> employer;       // slot in the employer table
+  ColumnRef<std::int32_t> employer;  // slot in the employer table
+  // The employer's industry, kept beside the position so that the monthly
+  // passes over all positions read it in order, not through the employer table.
+  ColumnRef<std::int8_t> industry;
   ColumnRef<std::int8_t> occupation;      // index into the occupation table
   ColumnRef<std::int8_t> area;            // the employer's work area
   ColumnRef<std::int64_t> holder;         // person id, kVacant or kNonResident

@@ -28,11 +28,11 @@ using Slots = std::vector<std::int32_t>;
 // Two areas x three occupations.
 PositionBook make_book() {
   PositionBook book(2, 3);
-  book.append_vacant(0, 0, 1);  // slot 0
-  book.append_vacant(0, 1, 2);  // slot 1
-  book.append_vacant(1, 0, 1);  // slot 2
-  book.append_vacant(1, 0, 0);  // slot 3
-  book.append_vacant(2, 0, 1);  // slot 4
+  book.append_vacant(0, 0, 0, 1);  // slot 0
+  book.append_vacant(0, 0, 1, 2);  // slot 1
+  book.append_vacant(1, 0, 0, 1);  // slot 2
+  book.append_vacant(1, 0, 0, 0);  // slot 3
+  book.append_vacant(2, 0, 0, 1);  // slot 4
   return book;
 }
 
@@ -110,7 +110,7 @@ TEST(PositionBook, RemovingAbolishedPositionsRenumbersJobsAndCounts) {
   EXPECT_NO_THROW(book.check());
 
   // New positions take fresh ids after the survivors.
-  EXPECT_EQ(book.append_vacant(3, 1, 2), 3u);
+  EXPECT_EQ(book.append_vacant(3, 0, 1, 2), 3u);
   EXPECT_EQ(book.ids()[3], 5);
   EXPECT_EQ(book.vacant_in(1, 2), 1);
   EXPECT_NO_THROW(book.check());
@@ -129,8 +129,8 @@ TEST(PositionBook, CheckNamesTheCellWhoseCountDrifted) {
 
 TEST(PositionBook, PositionsOffTheGridAreRefused) {
   PositionBook book(2, 3);
-  EXPECT_THROW(book.append_vacant(0, 2, 0), std::logic_error);
-  EXPECT_THROW(book.append_vacant(0, 0, 3), std::logic_error);
+  EXPECT_THROW(book.append_vacant(0, 0, 2, 0), std::logic_error);
+  EXPECT_THROW(book.append_vacant(0, 0, 0, 3), std::logic_error);
   EXPECT_EQ(book.size(), 0u);
 }
 
