@@ -1,6 +1,8 @@
 #include "sim/agents/table.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <vector>
 
 namespace kfsim {
 
@@ -51,14 +53,31 @@ void Table::retain(std::span<const std::uint8_t> keep) {
   if (keep.size() != size()) {
     throw std::logic_error("table '" + name_ + "': retain mask has the wrong length");
   }
-  // Rows before the first removed one stay where they are.
-  std::size_t first_removed = 0;
-  while (first_removed < keep.size() && keep[first_removed]) ++first_removed;
-  if (first_removed == keep.size()) return;
+  // The kept rows as runs of consecutive slots, found once: a month removes few
+  // rows (deaths, moves), so each column moves a few long blocks instead of
+  // testing every row.
+  struct Run {
+    std::size_t from, length;
+  };
+  std::vector<Run> runs;
+  std::size_t slot = 0;
+  while (slot < keep.size()) {
+    while (slot < keep.size() && !keep[slot]) ++slot;
+    const std::size_t from = slot;
+    while (slot < keep.size() && keep[slot]) ++slot;
+    if (slot > from) runs.push_back({from, slot - from});
+  }
+  if (runs.size() == 1 && runs.front().from == 0 && runs.front().length == keep.size()) return;
   auto compact = [&](auto& column) {
-    std::size_t out = first_removed;
-    for (std::size_t slot = first_removed; slot < keep.size(); ++slot) {
-      if (keep[slot]) column[out++] = column[slot];
+    std::size_t out = 0;
+    for (const Run& run : runs) {
+      // Rows move only towards the front, so a forward copy is safe.
+      if (out != run.from) {
+        std::copy(column.begin() + static_cast<std::ptrdiff_t>(run.from),
+                  column.begin() + static_cast<std::ptrdiff_t>(run.from + run.length),
+                  column.begin() + static_cast<std::ptrdiff_t>(out));
+      }
+      out += run.length;
     }
     column.resize(out);
   };
