@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <vector>
+
 namespace kfsim {
 namespace {
 
@@ -31,6 +34,36 @@ TEST(Table, RetainKeepsOrderAndNeverReusesIds) {
   EXPECT_DOUBLE_EQ(table.column(value)[1], 3.0);
   table.append(1);
   EXPECT_EQ(table.ids()[3], 5);
+}
+
+TEST(Table, RetainMatchesARowByRowFilterForEveryMaskOfEightRows) {
+  // Every keep mask of 8 rows (none kept, all kept, runs at either end or in
+  // the middle), on two columns of different types, against a plain filter.
+  for (unsigned mask = 0; mask < 256; ++mask) {
+    Table table("t");
+    auto small = table.add_column<std::int8_t>("small", "1", "a small number");
+    auto large = table.add_column<std::int64_t>("large", "1", "a large number");
+    table.append(8);
+    std::vector<std::uint8_t> keep(8);
+    std::vector<AgentId> ids;
+    std::vector<std::int64_t> values;
+    for (std::size_t i = 0; i < 8; ++i) {
+      table.column(small)[i] = static_cast<std::int8_t>(i);
+      table.column(large)[i] = static_cast<std::int64_t>(i) * 1000;
+      keep[i] = (mask >> i) & 1u;
+      if (keep[i]) {
+        ids.push_back(static_cast<AgentId>(i));
+        values.push_back(static_cast<std::int64_t>(i) * 1000);
+      }
+    }
+    table.retain(keep);
+    ASSERT_EQ(table.size(), ids.size()) << "mask " << mask;
+    for (std::size_t k = 0; k < ids.size(); ++k) {
+      EXPECT_EQ(table.ids()[k], ids[k]) << "mask " << mask;
+      EXPECT_EQ(table.column(large)[k], values[k]) << "mask " << mask;
+      EXPECT_EQ(table.column(small)[k], static_cast<std::int8_t>(ids[k])) << "mask " << mask;
+    }
+  }
 }
 
 TEST(Table, RegistryDescribesEveryColumn) {
