@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "models/labour/positions.hpp"
+
 namespace kfsim {
 
 std::int64_t in_commuter_goal(std::int64_t base, double tightness, double elasticity) {
@@ -14,8 +16,7 @@ std::vector<std::int32_t> long_open(const std::vector<std::int32_t>& vacant,
                                     std::span<const std::int16_t> months_vacant, int min_months) {
   std::vector<std::int32_t> out;
   for (auto p : vacant) {
-    // months_vacant counts whole months before this one.
-    if (months_vacant[static_cast<std::size_t>(p)] + 1 >= min_months) out.push_back(p);
+    if (open_at_least(months_vacant[static_cast<std::size_t>(p)], min_months)) out.push_back(p);
   }
   return out;
 }

@@ -1,13 +1,12 @@
 #include "models/labour/labour_market.hpp"
 
-#include "models/labour/competence_gap.hpp"
-#include "models/labour/requirement_trend.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "models/labour/competence_gap.hpp"
+#include "models/labour/requirement_trend.hpp"
 #include "sim/parallel/parallel.hpp"
 
 namespace kfsim {

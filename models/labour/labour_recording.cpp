@@ -28,8 +28,7 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     if (holder[p] != kVacant) continue;
     const auto o = static_cast<std::size_t>(occupation[p]);
     measures_.real(ids_.vacancies_mean, {y, a, o}) += 1.0;
-    // months_vacant counts whole months before this one.
-    if (months_vacant[p] + 1 >= params.shortage_months) {
+    if (open_at_least(months_vacant[p], params.shortage_months)) {
       measures_.real(ids_.unfilled_vacancies_mean, {y, a, o}) += 1.0;
     }
     if (a < outside_area()) ++vacancies_inside;
@@ -126,8 +125,7 @@ void LabourMarket::record_year_end(Month month) {
     if (holder[p] >= 0) {
       ++held[a * n_occ + o];
     } else if (a < outside_area()) {
-      // months_vacant counts whole months before this one, as in record_month.
-      auto& open = months_vacant[p] + 1 >= shortage_months_ ? open_long : open_short;
+      auto& open = open_at_least(months_vacant[p], shortage_months_) ? open_long : open_short;
       ++open[a * n_occ + o];
     }
   }
@@ -257,7 +255,7 @@ std::vector<double> LabourMarket::competence_signal() const {
   const auto& months_vacant = book_.months_vacant();
   for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] != kVacant || static_cast<std::size_t>(area[p]) >= outside_area()) continue;
-    if (months_vacant[p] + 1 < shortage_months_) continue;
+    if (!open_at_least(months_vacant[p], shortage_months_)) continue;
     ask(static_cast<std::size_t>(occupation[p]), 1.0);
   }
   for (std::size_t cell = 0; cell < unmet_.size(); ++cell) {

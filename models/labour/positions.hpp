@@ -12,6 +12,12 @@ namespace kfsim {
 inline constexpr std::int64_t kVacant = -1;
 inline constexpr std::int64_t kNonResident = -2;
 
+// Whether a vacant position has been open `min_months` or more by this month:
+// its months_vacant counts the whole months before this one.
+inline bool open_at_least(std::int16_t months_vacant, int min_months) {
+  return months_vacant + 1 >= min_months;
+}
+
 struct Employers {
   Employers();
   Table table;
