@@ -23,13 +23,16 @@ struct DemandGrid {
   }
 };
 
-// Each occupation's weight in each (industry, area), [cell]: its factor,
-// rescaled so that the (industry, area)'s start-date positions keep their total.
-// Cells of an (industry, area) with no positions, or whose weights all vanish,
-// keep weight 1; with every factor 1 every weight is exactly 1.
+// Each occupation's weight in each (industry, area), [cell]: its factor times
+// its composition factor in the industry (`composition`, [industry incl.
+// outside][occupation], apply_service_composition; empty: 1), rescaled so that
+// the (industry, area)'s start-date positions keep their total. Cells of an
+// (industry, area) with no positions, or whose weights all vanish, keep weight
+// 1; with every factor 1 every weight is exactly 1.
 std::vector<double> occupation_weights(const DemandGrid& grid,
                                        std::span<const std::int32_t> initial_cell_positions,
-                                       std::span<const double> occupation_factor);
+                                       std::span<const double> occupation_factor,
+                                       std::span<const double> composition = {});
 
 // The positions each cell should hold, [cell]: the start date's positions
 // times the industry's factor ([industry incl. outside]) and the occupation's

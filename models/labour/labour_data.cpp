@@ -428,6 +428,8 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
   }
   if (!files.service_demand.empty())
     d.services = load_service_demand(files.service_demand, d.industries);
+  if (!files.service_staffing.empty())
+    load_service_staffing(files.service_staffing, d.occupations, d.staffing, d.services);
   if (!files.occupation_trend.empty())
     d.occupation_trend = load_occupation_trend(files.occupation_trend, d.occupations);
   return d;

@@ -56,6 +56,8 @@ struct LabourFiles {
       industry_growth, occupation_requirements;
   // Optional: empty, no population-driven services.
   std::filesystem::path service_demand;
+  // Optional: empty, every service has its industry's mix.
+  std::filesystem::path service_staffing;
   // Optional: empty, each industry keeps its start date's staffing.
   std::filesystem::path occupation_trend;
 };

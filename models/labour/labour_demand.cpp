@@ -79,10 +79,21 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   // The services' part of their industries follows the residents they serve
   // (not labour.demand_growth_shift: public services do not follow the
   // business cycle).
+  // A service staffed by its own mix (data.service_staffing) moves its
+  // industry's occupations with it: the care of a growing number of old
+  // residents asks for nurses and helsefagarbeidere, not for the industry's
+  // average mix.
+  composition_.clear();
   if (!service_users_at_start_.empty()) {
     standard_factor_ *= std::pow(1.0 + params.care_standard_growth, 1.0 / 12.0);
     const auto users =
         service_users(data_.services, persons_.table.column(persons_.birth_month), month);
+    if (setup_.service_staffing) {
+      composition_.assign((n_ind + 1) * n_occ, 1.0);
+      apply_service_composition(data_.services, users, service_users_at_start_, standard_factor_,
+                                std::span<const double>(industry_factor_.data(), n_ind), n_occ,
+                                composition_);
+    }
     apply_service_demand(data_.services, users, service_users_at_start_, standard_factor_,
                          std::span<double>(industry_factor_.data(), n_ind));
   }
@@ -111,7 +122,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   }
   const DemandGrid grid{n_ind + 1, areas, n_occ};
   const auto occupation_weight =
-      occupation_weights(grid, initial_cell_positions_, occupation_factor_);
+      occupation_weights(grid, initial_cell_positions_, occupation_factor_, composition_);
 
   auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);

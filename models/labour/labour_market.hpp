@@ -196,6 +196,10 @@ class LabourMarket {
   // labour.occupation_demand_trend, [occupation]; positions within an
   // (industry, area) are rescaled by it and renormalised.
   std::vector<double> occupation_factor_;
+  // Growth of each occupation relative to its industry's where services
+  // staffed by their own mix grow faster or slower than the rest,
+  // [industry incl. outside][occupation]; empty: none (apply_service_composition).
+  std::vector<double> composition_;
   // Population-driven services: weighted residents of each service of
   // data.services on the start date, and the standard growth reached.
   std::vector<double> service_users_at_start_;

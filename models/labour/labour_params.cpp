@@ -70,6 +70,11 @@ void add_labour_keys(scenario::Schema& schema) {
                       "their industry's jobs and use by age (CSV: service,industry,"
                       "share_of_industry_jobs,age_min,age_max,weight)",
                       "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.service_staffing",
+                      "the occupations that staff a service of data.service_demand, as shares "
+                      "of its jobs; the rest has its industry's mix (CSV: service,occupation,"
+                      "share_of_service_jobs,source)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_trend",
                       "yearly trends of each occupation's share of the positions within "
                       "industries and of its qualification requirement (CSV: occupation,"
@@ -157,6 +162,19 @@ void add_labour_keys(scenario::Schema& schema) {
         "data.industry_growth alone",
         "SSB's HELSEMOD method; the weights and shares are derived in "
         "scenarios/data/derive/derive_service_demand.py");
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
+  {
+    KeySpec spec = integer_key(
+        "labour.service_staffing_mix", 1, 0, 1, "1",
+        "1: a service of data.service_demand listed in data.service_staffing asks for its own "
+        "staff as it grows (care: nurses, helsefagarbeidere, care assistants), so its industry's "
+        "occupations shift towards them when it grows faster than the rest of the industry; 0: "
+        "every service grows with its industry's average mix",
+        "HELSEMOD projects demand by staff group within each service; the mix is derived in "
+        "scenarios/data/derive/derive_service_demand.py from Helsedirektoratet's staff of the "
+        "municipal health and care services 2020");
     spec.policy_settable = false;
     schema.add(spec);
   }
@@ -331,6 +349,7 @@ LabourSetup labour_setup(const scenario::Scenario& scenario) {
   setup.initial_vacancy_rate = scenario.real("labour.initial_vacancy_rate");
   setup.industry_trend_fade_years = scenario.real("labour.industry_trend_fade_years");
   setup.population_driven_services = scenario.integer("labour.population_driven_services") != 0;
+  setup.service_staffing = scenario.integer("labour.service_staffing_mix") != 0;
   setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
   setup.disability_stock = load_disability_stock(scenario.file("data.disability_stock"));
   return setup;
@@ -355,6 +374,7 @@ LabourFiles labour_files(const scenario::Scenario& scenario) {
   f.industry_growth = scenario.file("data.industry_growth");
   f.occupation_requirements = scenario.file("data.occupation_requirements");
   f.service_demand = scenario.file("data.service_demand");
+  f.service_staffing = scenario.file("data.service_staffing");
   f.occupation_trend = scenario.file("data.occupation_trend");
   return f;
 }

@@ -73,6 +73,9 @@ struct LabourSetup {
   double industry_trend_fade_years = 15;
   // Jobs of the services in data.service_demand follow the residents they serve.
   bool population_driven_services = true;
+  // Services staffed by their own mix (data.service_staffing) move their
+  // industry's occupations as they grow.
+  bool service_staffing = true;
   // Seasonal pattern the flows give the unemployment stock
   // (data.unemployment_seasonality); none: no seasons.
   std::optional<SeasonalIndex> seasonal_index;

@@ -2,7 +2,10 @@
 """Derives scenarios/data/labour/service_demand.csv: the services whose jobs grow
 with the population they serve (the HELSEMOD method of SSB: users by age x
 population), their share of their industry's jobs and the relative use of the
-service per resident by age.
+service per resident by age; and scenarios/data/labour/service_staffing.csv:
+the occupations that staff the care service, so that care's growth asks for
+its own staff rather than for its industry's average mix (HELSEMOD projects
+demand by staff group within each service).
 
 Run from the repository root:
     /usr/bin/python3 scenarios/data/derive/derive_service_demand.py [--shared DIR]
@@ -173,6 +176,58 @@ def main():
     lines.append(f"health,Q,{health_share:.4f},0,120,1")
     for age in range(6, 19):
         lines.append(f"school,P,{SCHOOL_SHARE_OF_P:.4f},{age},{age},{school_weight[age]:.4f}")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(out.read_text(encoding="utf-8"))
+    write_service_staffing(root, staff, fte_per_person)
+
+
+def write_service_staffing(root, staff, fte_per_person):
+    """The care service's staff by the model's occupations, from Helsedirektoratet's
+    staff of the municipal health and care services in 2020 (persons)."""
+    def municipal(group, measure):
+        return next(float(r["value"]) for r in staff
+                    if r["year"] == "2020" and r["sector"].startswith("municipal health and care")
+                    and r["staff_group"] == group and r["measure"] == measure)
+
+    def persons_from_55plus(group):
+        # Persons = persons aged 55+ / their share: the report gives both for each group.
+        return municipal(group, "employed_aged_55plus") / (municipal(group, "share_employed_aged_55plus") / 100)
+
+    all_arsverk = municipal("all staff (excl. psychologists, doctors, physiotherapists)", "avtalte_arsverk")
+    all_persons = all_arsverk / fte_per_person
+    nurses_plain = municipal("Sykepleier uten videreutdanning", "employed_persons")
+    nurses_further = persons_from_55plus("Sykepleier med videreutdanning (ekskl. jordmor/helsesykepleier)")
+    health_workers = persons_from_55plus("Helsefagarbeider, hjelpepleier, omsorgsarbeider")
+    unskilled = persons_from_55plus("Personell uten helse- og sosialfaglig utdanning")
+    mix = {"222": (nurses_plain + nurses_further) / all_persons,
+           "5321": health_workers / all_persons,
+           "53": unskilled / all_persons}
+    out = root / "scenarios" / "data" / "labour" / "service_staffing.csv"
+    source = ("Helsedirektoratet Personell og kompetanse i den kommunale helse- og omsorgstjenesten 2021 "
+              "(Norway 2020; shared health_care_staff_norway_2007_2020.csv)")
+    lines = [
+        "# The staff of a service by the model's occupations (STYRK-08), as a share of the service's jobs: when a",
+        "#   service of data.service_demand grows faster than the rest of its industry, these occupations grow with it",
+        "#   (HELSEMOD projects demand by staff group within each service). The service's jobs not listed here have",
+        "#   the mix of its industry's other occupations. A service with no rows has its industry's mix.",
+        "# care (municipal care for the elderly and disabled, in Q): persons employed in Norway's municipal health and",
+        "#   care services in 2020 (Helsedirektoratet, in shared health_care_staff_norway_2007_2020.csv) over all their",
+        f"#   persons: {all_arsverk:.0f} årsverk (excluding psychologists, doctors and physiotherapists) / {fte_per_person:.3f}",
+        f"#   årsverk per person (SSB hesospers 2010, same file) = {all_persons:.0f}. Groups given as persons aged 55+ and",
+        "#   their share are counted as 55+ / share.",
+        f"#   222 nurses: {nurses_plain:.0f} without further education (persons) + {nurses_further:.0f} with further education",
+        "#     (jordmødre and helsesykepleiere left out: they work in the health stations and maternity care, not in care).",
+        f"#   5321 helsefagarbeidere, hjelpepleiere and omsorgsarbeidere: {health_workers:.0f}.",
+        f"#   53 other care workers: staff without health or social education, {unskilled:.0f}.",
+        "#   Assumption: the mix of all the municipal health and care services stands for the care services, which",
+        "#   hold 146059 of their 168028 årsverk (87 %); Norway's mix stands for Østfold's; staff without a health or",
+        "#   social education work as care assistants (STYRK 53, pleieassistenter). The rest of care's staff",
+        "#   (vernepleiere, other health and social bachelors, cleaners, managers) has no count in the shared data.",
+        "# Regenerate: /usr/bin/python3 scenarios/data/derive/derive_service_demand.py",
+        "service,occupation,share_of_service_jobs,source",
+    ]
+    for occupation, share in mix.items():
+        lines.append(f"care,{occupation},{share:.4f},{source}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(out.read_text(encoding="utf-8"))
 

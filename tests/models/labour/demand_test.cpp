@@ -39,6 +39,25 @@ TEST(DemandProcess, OccupationWeightsShiftTheMixButKeepEachWorkplacesTotal) {
   EXPECT_DOUBLE_EQ(w[2], 1.2 * 40.0 / 36.0);
 }
 
+TEST(DemandProcess, AServicesCompositionMovesOccupationsWithinItsIndustryOnly) {
+  // Industry 0's first occupation grows 10 % faster than its industry (its
+  // care service grows faster); industry 1 has no service of its own mix.
+  const std::vector<double> composition = {1.1, 0.8, 1.0, 1.0};
+  const auto w = occupation_weights(kGrid, kInitial, std::vector<double>{1.0, 1.0}, composition);
+  EXPECT_DOUBLE_EQ(w[0], 1.1 * 150.0 / 150.0);
+  EXPECT_DOUBLE_EQ(w[1], 0.8 * 150.0 / 150.0);
+  EXPECT_EQ(w[3], 1.0);
+  // With the occupations' own trends as well, the two multiply, and the
+  // workplace keeps its total.
+  const auto both = occupation_weights(kGrid, kInitial, std::vector<double>{1.2, 0.9}, composition);
+  EXPECT_DOUBLE_EQ(100 * both[0] + 50 * both[1], 150.0);
+  EXPECT_GT(both[0] / both[1], w[0] / w[1]);
+  // A composition of ones is no composition, to the bit.
+  EXPECT_EQ(occupation_weights(kGrid, kInitial, std::vector<double>{1.2, 0.9},
+                               std::vector<double>(4, 1.0)),
+            occupation_weights(kGrid, kInitial, std::vector<double>{1.2, 0.9}));
+}
+
 TEST(DemandProcess, TargetsFollowTheIndustrysFactorRounded) {
   const std::vector<double> factor = {1.104, 0.95};
   const std::vector<double> weight = {1.0, 1.0, 1.0, 1.0};

@@ -248,6 +248,20 @@ TEST(LabourLevers, ServicesThatHoldNoJobsChangeNothing) {
   expect_identical(off, empty, "services off against services holding no jobs");
 }
 
+TEST(LabourLevers, CaresOwnStaffGrowWithTheOldResidents) {
+  // Residents of 80 and over grow faster than Q's other users: with the care
+  // service staffed by its own mix (data.service_staffing), helsefagarbeidere,
+  // whom care holds most of, gain positions on Q's other occupations.
+  const ModelRun off = run({"labour.service_staffing_mix=0"}, "2027-12");
+  const ModelRun on = run({}, "2027-12");
+  const auto jobs_off = jobs_by_occupation(off);
+  const auto jobs_on = jobs_by_occupation(on);
+  const std::size_t health_workers = occupation_index(on, 5321);
+  const std::size_t doctors = occupation_index(on, 221);
+  EXPECT_GT(jobs_on[health_workers], jobs_off[health_workers] + 50);
+  EXPECT_LT(jobs_on[doctors], jobs_off[doctors]);
+}
+
 TEST(LabourLevers, WithdrawnPositionsAreUnmetDemandByOccupationAndIndustry) {
   // After three months vacant a position goes: over two years thousands do,
   // and the two breakdowns of unmet demand agree.

@@ -1,7 +1,8 @@
 // Population-driven services (the HELSEMOD method): the baseline table loads
 // with care use rising with age, weighted residents are counted by age, the
 // services' part of an industry follows its users while the rest keeps its
-// path, and a broken table names its file, line and column.
+// path, a service staffed by its own mix moves its industry's occupations as it
+// grows, and a broken table names its file, line and column.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -100,6 +101,105 @@ struct BadTable {
   std::string column;
   std::string problem;
 };
+
+// Two occupations in Q: nurses (0) and others (1), a third (2) only in P.
+Categories occupations() { return {{"222", "99", "23"}, {"nurses", "others", "teachers"}}; }
+// [industry P, Q, C][occupation].
+const std::vector<double> kStaffing = {0.0, 0.2, 0.8, 0.2, 0.8, 0.0, 0.0, 1.0, 0.0};
+
+fs::path write_staffing(const std::string& name, const std::string& body) {
+  const fs::path path = fs::temp_directory_path() /
+                        ("kfsim_staffing_" + std::to_string(::getpid()) + "_" + name + ".csv");
+  std::ofstream(path) << "# test table\nservice,occupation,share_of_service_jobs,source\n" << body;
+  return path;
+}
+
+ServiceDemand care_and_health() {
+  const auto path = write_table("mix", "care,Q,0.25,0,120,1\nhealth,Q,0.5,0,120,1\n");
+  auto demand = load_service_demand(path, industries());
+  fs::remove(path);
+  return demand;
+}
+
+TEST(ServiceDemand, AServiceStaffedByItsOwnMixLeavesTheRestToTheOtherServices) {
+  auto demand = care_and_health();
+  const auto path = write_staffing("parts", "care,222,0.6,test\n");
+  load_service_staffing(path, occupations(), kStaffing, demand);
+  fs::remove(path);
+  const auto& care = demand.services[0].occupation_part;
+  const auto& health = demand.services[1].occupation_part;
+  ASSERT_EQ(care.size(), 3u);
+  ASSERT_EQ(health.size(), 3u);
+  // Care holds 0.25 x 0.6 = 0.15 of Q's jobs as nurses: 0.75 of Q's 0.2; its
+  // other 0.4 has the mix of Q's others: 0.25 x 0.4 / 0.8 of them.
+  EXPECT_DOUBLE_EQ(care[0], 0.75);
+  EXPECT_DOUBLE_EQ(care[1], 0.125);
+  EXPECT_EQ(care[2], 0.0);
+  // Health (half of Q) takes the jobs care leaves in proportion: of the 0.25
+  // of nurses left, 0.5 / 0.75 of them.
+  EXPECT_DOUBLE_EQ(health[0], 0.25 * 0.5 / 0.75);
+  EXPECT_DOUBLE_EQ(health[1], 0.875 * 0.5 / 0.75);
+  // Each service keeps its share of the industry's jobs.
+  EXPECT_NEAR(0.2 * care[0] + 0.8 * care[1], 0.25, 1e-12);
+  EXPECT_NEAR(0.2 * health[0] + 0.8 * health[1], 0.5, 1e-12);
+}
+
+TEST(ServiceDemand, ACareServiceGrowingFasterAsksForItsOwnStaff) {
+  auto demand = care_and_health();
+  const auto path = write_staffing("growth", "care,222,0.6,test\n");
+  load_service_staffing(path, occupations(), kStaffing, demand);
+  fs::remove(path);
+  const std::vector<double> rest = {1.0, 1.1, 1.0};
+  const std::vector<double> users = {150, 110};
+  const std::vector<double> start = {100, 100};
+  std::vector<double> composition(3 * 3, 1.0);
+  apply_service_composition(demand, users, start, 1.0, rest, 3, composition);
+  // P and C have no service of their own mix: exactly 1.
+  for (const std::size_t cell : {0u, 1u, 2u, 6u, 7u, 8u}) EXPECT_EQ(composition[cell], 1.0);
+  // Care grows by half, health by a tenth, the rest by a tenth: nurses, held
+  // mostly by care, grow faster than Q, the others slower.
+  EXPECT_GT(composition[3], 1.0);
+  EXPECT_LT(composition[4], 1.0);
+  // Q's jobs in all keep the industry's factor.
+  EXPECT_NEAR(0.2 * composition[3] + 0.8 * composition[4], 1.0, 1e-12);
+  const double industry = 0.25 * 1.1 + 0.25 * 1.5 + 0.5 * 1.1;
+  const double nurses = 0.75 * 1.5 + (0.25 * 0.5 / 0.75) * 1.1 + (0.25 * 0.25 / 0.75) * 1.1;
+  EXPECT_NEAR(composition[3], nurses / industry, 1e-12);
+}
+
+TEST(ServiceDemand, ServicesWithTheirIndustrysMixLeaveTheCompositionAlone) {
+  auto demand = care_and_health();
+  std::vector<double> composition(3 * 3, 1.0);
+  const std::vector<double> rest = {1.0, 1.1, 1.0};
+  apply_service_composition(demand, {{150, 110}}, {{100, 100}}, 1.03, rest, 3, composition);
+  for (const double c : composition) EXPECT_EQ(c, 1.0);
+}
+
+TEST(ServiceDemand, BrokenStaffingTablesNameFileLineAndColumn) {
+  const std::vector<BadTable> cases = {
+      {"hospital,222,0.5,x\n", 3, "service", "unknown service 'hospital'"},
+      {"care,77,0.5,x\n", 3, "occupation", "unknown occupation code '77'"},
+      {"care,222,0.5,x\ncare,222,0.1,x\n", 4, "occupation", "given twice"},
+      {"care,222,0.5,x\ncare,99,0.6,x\n", 4, "share_of_service_jobs",
+       "expected shares summing to at most 1"},
+      {"care,23,0.1,x\n", 3, "occupation", "which its industry does not employ"},
+      {"care,222,0.9,x\n", 3, "share_of_service_jobs", "would hold 1.125000 of occupation 222"},
+      {"care,222,1.5,x\n", 3, "share_of_service_jobs", "out of range"},
+  };
+  for (const auto& c : cases) {
+    auto demand = care_and_health();
+    const auto path = write_staffing("bad", c.body);
+    try {
+      load_service_staffing(path, occupations(), kStaffing, demand);
+      ADD_FAILURE() << "accepted: " << c.body;
+    } catch (const data::DataError& e) {
+      EXPECT_EQ(e.line(), c.line) << e.what();
+      EXPECT_EQ(e.column(), c.column) << e.what();
+      EXPECT_NE(std::string(e.what()).find(c.problem), std::string::npos) << e.what();
+    }
+    fs::remove(path);
+  }
+}
 
 TEST(ServiceDemand, BrokenTablesNameFileLineAndColumn) {
   const std::vector<BadTable> cases = {
