@@ -1510,7 +1510,10 @@ FIT = {
                  {"VGS_SS": 1.0, "VGS_GEN": 0.8, "PRIM": 0.6}),
     "53": {"VGS_HO": 0.9, "FAG_HEL": 0.9, "BA_HEALTH": 0.7, "BA_NURS": 0.6, "BA_TEACH": 0.6, "VGS_GEN": 0.4,
            "PRIM": 0.35, "VGS_SS": 0.3, "VGS_RM": 0.3, "VGS_DH": 0.3},
-    "5321": {"VGS_HO": 1.0, "FAG_HEL": 1.0, "BA_NURS": 0.8, "BA_HEALTH": 0.6, "VGS_GEN": 0.3},
+    # A nurse can do a helsefagarbeider's work but holds another authorisation: the post asks for the
+    # helsefagarbeider's own (helsepersonelloven §48 authorises each profession apart), so nursing is
+    # below the authorised occupations' lowest fit (occupation_requirements.csv).
+    "5321": {"VGS_HO": 1.0, "FAG_HEL": 1.0, "BA_NURS": 0.6, "BA_HEALTH": 0.6, "VGS_GEN": 0.3},
     "54": {"BA_OTH": 1.0, "VGS_SS": 0.8, "FAG_OTH": 0.6, "VGS_GEN": 0.5, "VGS_TIP": 0.4, "VGS_BA": 0.4,
            "VGS_EL": 0.4, "VGS_HO": 0.4, "PRIM": 0.3},
     "61": {"VGS_NA": 1.0, "BA_OTH": 0.8, "FAG_OTH": 0.6, "PRIM": 0.5, "VGS_GEN": 0.4, "VGS_TIP": 0.4, "VGS_BA": 0.3},
