@@ -333,6 +333,7 @@ LabourSetup labour_setup(const scenario::Scenario& scenario) {
   setup.population_driven_services = scenario.integer("labour.population_driven_services") != 0;
   setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
   setup.disability_stock = load_disability_stock(scenario.file("data.disability_stock"));
+  setup.stationary = scenario.integer("demography.stationary") != 0;
   return setup;
 }
 
