@@ -112,6 +112,10 @@ class StationaryCounty(unittest.TestCase):
             self.assertTrue(np.array_equal(start[:, year], start[:, 0]), year)
         for flow in ("births", "deaths", "in_migration", "out_migration", "immigration"):
             self.assertEqual(int(f[flow][()].sum()), 0, flow)
+        # The labour market's year-end count by age sees the same ages.
+        by_age = f["persons_by_status"][()].sum(axis=-1)
+        for year in range(by_age.shape[1]):
+            self.assertTrue(np.array_equal(by_age[:, year], start[:, 0]), year)
 
     def test_nobody_retires_and_education_holds_still(self):
         f = self.still
