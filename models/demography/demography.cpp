@@ -310,7 +310,17 @@ void Demography::add_event_arrivals(Month month, const DemographyParams& params)
   keep_.resize(persons_.table.size(), 1);
 }
 
+void Demography::hold_ages(Month month) {
+  // Every birth month moves on with the calendar, so that each age stays that of the start
+  // date for every process that reads it this month (education and the labour market come
+  // after demography).
+  if (month == ids_.first_month) return;
+  auto& birth = persons_.table.column(persons_.birth_month);
+  for (auto& b : birth) b += 1;
+}
+
 void Demography::step(Month month, const DemographyParams& params, double tightness) {
+  if (params.stationary) hold_ages(month);
   if (month.month_of_year() == 1 || month == ids_.first_month) {
     record_population(ids_.population_start, month, month);
   }
@@ -326,11 +336,14 @@ void Demography::step(Month month, const DemographyParams& params, double tightn
   const double out_factor = params.out_migration_tightness_elasticity == 0.0
                                 ? 1.0
                                 : std::pow(tightness, -params.out_migration_tightness_elasticity);
-  draw_events(month, out_factor);
-  apply_events(month);
-  add_in_migrants(month, params, in_factor);
-  add_event_arrivals(month, params);
-  persons_.table.retain(keep_);
+  // A stationary population has no events: nobody is born, dies or moves.
+  if (!params.stationary) {
+    draw_events(month, out_factor);
+    apply_events(month);
+    add_in_migrants(month, params, in_factor);
+    add_event_arrivals(month, params);
+    persons_.table.retain(keep_);
+  }
 
   const auto counts = population_by_municipality();
   const std::size_t t = static_cast<std::size_t>(month - ids_.first_month);
@@ -339,8 +352,10 @@ void Demography::step(Month month, const DemographyParams& params, double tightn
   }
   // Ages at the end of the month, so that population_end of one year equals
   // population_start of the next.
+  // (Held still, the ages at the end of the month are those of the month: the birth months
+  // move on only when the next month starts.)
   if (month.month_of_year() == 12 || month == ids_.last_month) {
-    record_population(ids_.population_end, month, month + 1);
+    record_population(ids_.population_end, month, params.stationary ? month : month + 1);
   }
 }
 

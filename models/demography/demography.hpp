@@ -42,6 +42,9 @@ class Demography {
   void check_invariants(Month month) const;
 
  private:
+  // demography.stationary: moves every birth month on by one month after the first, so that
+  // nobody ages.
+  void hold_ages(Month month);
   void refresh_rates(Month month, const DemographyParams& params);
   void draw_events(Month month, double out_factor);
   void apply_events(Month month);

@@ -105,6 +105,20 @@ void add_demography_keys(scenario::Schema& schema) {
       "SSB Discussion Papers 966 (Kornstad, Skjerpen and Stambøl, 2021): out-migration of the "
       "most responsive group (the low educated) is left unaffected by a region's relative "
       "unemployment rate"));
+  {
+    KeySpec spec = integer_key(
+        "demography.stationary", 0, 0, 1, "1",
+        "1: the population holds still, to test that a measure has no drift of its own: nobody "
+        "ages (each resident keeps the age of the start date), is born, dies or moves into, out "
+        "of or within Østfold; as nobody ages, nobody retires or reaches a pension age, and "
+        "education holds still too (no admissions, drop-outs or completions: every student stays "
+        "in the programme of the start date); the labour force's other flows (job search, hires, "
+        "quits, lay-offs, disability and its recovery) go on. 0: the population of the data",
+        "Assumption: a test setting, not a projection; retirement is off because with ages "
+        "frozen an exit by age would drain the ages where it fires, month after month");
+    spec.policy_settable = false;
+    schema.add(spec);
+  }
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
@@ -140,6 +154,7 @@ DemographyParams demography_params_at(const scenario::Scenario& scenario, Month 
       real_at(scenario, "demography.in_migration_tightness_elasticity", month);
   p.out_migration_tightness_elasticity =
       real_at(scenario, "demography.out_migration_tightness_elasticity", month);
+  p.stationary = scenario.integer("demography.stationary") != 0;
   return p;
 }
 

@@ -27,6 +27,8 @@ struct DemographyParams {
   // labour market's tightness (LabourMarket::tightness); 0 = no response.
   double in_migration_tightness_elasticity = 0.0;
   double out_migration_tightness_elasticity = 0.0;
+  // A population held still (demography.stationary): nobody ages, is born, dies or moves.
+  bool stationary = false;
 
   bool operator==(const DemographyParams&) const = default;
 };

@@ -586,9 +586,14 @@ void Education::step(Month month, const EducationParams& params,
   }
   count_departures(month);
   enrol_transfers(month, false);
-  drop_out(month);
-  if (month.month_of_year() == 6) complete(month, params);
-  if (month.month_of_year() == 8) admit_all(month, params, places);
+  // Held still, the students of the start date stay where they are: with ages frozen no new
+  // cohort would come after them, so completions alone would drain the schools into the
+  // labour force.
+  if (!params.stationary) {
+    drop_out(month);
+    if (month.month_of_year() == 6) complete(month, params);
+    if (month.month_of_year() == 8) admit_all(month, params, places);
+  }
   follow_up_graduates(month);
   if (params.labour_market_signal_strength > 0 || signal_lag_ > 0) refresh_signal(month);
   if (month.month_of_year() == 12 || month == last_month_) record_stock(ids_.enrolled_end, month);

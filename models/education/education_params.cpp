@@ -114,6 +114,7 @@ EducationParams education_params_at(const scenario::Scenario& scenario, Month mo
       real_at(scenario, "education.labour_market_signal_strength", month);
   p.outside_applicants_per_place =
       real_at(scenario, "education.outside_applicants_per_place", month);
+  p.stationary = scenario.integer("demography.stationary") != 0;
   return p;
 }
 

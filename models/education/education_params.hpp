@@ -19,6 +19,9 @@ struct EducationParams {
   double adult_application_age_decline = 0.03;
   double labour_market_signal_strength = 0.0;
   double outside_applicants_per_place = 1.0;
+  // The population holds still (demography.stationary): nobody is admitted, drops
+  // out or completes, so every student stays in the programme of the start date.
+  bool stationary = false;
 };
 
 void add_education_keys(scenario::Schema& schema);

@@ -352,6 +352,7 @@ LabourSetup labour_setup(const scenario::Scenario& scenario) {
   setup.service_staffing = scenario.integer("labour.service_staffing_mix") != 0;
   setup.seasonal_index = load_seasonal_index(scenario.file("data.unemployment_seasonality"));
   setup.disability_stock = load_disability_stock(scenario.file("data.disability_stock"));
+  setup.stationary = scenario.integer("demography.stationary") != 0;
   return setup;
 }
 

@@ -82,6 +82,9 @@ struct LabourSetup {
   // NAV's disability stock by sex (data.disability_stock); none: no
   // disability group.
   std::optional<DisabilityStock> disability_stock;
+  // The population holds still (demography.stationary): nobody ages, so nobody
+  // retires; an exit by age would drain the ages where it fires, month after month.
+  bool stationary = false;
 };
 
 void add_labour_keys(scenario::Schema& schema);

@@ -159,7 +159,9 @@ void LabourMarket::record_year_end(Month month) {
   GapCounts gap(n_comp);
   std::vector<double> seeking_months(n_comp, 0.0);
   std::vector<double> seekers(n_comp, 0.0);
-  const Month age_date = month + 1;  // ages at the end of the month
+  // Ages at the end of the month; held still (demography.stationary), the ages of the month,
+  // as the birth months move on only when the next month starts.
+  const Month age_date = setup_.stationary ? month : month + 1;
   const auto& pending = table.column(persons_.qualification_pending);
   for (std::size_t i = 0; i < table.size(); ++i) {
     const auto m = static_cast<std::size_t>(home[i]);

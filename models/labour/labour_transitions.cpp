@@ -24,6 +24,9 @@ constexpr int kEarliestPensionAge = 62;
 void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   if (retirement_month_.empty() || !(retirement_params_ == params)) {
     retirement_month_ = monthly_retirement_probabilities(data_.retirement_rate, params);
+    // Held still, nobody ages and nobody retires (the rules by age are off below; the start
+    // state has nobody employed at 75 or over, whom draw_job_event would retire).
+    if (setup_.stationary) std::fill(retirement_month_.begin(), retirement_month_.end(), 0.0);
     retirement_params_ = params;
   }
 
@@ -124,7 +127,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
       const double retire =
           retirement_month_[static_cast<std::size_t>(std::min(age, kMaxTableAge)) * kSexCount +
                             static_cast<std::size_t>(sex[i])];
-      const bool must_retire = age >= kAllRetiredAge;
+      // Held still, nobody retires: with ages frozen, the rules by age would drain the ages
+      // where they act, month after month.
+      const bool must_retire = !setup_.stationary && age >= kAllRetiredAge;
+      const bool pension_age = !setup_.stationary && age >= kPensionAge;
 
       switch (s) {
         case LabourStatus::InEducation:
@@ -141,8 +147,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           }
           break;
         case LabourStatus::Outside:
-          if (must_retire || (age >= kEarliestPensionAge && u_retire < retire) ||
-              age >= kPensionAge) {
+          if (must_retire || (age >= kEarliestPensionAge && u_retire < retire) || pension_age) {
             change(i, LabourStatus::Retired);
             disability[i] = 0;
           } else if (u_activate <

@@ -183,6 +183,42 @@ TEST(Demography, IdenticalForAnyThreadCount) {
   }
 }
 
+TEST(Demography, StationaryPopulationHoldsStill) {
+  // High rates of every event, none of which may happen when the population holds still;
+  // and every resident keeps the age of the start date, as every later process reads it.
+  const auto data = tiny_world(60, 0.3, 0.2, 0.3, 30.0);
+  DemographyParams params;
+  params.internal_move_share = 0.4;
+  params.stationary = true;
+  const Month end = Month::of(2026, 6);
+  MeasureSet measures;
+  Persons persons;
+  add_common_dimensions(measures, data.municipalities, kStart, end);
+  Demography demography(data, persons, measures, rng::RngKey(7, 0), kStart, end);
+  demography.populate(kStart);
+  std::vector<int> ages_at_start;
+  for (auto b : persons.table.column(persons.birth_month)) {
+    ages_at_start.push_back(age_in_years(Month::from_index(b), kStart));
+  }
+  const auto ids_at_start = persons.table.ids();
+  const std::vector<AgentId> ids(ids_at_start.begin(), ids_at_start.end());
+  for (Month m = kStart; m <= end; ++m) {
+    demography.step(m, params);
+    demography.check_invariants(m);
+    ASSERT_EQ(persons.size(), ages_at_start.size()) << m.to_string();
+    const auto& birth = persons.table.column(persons.birth_month);
+    for (std::size_t i = 0; i < persons.size(); ++i) {
+      ASSERT_EQ(age_in_years(Month::from_index(birth[i]), m), ages_at_start[i]) << m.to_string();
+    }
+  }
+  EXPECT_TRUE(std::equal(ids.begin(), ids.end(), persons.table.ids().begin()));
+  for (const char* flow : {"deaths", "births", "in_migration", "out_migration"}) {
+    EXPECT_EQ(total(measures, flow), 0) << flow;
+  }
+  // Each year ends with the people it started with, by age group.
+  EXPECT_EQ(measures.find("population_end")->values, measures.find("population_start")->values);
+}
+
 TEST(Demography, SeedChangesTheDraws) {
   const auto data = tiny_world(60, 0.05, 0.08, 0.2, 30.0);
   const auto a = run_tiny(data, DemographyParams{}, Month::of(2024, 12), 1, 1);

@@ -1,0 +1,209 @@
+"""The competence gap in a county held still (tests/scenarios/stationary.toml): nobody ages, is
+born, dies, moves or retires (demography.stationary), education holds still, no industry grows
+and what jobs ask for does not change. What is left is the labour market's own flows (search,
+hires, quits, lay-offs, disability, in-commuting, the withdrawal of long-unfilled positions), so
+the gap and its parts (competence_gap.hpp) must stay flat within noise: anything more is drift of
+the measure's own.
+
+"Flat within noise", for a yearly series X (replicate, year): the mean over replicates of the
+change from the first full year (2024) to the last, D, is within K = 4 standard errors of zero,
+the standard error of a difference of two years' means, sigma * sqrt(2 / R), where sigma is the
+spread of one year's value between replicates (pooled over the years) and R the replicates;
+AND |D| is at most 1 % of the employed residents holding the competence (of all of them for the
+county). One person is allowed on top of both for counts of small groups, whose spread can be 0.
+
+The check sees a trend: the same county with the requirement and occupation trends of the
+baseline (labour.requirement_trend_scale = labour.occupation_trend_scale = 1), set against the
+still county replicate by replicate (the same random numbers), drifts beyond both bounds.
+
+In the sanitizer pass (several times slower) the runs stop in 2026 with two replicates.
+"""
+import pathlib
+import unittest
+
+import h5py
+import numpy as np
+
+from kfsim_testing import (KFSIM, MPI_BUILD, MPI_ENV, MPIEXEC, SANITIZED, SOURCE, run_kfsim,
+                           scratch_dir)
+
+SCENARIO = SOURCE / "tests" / "scenarios" / "stationary.toml"
+END, REPLICATES = ("2026-12", 2) if SANITIZED else ("2034-12", 3)
+K_STANDARD_ERRORS = 4.0
+SHARE_OF_EMPLOYED = 0.01
+PARTS = ("competence_gap", "competence_shortage", "competence_surplus", "competence_upgrading",
+         "competence_frictional")
+
+
+def run(path, *settings, threads=2, replicates=REPLICATES, end=END):
+    args = ["run", SCENARIO, "-o", path, "--threads", threads, "--replicates", replicates,
+            "--set", f"end={end}", "--quiet", "--force"]
+    for setting in settings:
+        args += ["--set", setting]
+    done = run_kfsim(*args)
+    if done.returncode != 0:
+        raise AssertionError(f"kfsim run failed: {done.stderr}")
+    return path
+
+
+def yearly(f, name):
+    """A monthly county series (replicate, month) as yearly means (replicate, year)."""
+    months = f["month"][()]
+    values = f[name][()]
+    return np.stack([values[:, months // 100 == y].mean(axis=1) for y in f["year"][()]], axis=1)
+
+
+def drift(series):
+    """(D, standard error of D) of a (replicate, year) series: D = mean change first to last."""
+    replicates = series.shape[0]
+    change = float((series[:, -1] - series[:, 0]).mean())
+    sigma = float(np.sqrt(series.var(axis=0, ddof=1).mean())) if replicates > 1 else 0.0
+    return change, sigma * np.sqrt(2.0 / replicates)
+
+
+def drifting(series, employed):
+    """'' when `series` is flat within noise (the module's definition), else why not."""
+    change, se = drift(series)
+    bound = SHARE_OF_EMPLOYED * employed
+    if abs(change) <= K_STANDARD_ERRORS * se + 1 and abs(change) <= bound + 1:
+        return ""
+    return f"change {change:+.0f} (standard error {se:.0f}, 1 % of employed {bound:.0f})"
+
+
+def gap_drifts(f, parts=PARTS):
+    """Every (part, group) that is not flat: the county ('all') and each competence."""
+    codes = [c.decode() if isinstance(c, bytes) else str(c) for c in f["competence_name"][()]]
+    codes = [c.split(":")[0] for c in codes]
+    # Employed residents by competence in the first year, mean over replicates.
+    employed = f["employed_by_competence"][()][:, 0].sum(axis=1).mean(axis=0)
+    found = []
+    for part in parts:
+        values = f[part][()].astype(float)
+        why = drifting(values.sum(axis=2), employed.sum())
+        if why:
+            found.append(f"{part} all: {why}")
+        for c, code in enumerate(codes):
+            why = drifting(values[:, :, c], employed[c])
+            if why:
+                found.append(f"{part} {code}: {why}")
+    return found
+
+
+class StationaryCounty(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = scratch_dir()
+        cls.dir = pathlib.Path(cls.tmp.name)
+        cls.still = h5py.File(run(cls.dir / "still.h5"), "r")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.still.close()
+        cls.tmp.cleanup()
+
+    def test_the_population_holds_still_cell_by_cell(self):
+        f = self.still
+        start = f["population_start"][()]
+        end = f["population_end"][()]
+        # Every year ends, and the next starts, with the people of 1 January 2024, each
+        # (municipality, sex, age group) as it was.
+        for year in range(start.shape[1]):
+            self.assertTrue(np.array_equal(end[:, year], start[:, 0]), year)
+            self.assertTrue(np.array_equal(start[:, year], start[:, 0]), year)
+        for flow in ("births", "deaths", "in_migration", "out_migration", "immigration"):
+            self.assertEqual(int(f[flow][()].sum()), 0, flow)
+        # The labour market's year-end count by age sees the same ages.
+        by_age = f["persons_by_status"][()].sum(axis=-1)
+        for year in range(by_age.shape[1]):
+            self.assertTrue(np.array_equal(by_age[:, year], start[:, 0]), year)
+
+    def test_nobody_retires_and_education_holds_still(self):
+        f = self.still
+        reasons = [r.decode() if isinstance(r, bytes) else str(r)
+                   for r in f["separation_reason_name"][()]]
+        self.assertEqual(int(f["separations"][()][:, :, reasons.index("retirement")].sum()), 0)
+        for flow in ("programme_admitted", "programme_completed", "programme_dropped_out"):
+            self.assertEqual(int(f[flow][()].sum()), 0, flow)
+        enrolled = f["programme_enrolled_end"][()]
+        self.assertTrue(np.array_equal(enrolled[:, -1], enrolled[:, 0]))
+
+    # The measure drifts today. This module's own run (3 replicates, 2024 to 2034, county,
+    # first year -> last year, mean over replicates):
+    # - positions vacant labour.unfilled_withdrawal_months (12) are withdrawn for good and the
+    #   demand of a cell whose demand does not fall never takes them back, so unmet demand is a
+    #   ratchet: it grows by 400-1,500 positions a year with nothing moving (0 -> 6,376), the
+    #   shortage with it (2,247 -> 7,374), while positions (148,733 -> 142,357), the employed
+    #   (140,094 -> 136,309) and the vacancies (3,732 -> 2,345) fall; with the withdrawal off
+    #   (--set labour.unfilled_withdrawal_months=0) the county's shortage (2,247 -> 2,585) and
+    #   total gap (149 -> -87) stay flat;
+    # - the start state places the employed in jobs that fit them, which the matching then
+    #   mixes: the employed below their competence, counted in the surplus and (as their jobs
+    #   ask for less than they hold) in the upgrading, rise from 3,939 to 7,557, each year less
+    #   (7,157 -> 11,047 surplus, 3,940 -> 7,558 upgrading; the same with the withdrawal off),
+    #   and within the groups the upgrading moves by hundreds (PRIM +2,065, BA_ECON -552);
+    # - registered unemployment rises a little (3,225 -> 3,438, 5 standard errors).
+    # When a part is mended its test passes, and unittest reports the unexpected success as a
+    # failure: then drop its mark.
+    @unittest.expectedFailure
+    def test_the_total_gap_stays_flat_for_the_county_and_every_group(self):
+        self.assertEqual(gap_drifts(self.still, ("competence_gap",)), [])
+
+    @unittest.expectedFailure
+    def test_the_shortage_stays_flat_for_the_county_and_every_group(self):
+        self.assertEqual(gap_drifts(self.still, ("competence_shortage",)), [])
+
+    @unittest.expectedFailure
+    def test_the_surplus_stays_flat_for_the_county_and_every_group(self):
+        self.assertEqual(gap_drifts(self.still, ("competence_surplus",)), [])
+
+    @unittest.expectedFailure
+    def test_the_upgrading_stays_flat_for_the_county_and_every_group(self):
+        self.assertEqual(gap_drifts(self.still, ("competence_upgrading",)), [])
+
+    @unittest.expectedFailure
+    def test_unemployment_and_vacancies_stay_flat(self):
+        employed = yearly(self.still, "employed_monthly")[:, 0].mean()
+        for series in ("unemployed_monthly", "vacancies_monthly"):
+            self.assertEqual(drifting(yearly(self.still, series), employed), "", series)
+
+    @unittest.skipIf(SANITIZED, "a second ten-year ensemble: left to the Release pass")
+    def test_the_check_sees_a_trend_in_what_jobs_ask_for(self):
+        path = run(self.dir / "trend.h5", "labour.requirement_trend_scale=1",
+                   "labour.occupation_trend_scale=1")
+        with h5py.File(path, "r") as trend:
+            # Paired replicate by replicate, so the still county's own drift drops out.
+            employed = trend["employed_by_competence"][()][:, 0].sum(axis=(1, 2)).mean()
+            for part in ("competence_gap", "competence_shortage", "competence_upgrading"):
+                difference = (trend[part][()].sum(axis=2).astype(float)
+                              - self.still[part][()].sum(axis=2))
+                self.assertNotEqual(drifting(difference, employed), "", part)
+
+
+class StationaryDeterminism(unittest.TestCase):
+    """The held-still county gives bit-identical results for any thread or process count."""
+
+    def test_one_and_three_threads_and_two_processes_agree(self):
+        with scratch_dir() as tmp:
+            folder = pathlib.Path(tmp)
+            files = [run(folder / f"t{t}.h5", threads=t, replicates=2, end="2025-03")
+                     for t in (1, 3)]
+            if MPI_BUILD:
+                import subprocess
+                spread = folder / "mpi.h5"
+                done = subprocess.run(
+                    [MPIEXEC, "-np", "2", KFSIM, "run", str(SCENARIO), "-o", str(spread),
+                     "--threads", "1", "--replicates", "2", "--set", "end=2025-03", "--quiet"],
+                    capture_output=True, text=True, timeout=600, env=MPI_ENV)
+                self.assertEqual(done.returncode, 0, done.stderr + done.stdout)
+                files.append(spread)
+            with h5py.File(files[0], "r") as one:
+                names = []
+                one.visit(lambda n: names.append(n) if isinstance(one[n], h5py.Dataset) else None)
+                for other_path in files[1:]:
+                    with h5py.File(other_path, "r") as other:
+                        differing = [n for n in names if not np.array_equal(one[n][()], other[n][()])]
+                        self.assertEqual(differing, [], other_path.name)
+
+
+if __name__ == "__main__":
+    unittest.main()
