@@ -124,6 +124,15 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const auto occupation_weight =
       occupation_weights(grid, initial_cell_positions_, occupation_factor_, composition_);
 
+  // Withdrawn positions come back as employers try again.
+  if (params.unmet_repost_months > 0) {
+    const double probability = 1.0 / params.unmet_repost_months;
+    for (std::size_t cell = 0; cell < unmet_.size(); ++cell) {
+      if (unmet_[cell] <= 0) continue;
+      rng::Draws draws(key_, cell, month, rng::Stream::UnmetRepost);
+      unmet_[cell] -= reposted(unmet_[cell], probability, draws);
+    }
+  }
   auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
   for (std::size_t p = 0; p < book_.size(); ++p) ++current[cell_of_position(p)];

@@ -24,6 +24,13 @@ std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
   return withdrawn;
 }
 
+std::int32_t reposted(std::int32_t unmet, double probability, rng::Draws& draws) {
+  if (unmet <= 0 || probability <= 0) return 0;
+  std::int32_t n = 0;
+  for (std::int32_t k = 0; k < unmet; ++k) n += draws.bernoulli(probability) ? 1 : 0;
+  return n;
+}
+
 std::int32_t realised_target(std::int32_t desired, std::int32_t current, std::int32_t& unmet) {
   if (unmet > 0) unmet = std::min(unmet, std::max<std::int32_t>(0, desired - current));
   return desired - unmet;

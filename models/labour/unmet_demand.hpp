@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "models/labour/positions.hpp"
+#include "sim/rng/random.hpp"
 
 namespace kfsim {
 
@@ -20,6 +21,12 @@ std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
                                               std::span<const std::size_t> cell_of_position,
                                               int months, std::size_t outside_area,
                                               std::span<std::int32_t> unmet);
+
+// How many of a cell's `unmet` withdrawn positions its employers post again
+// this month, each with probability `probability`, from `draws` (one draw per
+// withdrawn position). An employer who gave up a post tries again later: the
+// post was needed, and the market may have changed.
+std::int32_t reposted(std::int32_t unmet, double probability, rng::Draws& draws);
 
 // The positions a cell holds when `desired` are wanted, `current` exist and
 // `unmet` were withdrawn unfilled. When demand falls, unmet demand goes first,

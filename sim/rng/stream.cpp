@@ -48,6 +48,8 @@ std::string_view stream_name(Stream stream) {
       return "outside_group";
     case Stream::InCommuting:
       return "in_commuting";
+    case Stream::UnmetRepost:
+      return "unmet_repost";
   }
   return "unknown";
 }

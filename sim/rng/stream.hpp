@@ -33,6 +33,7 @@ enum class Stream : std::uint8_t {
   MigrationEvent = 20,  // how many arrive in a dated migration event, keyed by (event, cell)
   OutsideGroup = 21,    // disability or other among those outside the labour force, keyed by person
   InCommuting = 22,     // which long-open positions extra in-commuters take, keyed by municipality
+  UnmetRepost = 23,     // withdrawn positions an employer posts again, keyed by demand cell
 };
 
 std::string_view stream_name(Stream stream);

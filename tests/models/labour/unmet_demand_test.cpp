@@ -1,13 +1,18 @@
 // Unmet demand: positions in Østfold vacant for the stated months are
 // withdrawn and counted in their cell, others are not; the demand path then
-// holds the withdrawn positions back until demand falls below what remains.
+// holds the withdrawn positions back until demand falls below what remains,
+// or until employers post them again.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
 #include "models/labour/positions.hpp"
 #include "models/labour/unmet_demand.hpp"
+#include "sim/rng/random.hpp"
+#include "sim/rng/stream.hpp"
+#include "sim/time/month.hpp"
 
 namespace kfsim {
 namespace {
@@ -74,6 +79,30 @@ TEST(UnmetDemand, WithoutUnmetDemandTheTargetIsTheDemand) {
     EXPECT_EQ(realised_target(desired, 50, unmet), desired);
     EXPECT_EQ(unmet, 0);
   }
+}
+
+TEST(UnmetDemand, EmployersPostWithdrawnPositionsAgainAtTheStatedRate) {
+  const rng::RngKey key(7, 0);
+  const Month month = *Month::parse("2030-01");
+  // 1 000 cells of 20 withdrawn positions each, posted again with
+  // probability 1/12 a month: about 1 667 in all.
+  std::int64_t total = 0;
+  for (std::uint64_t cell = 0; cell < 1000; ++cell) {
+    rng::Draws draws(key, cell, month, rng::Stream::UnmetRepost);
+    const auto n = reposted(20, 1.0 / 12.0, draws);
+    EXPECT_GE(n, 0);
+    EXPECT_LE(n, 20);
+    total += n;
+  }
+  EXPECT_NEAR(static_cast<double>(total), 20000.0 / 12.0, 4 * std::sqrt(20000.0 / 12.0));
+  // The same cell and month give the same count; none withdrawn or a
+  // probability of 0 give none.
+  rng::Draws a(key, 3, month, rng::Stream::UnmetRepost);
+  rng::Draws b(key, 3, month, rng::Stream::UnmetRepost);
+  EXPECT_EQ(reposted(50, 0.3, a), reposted(50, 0.3, b));
+  EXPECT_EQ(reposted(0, 0.5, a), 0);
+  EXPECT_EQ(reposted(10, 0.0, a), 0);
+  EXPECT_EQ(reposted(10, 1.0, a), 10);
 }
 
 }  // namespace
