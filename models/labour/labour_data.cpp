@@ -1,5 +1,6 @@
 #include "models/labour/labour_data.hpp"
 #include "models/labour/occupation_trend.hpp"
+#include "models/labour/occupation_turnover.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -432,6 +433,9 @@ LabourData load_labour_data(const LabourFiles& files, const Municipalities& muni
     load_service_staffing(files.service_staffing, d.occupations, d.staffing, d.services);
   if (!files.occupation_trend.empty())
     d.occupation_trend = load_occupation_trend(files.occupation_trend, d.occupations);
+  if (!files.turnover_by_occupation.empty())
+    d.occupation_quit_factor =
+        load_turnover_by_occupation(files.turnover_by_occupation, d.occupations);
   return d;
 }
 

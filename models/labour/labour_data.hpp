@@ -60,6 +60,8 @@ struct LabourFiles {
   std::filesystem::path service_staffing;
   // Optional: empty, each industry keeps its start date's staffing.
   std::filesystem::path occupation_trend;
+  // Optional: empty, every occupation quits at the age-sex rates.
+  std::filesystem::path turnover_by_occupation;
 };
 
 struct LabourData {
@@ -106,6 +108,9 @@ struct LabourData {
   // Trends of each occupation's share within industries and of its
   // qualification requirement (data.occupation_trend); empty: none.
   OccupationTrends occupation_trend;
+  // Quit rate relative to the whole economy's, [occupation]
+  // (data.turnover_by_occupation); empty: the same for every occupation.
+  std::vector<double> occupation_quit_factor;
 
   std::size_t work_areas(const Municipalities& m) const { return m.size() + 1; }
   std::size_t fit_index(std::size_t occupation, std::size_t competence) const {

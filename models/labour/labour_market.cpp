@@ -106,6 +106,7 @@ void LabourMarket::vacate(std::size_t position, Month month, SeparationReason re
   const bool abolished = book_.abolished()[position];
   if (resident) {
     ++measures_.count(ids_.separations, {y, static_cast<std::size_t>(reason)});
+    ++measures_.count(ids_.separations_by_occupation, {y, o, static_cast<std::size_t>(reason)});
     // By occupation, residents' positions in Østfold and outside alike, so that
     // the flows compare with employed_by_occupation; an abolished position is a
     // fall in demand, not an opening.
@@ -155,6 +156,7 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   assign_new_persons(start, true, params);
   build_employers();
   place_initial_workers(start, params);
+  count_start_quits(start);
   start_disability_group(start, params);
   compute_competence_demand_shares();
   initializing_ = false;

@@ -106,6 +106,12 @@ class LabourMarket {
   void start_disability_group(Month start, const LabourParams& params);
   void place_initial_workers(Month start, const LabourParams& params);
   void compute_competence_demand_shares();
+  // The expected monthly quits of the employed on the start date by occupation,
+  // under the age-sex rates alone: the weights that keep the county's quits as
+  // they were when quit rates differ by occupation (occupation_turnover.hpp).
+  void count_start_quits(Month start);
+  // The quit factors by occupation under the current params.
+  void refresh_quit_factors(const LabourParams& params);
   // Moves what each occupation asks for along its qualification trend
   // (requirement_trend.hpp); once a year, in January.
   void update_requirements(Month month, const LabourParams& params);
@@ -171,6 +177,14 @@ class LabourMarket {
   // current params.
   std::vector<double> retirement_month_;
   LabourParams retirement_params_{};
+
+  // Expected monthly quits on the start date by occupation (count_start_quits),
+  // and the quit factors by occupation under labour.occupation_turnover_scale
+  // (empty: 1 for all), with the scale they were computed for.
+  std::vector<double> start_quits_;
+  std::vector<double> quit_factor_;
+  double quit_factor_scale_ = 0.0;
+  bool quit_factor_ready_ = false;
 
   Employers employers_;
   PositionBook book_;

@@ -186,6 +186,11 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                    "residents hired", "year: sum");
   m.separations = measures.declare_count("separations", {"year", "separation_reason"}, "persons",
                                          "residents leaving a job, by reason", "year: sum");
+  m.separations_by_occupation = measures.declare_count(
+      "separations_by_occupation", {"year", "occupation", "separation_reason"}, "persons",
+      "residents leaving a job, by the occupation of the job left and the reason, in Østfold "
+      "and outside alike",
+      "year: sum");
   m.openings = measures.declare_count(
       "openings", {"year", "opening_kind"}, "positions",
       "vacancies that opened in Østfold: replacement (the leaver left the occupation's labour "

@@ -41,9 +41,10 @@ struct LabourMeasures {
   MeasureId unfilled_vacancies_mean;    // [year, work_area, occupation] open >= shortage_months
   MeasureId outside_labour_force_mean;  // [year, sex, outside_group]
   // Flows summed over each year.
-  MeasureId hires;        // [year, work_area, occupation]
-  MeasureId separations;  // [year, separation_reason]
-  MeasureId openings;     // [year, opening_kind]
+  MeasureId hires;                      // [year, work_area, occupation]
+  MeasureId separations;                // [year, separation_reason]
+  MeasureId separations_by_occupation;  // [year, occupation, separation_reason]
+  MeasureId openings;                   // [year, opening_kind]
   // Residents leaving a job by what the vacancy counts as (OpeningKind),
   // [year, occupation], positions in Østfold and outside alike.
   MeasureId replacement_demand;

@@ -80,6 +80,11 @@ void add_labour_keys(scenario::Schema& schema) {
                       "industries and of its qualification requirement (CSV: occupation,"
                       "within_industry,higher_education_logit_trend)",
                       "scenarios/data/labour/SOURCES.md"));
+  schema.add(data_key("data.turnover_by_occupation",
+                      "each occupation's quit rate relative to the whole economy's, where KS's "
+                      "municipal-sector turnover has a position code for it (CSV: occupation,"
+                      "quit_factor; occupations without a row: 1)",
+                      "scenarios/data/labour/SOURCES.md"));
   schema.add(data_key("data.occupation_requirements",
                       "lowest fit accepted in regulated occupations (CSV: occupation,min_fit)",
                       "scenarios/data/labour/SOURCES.md"));
@@ -226,6 +231,16 @@ void add_labour_keys(scenario::Schema& schema) {
       "in SSB's register 2015-2020 (Vestfold og Telemark): "
       "scenarios/data/derive/derive_occupation_trend.py"));
   schema.add(real_key(
+      "labour.occupation_turnover_scale", 1.0, 0, 3, "1",
+      "power on the quit factors of data.turnover_by_occupation: an employed person's quit "
+      "rate is multiplied by the factor of the occupation of the job held, raised to this power, "
+      "and all factors are rescaled so that the county's quits on the start date stay those of "
+      "the age-sex rates; 0 = every occupation quits at the age-sex rates (data.separation_rates)",
+      "1 = the relative turnover out of the municipal sector by KS position code 2017-2022 "
+      "(assistants 2.0, helsefagarbeidere 0.85, nurses 0.97, teachers 0.60): derived in "
+      "scenarios/data/derive/derive_turnover.py. A power, not a linear blend, so that every "
+      "scale keeps the factors positive"));
+  schema.add(real_key(
       "labour.recognition_months", 12, 0, 120, "months",
       "mean time before a qualification from abroad above upper secondary (fagskole, bachelor, "
       "master) is recognised; until then its holder is hired as if holding general upper "
@@ -304,6 +319,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.recognition_months = real_at(scenario, "labour.recognition_months", month);
   p.occupation_trend_scale = real_at(scenario, "labour.occupation_trend_scale", month);
   p.requirement_trend_scale = real_at(scenario, "labour.requirement_trend_scale", month);
+  p.occupation_turnover_scale = real_at(scenario, "labour.occupation_turnover_scale", month);
   read_labour_supply_params(scenario, month, p);
   return p;
 }
@@ -388,6 +404,7 @@ LabourFiles labour_files(const scenario::Scenario& scenario) {
   f.service_demand = scenario.file("data.service_demand");
   f.service_staffing = scenario.file("data.service_staffing");
   f.occupation_trend = scenario.file("data.occupation_trend");
+  f.turnover_by_occupation = scenario.file("data.turnover_by_occupation");
   return f;
 }
 

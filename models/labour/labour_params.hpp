@@ -55,6 +55,9 @@ struct LabourParams {
   // Multiplies the qualification trends of data.occupation_trend; 0: what each
   // occupation asks for stays as on the start date.
   double requirement_trend_scale = 1.0;
+  // Power on data.turnover_by_occupation's quit factors; 0: every occupation
+  // quits at the age-sex rates.
+  double occupation_turnover_scale = 1.0;
   // Supply responses and seasons (labour_supply_keys.cpp).
   double seasonality = 4.0;  // gain of the seasonal pattern of separations; 0: none
   double in_commuting_response = 0.5;

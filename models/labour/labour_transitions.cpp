@@ -7,6 +7,7 @@
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_outside_groups.hpp"
 #include "models/labour/labour_seasonality.hpp"
+#include "models/labour/occupation_turnover.hpp"
 #include "models/labour/separations.hpp"
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
@@ -21,6 +22,33 @@ constexpr int kEarliestPensionAge = 62;
 
 }  // namespace
 
+void LabourMarket::count_start_quits(Month start) {
+  start_quits_.assign(data_.occupations.size(), 0.0);
+  const auto& table = persons_.table;
+  const auto& status = table.column(persons_.labour_status);
+  const auto& job = table.column(persons_.job);
+  const auto& birth = table.column(persons_.birth_month);
+  const auto& sex = table.column(persons_.sex);
+  const auto& occupation = book_.occupation();
+  // In slot order, so the sums are the same for any thread count.
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    if (static_cast<LabourStatus>(status[i]) != LabourStatus::Employed || job[i] == kNoJob)
+      continue;
+    const int age = age_in_years(Month::from_index(birth[i]), start);
+    const std::size_t cell = labour_age_group(age) * kSexCount + static_cast<std::size_t>(sex[i]);
+    start_quits_[static_cast<std::size_t>(occupation[static_cast<std::size_t>(job[i])])] +=
+        data_.quit_rate[cell];
+  }
+}
+
+void LabourMarket::refresh_quit_factors(const LabourParams& params) {
+  if (quit_factor_ready_ && quit_factor_scale_ == params.occupation_turnover_scale) return;
+  quit_factor_ = occupation_quit_factors(data_.occupation_quit_factor,
+                                         params.occupation_turnover_scale, start_quits_);
+  quit_factor_scale_ = params.occupation_turnover_scale;
+  quit_factor_ready_ = true;
+}
+
 void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   if (retirement_month_.empty() || !(retirement_params_ == params)) {
     retirement_month_ = monthly_retirement_probabilities(data_.retirement_rate, params);
@@ -29,6 +57,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
     if (setup_.stationary) std::fill(retirement_month_.begin(), retirement_month_.end(), 0.0);
     retirement_params_ = params;
   }
+  refresh_quit_factors(params);
 
   // Quits and lay-offs have their seasons: many temporary and seasonal
   // contracts end at New Year, few in spring (labour_seasonality.hpp).
@@ -49,7 +78,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
                               params.layoff_scale,
                               season,
                               params.quit_to_unemployment_share,
-                              params.on_the_job_search_rate};
+                              params.on_the_job_search_rate,
+                              quit_factor_};
   auto& table = persons_.table;
   const std::size_t n = table.size();
   events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
@@ -64,6 +94,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   auto& education_end = table.column(persons_.education_end);
   auto& months = table.column(persons_.months_in_status);
   auto& disability = table.column(persons_.disability);
+  const auto& job = table.column(persons_.job);
+  const auto& position_occupation = book_.occupation();
 
   auto change = [&](std::size_t i, LabourStatus s) {
     status[i] = static_cast<std::int8_t>(s);
@@ -108,8 +140,10 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
         }
       }
       if (s == LabourStatus::Employed) {
+        const std::ptrdiff_t occupation =
+            job[i] == kNoJob ? -1 : position_occupation[static_cast<std::size_t>(job[i])];
         const auto drawn =
-            draw_job_event({ids[i], age, static_cast<Sex>(sex[i])}, rates, key_, month);
+            draw_job_event({ids[i], age, static_cast<Sex>(sex[i]), occupation}, rates, key_, month);
         events_[i] = static_cast<std::uint8_t>(drawn.event);
         if (drawn.searching) searching_[i] = 1;
         continue;

@@ -26,13 +26,20 @@ JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rate
                        sex];
   const bool must_retire = person.age >= kAllRetiredAge;
   const std::size_t cell = labour_age_group(person.age) * kSexCount + sex;
+  // KS's turnover is leaving the employer (the sector): a quit, so the factor
+  // leaves retirement, disability and lay-offs as they are.
+  const auto& by_occupation = rates.occupation_quit_factor;
+  const double occupation_factor =
+      person.occupation >= 0 && static_cast<std::size_t>(person.occupation) < by_occupation.size()
+          ? by_occupation[static_cast<std::size_t>(person.occupation)]
+          : 1.0;
 
   JobDraw draw;
   if (must_retire || u_retire < retire) {
     draw.event = JobEvent::Retire;
   } else if (u_disability < rates.disability[cell] * rates.disability_scale) {
     draw.event = JobEvent::Disability;
-  } else if (u_quit < rates.quit[cell] * rates.quit_scale * rates.season) {
+  } else if (u_quit < rates.quit[cell] * rates.quit_scale * rates.season * occupation_factor) {
     draw.event = u_quit_where < rates.quit_to_unemployment_share ? JobEvent::QuitToSeeking
                                                                  : JobEvent::QuitToOutside;
   } else if (u_layoff < rates.layoff[cell] * rates.layoff_scale * rates.season) {

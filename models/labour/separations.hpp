@@ -36,6 +36,8 @@ struct EmployedPerson {
   AgentId id = 0;
   int age = 0;  // completed years this month
   Sex sex = Sex::Female;
+  // Index of the occupation of the job held (data.occupations); -1: none known.
+  std::ptrdiff_t occupation = -1;
 };
 
 // The month's rates of leaving a job.
@@ -57,6 +59,9 @@ struct SeparationRates {
   double quit_to_unemployment_share = 0.5;
   // Monthly chance that someone who keeps the job looks for a better one.
   double on_the_job_search_rate = 0.0;
+  // Factor on the quit rate by occupation (occupation_quit_factors,
+  // occupation_turnover.hpp); empty, or an occupation beyond it: 1.
+  std::span<const double> occupation_quit_factor = {};
 };
 
 struct JobDraw {
@@ -66,7 +71,9 @@ struct JobDraw {
 
 // The job event of an employed person this month, from the person's draws on
 // rng::Stream::LabourSeparation. At most one event; retirement comes first,
-// then disability, a quit, a lay-off.
+// then disability, a quit, a lay-off. The occupation's factor moves only the
+// quit rate: the draws are the same for every factor, so a factor of 1 gives
+// exactly the draws of a person without one.
 JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rates,
                        const rng::RngKey& key, Month month);
 

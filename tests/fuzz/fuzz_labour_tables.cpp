@@ -44,6 +44,7 @@ const std::vector<Table>& tables() {
       {"industry_growth", &F::industry_growth, "industry_growth.csv"},
       {"occupation_requirements", &F::occupation_requirements, "occupation_requirements.csv"},
       {"service_demand", &F::service_demand, "service_demand.csv"},
+      {"turnover_by_occupation", &F::turnover_by_occupation, "turnover_by_occupation.csv"},
   };
   return all;
 }

@@ -26,6 +26,7 @@ struct Rates {
   double season = 1.0;
   double quit_to_unemployment_share = 0.5;
   double on_the_job_search_rate = 0.0;
+  std::vector<double> occupation_quit_factor;
 
   SeparationRates view() const {
     return {retirement,
@@ -37,12 +38,18 @@ struct Rates {
             1.0,
             season,
             quit_to_unemployment_share,
-            on_the_job_search_rate};
+            on_the_job_search_rate,
+            occupation_quit_factor};
   }
 };
 
-JobDraw draw(const Rates& rates, int age = 40, AgentId id = 7, Sex sex = Sex::Female) {
-  return draw_job_event({id, age, sex}, rates.view(), kKey, kMonth);
+JobDraw draw(const Rates& rates, int age = 40, AgentId id = 7, Sex sex = Sex::Female,
+             std::ptrdiff_t occupation = -1) {
+  return draw_job_event({id, age, sex, occupation}, rates.view(), kKey, kMonth);
+}
+
+bool quits(JobEvent event) {
+  return event == JobEvent::QuitToSeeking || event == JobEvent::QuitToOutside;
 }
 
 TEST(SeparationsProcess, NothingHappensWhenNoRateFires) {
@@ -110,6 +117,68 @@ TEST(SeparationsProcess, EachPersonsDrawIsTheirOwnAndRepeatable) {
   }
   // Binomial(20000, 0.1): standard deviation about 42.
   EXPECT_NEAR(quits, kPersons / 10, 250);
+}
+
+TEST(SeparationsProcess, TheOccupationsFactorMultipliesTheQuitRate) {
+  Rates rates;
+  for (auto& r : rates.quit) r = 0.05;
+  rates.occupation_quit_factor = {2.0, 0.5, 1.0};
+  constexpr int kPersons = 40000;
+  std::vector<int> quit_count(4, 0);  // occupations 0, 1, 2 and none (-1)
+  for (AgentId id = 0; id < kPersons; ++id) {
+    for (std::ptrdiff_t o = -1; o < 3; ++o) {
+      if (quits(draw(rates, 40, id, Sex::Female, o).event))
+        ++quit_count[static_cast<std::size_t>(o + 1)];
+    }
+  }
+  // Binomial(40000, p): standard deviations about 60 (p = 0.1), 31 and 44.
+  EXPECT_NEAR(quit_count[1], kPersons * 0.10, 300);
+  EXPECT_NEAR(quit_count[2], kPersons * 0.025, 160);
+  EXPECT_NEAR(quit_count[3], kPersons * 0.05, 220);
+  // No occupation, and a factor of 1, quit at the age-sex rate alone, with the same draws.
+  EXPECT_EQ(quit_count[0], quit_count[3]);
+  // The same draws decide: whoever quits at factor 0.5 quits at factor 2 as well.
+  for (AgentId id = 0; id < 2000; ++id) {
+    if (quits(draw(rates, 40, id, Sex::Female, 1).event)) {
+      EXPECT_TRUE(quits(draw(rates, 40, id, Sex::Female, 0).event)) << id;
+    }
+  }
+}
+
+TEST(SeparationsProcess, AFactorOfOneGivesExactlyTheDrawsWithoutFactors) {
+  Rates with;
+  Rates without;
+  for (Rates* r : {&with, &without}) {
+    for (auto& q : r->quit) q = 0.03;
+    for (auto& l : r->layoff) l = 0.02;
+    for (auto& d : r->disability) d = 0.01;
+    r->on_the_job_search_rate = 0.05;
+  }
+  with.occupation_quit_factor = std::vector<double>(5, 1.0);
+  for (AgentId id = 0; id < 5000; ++id) {
+    const auto a = draw(with, 30 + static_cast<int>(id % 30), id, Sex::Male, 3);
+    const auto b = draw(without, 30 + static_cast<int>(id % 30), id, Sex::Male, 3);
+    EXPECT_EQ(a.event, b.event) << id;
+    EXPECT_EQ(a.searching, b.searching) << id;
+  }
+}
+
+TEST(SeparationsProcess, TheOccupationsFactorLeavesRetirementDisabilityAndLayOffsAlone) {
+  Rates rates;
+  for (auto& l : rates.layoff) l = 0.05;
+  for (auto& d : rates.disability) d = 0.02;
+  rates.occupation_quit_factor = {0.0, 10.0};
+  for (AgentId id = 0; id < 5000; ++id) {
+    const auto base = draw(rates, 50, id);
+    const auto none = draw(rates, 50, id, Sex::Female, 0);
+    EXPECT_EQ(base.event, none.event) << id;
+  }
+  // An occupation beyond the table quits at the age-sex rate.
+  for (auto& l : rates.layoff) l = 0.0;
+  for (auto& d : rates.disability) d = 0.0;
+  for (auto& q : rates.quit) q = 1.0;
+  EXPECT_TRUE(quits(draw(rates, 40, 7, Sex::Female, 5).event));
+  EXPECT_EQ(draw(rates, 40, 7, Sex::Female, 0).event, JobEvent::None);
 }
 
 TEST(SeparationsProcess, MonthlyRetirementCompoundsToTheAnnualRate) {
