@@ -16,6 +16,7 @@
 #include "models/labour/industry_trend.hpp"
 #include "models/labour/labour_in_commuting.hpp"
 #include "models/labour/labour_market.hpp"
+#include "models/labour/labour_measures.hpp"
 #include "models/labour/occupation_trend.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/labour/unmet_demand.hpp"
@@ -124,13 +125,18 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const auto occupation_weight =
       occupation_weights(grid, initial_cell_positions_, occupation_factor_, composition_);
 
-  // Withdrawn positions come back as employers try again.
-  if (params.unmet_repost_months > 0) {
-    const double probability = 1.0 / params.unmet_repost_months;
+  // Withdrawn positions come back as employers try again where the market
+  // has people for them: in each occupation, as many as the unemployed trained
+  // for it exceed its positions open labour.shortage_months or more, each
+  // withdrawn position of the occupation with the same chance. A post given
+  // up for bad luck comes back; where people are lacking, the withdrawn posts
+  // remain unmet demand (the shortage HELSEMOD projects as demand less supply).
+  if (params.unmet_repost) {
+    const auto chance = repost_chance(params.shortage_months);
     for (std::size_t cell = 0; cell < unmet_.size(); ++cell) {
-      if (unmet_[cell] <= 0) continue;
+      if (unmet_[cell] <= 0 || chance[cell % n_occ] <= 0) continue;
       rng::Draws draws(key_, cell, month, rng::Stream::UnmetRepost);
-      unmet_[cell] -= reposted(unmet_[cell], probability, draws);
+      unmet_[cell] -= reposted(unmet_[cell], chance[cell % n_occ], draws);
     }
   }
   auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
@@ -201,6 +207,43 @@ std::size_t LabourMarket::position_cell(std::size_t p) const {
   return cell_of(ind < 0 ? data_.industries.size() : static_cast<std::size_t>(ind),
                  static_cast<std::size_t>(book_.area()[p]),
                  static_cast<std::size_t>(book_.occupation()[p]));
+}
+
+std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t n_comp = data_.competences.size();
+  std::vector<double> seekers(n_comp, 0.0);
+  const auto& status = persons_.table.column(persons_.labour_status);
+  const auto& competence = persons_.table.column(persons_.competence);
+  for (std::size_t i = 0; i < persons_.size(); ++i) {
+    if (status[i] == static_cast<std::int8_t>(LabourStatus::Unemployed)) {
+      seekers[static_cast<std::size_t>(competence[i])] += 1;
+    }
+  }
+  std::vector<double> hard(n_occ, 0.0);
+  const auto& holder = book_.holder();
+  const auto& occupation = book_.occupation();
+  const auto& vacant_for = book_.months_vacant();
+  for (std::size_t p = 0; p < book_.size(); ++p) {
+    if (holder[p] == kVacant && open_at_least(vacant_for[p], shortage_months)) {
+      hard[static_cast<std::size_t>(occupation[p])] += 1;
+    }
+  }
+  std::vector<double> withdrawn(n_occ, 0.0);
+  for (std::size_t cell = 0; cell < unmet_.size(); ++cell) withdrawn[cell % n_occ] += unmet_[cell];
+  std::vector<double> chance(n_occ, 0.0);
+  for (std::size_t o = 0; o < n_occ; ++o) {
+    if (withdrawn[o] <= 0) continue;
+    // Trained for it: a fit an employer counts as good, and no less than the
+    // law asks of a regulated occupation.
+    const double required = std::max(static_cast<double>(kGoodFit), data_.occupation_min_fit[o]);
+    double trained = 0;
+    for (std::size_t c = 0; c < n_comp; ++c) {
+      if (static_cast<double>(data_.fit[data_.fit_index(o, c)]) >= required) trained += seekers[c];
+    }
+    chance[o] = std::clamp((trained - hard[o]) / withdrawn[o], 0.0, 1.0);
+  }
+  return chance;
 }
 
 void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {

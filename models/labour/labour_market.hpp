@@ -214,6 +214,11 @@ class LabourMarket {
   // staffed by their own mix grow faster or slower than the rest,
   // [industry incl. outside][occupation]; empty: none (apply_service_composition).
   std::vector<double> composition_;
+  // The chance this month that a withdrawn position of each occupation is
+  // posted again, [occupation]: the unemployed trained for the occupation less
+  // its positions vacant `shortage_months` or more, per withdrawn position of
+  // it, within [0, 1].
+  std::vector<double> repost_chance(int shortage_months) const;
   // Population-driven services: weighted residents of each service of
   // data.services on the start date, and the standard growth reached.
   std::vector<double> service_users_at_start_;

@@ -146,16 +146,17 @@ void add_labour_keys(scenario::Schema& schema) {
       "employer survey counts recruitment given up or filled with a less qualified person as "
       "shortage (shared nav_bedriftsundersokelse_shortage_norway_2015_2024.csv), but the time "
       "before giving up is not in the shared data"));
-  schema.add(real_key(
-      "labour.unmet_repost_months", 12.0, 0, 240, "months",
-      "mean months before an employer posts a withdrawn position (unmet demand) again: each "
-      "month each withdrawn position is posted again with probability 1 / this, as a new "
-      "vacancy of its cell; 0: never (unmet demand then only ever grows while demand does not "
-      "fall, even in a county held still)",
-      "Assumption: an employer tries again about as long after giving up as it searched before "
-      "giving up (labour.unfilled_withdrawal_months); the shared data hold no such durations. "
-      "Without it the withdrawn posts of a county held still pile up for ever "
-      "(tests/python/stationary_test.py)"));
+  schema.add(integer_key(
+      "labour.unmet_repost", 1, 0, 1, "1",
+      "1: employers post withdrawn positions (unmet demand) again where people are at hand: "
+      "each month, in each occupation, as many as the unemployed trained for it (fit 0.8 or "
+      "more, and the law's lowest fit) exceed its positions open labour.shortage_months or "
+      "more, each withdrawn position of the occupation with the same chance, as a new vacancy "
+      "of its cell; elsewhere the withdrawn ones stay unmet demand; 0: never (unmet demand "
+      "then only ever grows while demand does not fall, even in a county held still)",
+      "Assumption: an employer who gave up a post tries again when people who could fill it "
+      "are looking for work; without it the withdrawn posts of a county held still pile up for "
+      "ever (tests/python/stationary_test.py)"));
   {
     KeySpec spec = real_key(
         "labour.industry_trend_fade_years", 15, 0, 200, "years",
@@ -307,7 +308,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.care_standard_growth = real_at(scenario, "labour.care_standard_growth", month);
   p.unfilled_withdrawal_months =
       static_cast<int>(real_at(scenario, "labour.unfilled_withdrawal_months", month));
-  p.unmet_repost_months = real_at(scenario, "labour.unmet_repost_months", month);
+  p.unmet_repost = real_at(scenario, "labour.unmet_repost", month) != 0;
   p.outside_jobs_growth = real_at(scenario, "labour.outside_jobs_growth", month);
   p.retirement_scale = real_at(scenario, "labour.retirement_scale", month);
   p.retirement_age_shift = real_at(scenario, "labour.retirement_age_shift", month);

@@ -38,8 +38,8 @@ struct LabourParams {
   // A position in Østfold vacant this many months is withdrawn and counted as
   // unmet demand; 0: never (vacancies stay open).
   int unfilled_withdrawal_months = 12;
-  // Mean months before an employer posts a withdrawn position again; 0: never.
-  double unmet_repost_months = 12.0;
+  // Employers post withdrawn positions again where people are at hand.
+  bool unmet_repost = true;
   int shortage_months = 3;
   double gap_rating_threshold = 0.05;
   // Mean months before a foreign post-secondary qualification is recognised;

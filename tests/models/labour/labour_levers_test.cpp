@@ -248,6 +248,18 @@ TEST(LabourLevers, ServicesThatHoldNoJobsChangeNothing) {
   expect_identical(off, empty, "services off against services holding no jobs");
 }
 
+TEST(LabourLevers, EmployersPostWithdrawnPositionsAgainWherePeopleAreAtHand) {
+  // Positions withdrawn after three months vacant: thousands in two years.
+  // Where the unemployed trained for an occupation outnumber its hard-to-fill
+  // positions, employers post withdrawn ones again, so less demand stays unmet.
+  const ModelRun never = run({"labour.unfilled_withdrawal_months=3", "labour.unmet_repost=0"});
+  const ModelRun again = run({"labour.unfilled_withdrawal_months=3"});
+  const auto unmet_never = sum(last_year(never, "unmet_demand"));
+  const auto unmet_again = sum(last_year(again, "unmet_demand"));
+  EXPECT_GT(unmet_never, 1000);
+  EXPECT_LT(unmet_again, unmet_never * 9 / 10);
+}
+
 TEST(LabourLevers, CaresOwnStaffGrowWithTheOldResidents) {
   // Residents of 80 and over grow faster than Q's other users: with the care
   // service staffed by its own mix (data.service_staffing), helsefagarbeidere,
