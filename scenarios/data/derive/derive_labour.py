@@ -2721,13 +2721,13 @@ sex and by age group; employed residents and jobs; net and gross commuting; NAV 
 mean and January 2024); employed residents and jobs by occupation major group; municipal occupational location
 quotients of 2007; NAV's shortage totals 2017 (1 800) and 2018 (2 400), the top occupations of 2017 (sykepleiere
 425, helsefagarbeidere 175, legespesialister 125, tømrere 75, elektrikere 75) and the shares of the listed
-shortage held by nurses (222), helsefagarbeidere (5321), doctors (221), 51, 71 and 74; higher-education share; separations; disability exits. Sources: the tables above and shared
+shortage held by nurses (222), helsefagarbeidere (5321), doctors (221), 51, 711 (incl. tømrere) and 741 (elektrikere); higher-education share; separations; disability exits. Sources: the tables above and shared
 `labour_shortage_nav.csv`, `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`.
 
 ## shortage_by_occupation_2017.csv — `occupation,shortage_persons,shortage_persons_scaled,norway_shortage_persons,source`
 
 NAV Bedriftsundersøkelsen 2017: Østfold's estimated shortage by 4-digit STYRK-08 occupation summed to the
-model's occupations (2-digit; 2212 legespesialister to 221, 2221 and 2223 to 222, 5321 kept; the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
+model's occupations (2-digit; 2212 legespesialister to 221, 2221 and 2223 to 222, 5321 kept, 2341 grunnskolelærere to 234, 7115 tømrere to 711, 7126 rørleggere to 712, 7411 elektrikere to 741; the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
 occupations (**Assumption:** the unlisted shortage is distributed like the listed). Sources: shared
 `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`, `labour_shortage_nav.csv`.
 
