@@ -36,7 +36,7 @@ TEST(LabourData, BaselineTablesLoad) {
   const auto tables = baseline_tables();
   const LabourData d = load_labour_data(tables.files, tables.municipalities);
   EXPECT_EQ(d.competences.size(), 26u);
-  EXPECT_EQ(d.occupations.size(), 43u);
+  EXPECT_EQ(d.occupations.size(), 47u);
   EXPECT_EQ(d.industries.size(), 17u);
   EXPECT_EQ(d.competence_level.size(), d.competences.size());
   EXPECT_EQ(d.jobs.size(), d.industries.size() * tables.municipalities.size());
