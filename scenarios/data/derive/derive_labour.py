@@ -1629,8 +1629,8 @@ FIT_BASIS = {
            "bachelors and masters only partly (no authorisation as sykepleier)",
     "23": "lektorer university vocational and other teachers: teacher education; subject masters with PPU "
           "(MA_HUMSOC MA_TECH); unqualified stand-ins from vgs",
-    "234": "grunnskolelærer and barnehagelærer education (BA_TEACH; MA_TEACH for the 5-year grunnskolelærer master); "
-           "subject masters without teacher education only partly (0.6: no kompetanse for tilsetting under "
+    "234": "grunnskolelærer and barnehagelærer education (BA_TEACH; MA_TEACH for the 5-year grunnskolelærer "
+           "master); subject masters without teacher education only partly (0.6: no kompetanse for tilsetting under "
            "opplæringslova §10-1); other bachelors and vgs health and youth work as stand-ins",
     "24": "economics and administration; social science masters",
     "25": "IT bachelor; MSc technology",
