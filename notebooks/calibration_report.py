@@ -25,9 +25,11 @@ DISABILITY = ROOT / "scenarios" / "data" / "labour" / "disability_nav_2024.csv"
 
 
 # The occupations are STYRK-08 codes: 2-digit sub-major groups, with doctors (221),
-# nurses (222: STYRK 2221-2223) and helsefagarbeidere (5321) kept apart from 22 and 53.
+# nurses (222: STYRK 2221-2223) and helsefagarbeidere (5321) kept apart from 22 and 53,
+# and grunnskole- og barnehagelærere (234), bygningsarbeidere incl. tømrere (711),
+# bygningstekniske arbeidere incl. rørleggere (712) and elektrikere (741) from 23, 71 and 74.
 HEALTH_PROFESSIONALS = (22, 221, 222)
-NAV_SHARE_OCCUPATIONS = (222, 5321, 221, 51, 71, 74)
+NAV_SHARE_OCCUPATIONS = (222, 5321, 221, 51, 711, 741)
 
 
 def major_groups(codes):

@@ -162,8 +162,9 @@ def competence_phrase(code, fallback):
 
 
 # The STYRK-08 occupations of scenarios/data/labour/occupations.csv (2-digit
-# codes; 1 is 01-03 pooled) in plain bokmål; a code not listed keeps the name
-# the result file gives it.
+# codes, 1 is 01-03 pooled; the 3- and 4-digit codes kept apart from their
+# groups, whose 2-digit codes hold the rest) in plain bokmål; a code not
+# listed keeps the name the result file gives it.
 OCCUPATION_NAMES = {
     1: "Militære yrker",
     11: "Politikere og toppledere",
@@ -171,8 +172,11 @@ OCCUPATION_NAMES = {
     13: "Ledere i produksjon og tjenesteyting",
     14: "Ledere i hotell, handel og annen tjenesteyting",
     21: "Ingeniører og realister",
-    22: "Helseprofesjoner (leger, sykepleiere o.l.)",
-    23: "Lærere",
+    22: "Andre helseprofesjoner (vernepleiere, fysioterapeuter o.l.)",
+    221: "Leger",
+    222: "Sykepleiere",
+    23: "Andre lærere (lektorer, universitetslærere o.l.)",
+    234: "Grunnskole- og barnehagelærere",
     24: "Økonomer, rådgivere og andre i økonomi og administrasjon",
     25: "IKT-rådgivere",
     26: "Jurister, samfunnsvitere og kulturarbeidere",
@@ -187,14 +191,18 @@ OCCUPATION_NAMES = {
     44: "Andre kontoryrker",
     51: "Kokker, servitører, frisører o.l.",
     52: "Salgsarbeidere",
-    53: "Omsorgsarbeidere (helsefagarbeidere, assistenter o.l.)",
+    53: "Andre omsorgsarbeidere (assistenter o.l.)",
+    5321: "Helsefagarbeidere",
     54: "Politi, brann og vakthold",
     61: "Bønder og gartnere",
     62: "Skogbruk, fiske og fangst",
-    71: "Bygningsarbeidere (unntatt elektrikere)",
+    71: "Malere og andre bygningshåndverkere",
+    711: "Tømrere, murere og andre bygningsarbeidere",
+    712: "Rørleggere og andre bygningstekniske arbeidere",
     72: "Metallarbeidere og mekanikere",
     73: "Håndverkere og grafikere",
-    74: "Elektrikere og elektronikkreparatører",
+    74: "Servicelektronikere og IKT-installatører",
+    741: "Elektrikere",
     75: "Næringsmiddel-, tre- og tekstilarbeidere",
     81: "Prosess- og maskinoperatører",
     82: "Montører",

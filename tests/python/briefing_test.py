@@ -109,7 +109,18 @@ class NumberFormatTest(unittest.TestCase):
 
     def test_occupation_names(self):
         self.assertEqual(norsk.occupation_name(25, "ICT"), "IKT-rådgivere")
+        self.assertEqual(norsk.occupation_name(741, "Electricians"), "Elektrikere")
+        self.assertEqual(norsk.occupation_name("234", "Teachers"), "Grunnskole- og barnehagelærere")
         self.assertEqual(norsk.occupation_name(99, "Other"), "Other")
+
+    def test_every_baseline_occupation_has_a_norwegian_name(self):
+        table = SOURCE / "scenarios" / "data" / "labour" / "occupations.csv"
+        with open(table, encoding="utf-8") as f:
+            codes = [line.split(",")[0] for line in f if not line.startswith("#")][1:]
+        self.assertEqual(len(codes), 47)
+        for code in codes:
+            with self.subTest(code=code):
+                self.assertIn(int(code), norsk.OCCUPATION_NAMES)
 
 
 def text_of(fragment):

@@ -53,7 +53,7 @@ class BaselineResults(unittest.TestCase):
                 self.assertIn("units", variable.attrs, name)
                 self.assertIn("long_name", variable.attrs, name)
             self.assertEqual(ds.sizes["competence"], 26)
-            self.assertEqual(ds.sizes["occupation"], 43)
+            self.assertEqual(ds.sizes["occupation"], 47)
             self.assertIn("Oslo og Akershus (outside Østfold)", [str(n) for n in ds["work_area_name"].values])
             self.assertEqual(ds["competence_gap"].dims, ("replicate", "year", "competence"))
             self.assertIn("employed", [str(n) for n in ds["labour_status_name"].values])

@@ -225,7 +225,9 @@ OCCUPATIONS = [
     ("221", "Leger", "Medical doctors (221)"),
     ("222", "Sykepleiere (spesialsykepleiere jordmødre sykepleiere 2221-2223)",
      "Nursing and midwifery professionals (2221-2223; without vernepleiere 2224)"),
-    ("23", "Undervisningsyrker (lærere og barnehagelærere)", "Teaching professionals"),
+    ("23", "Andre undervisningsyrker (lektorer universitetslærere yrkesfaglærere andre lærere)",
+     "Other teaching professionals (23 without 234: university vocational upper secondary and other teachers)"),
+    ("234", "Grunnskole- og barnehagelærere", "Primary school and kindergarten teachers (234: 2341 and 2342 pooled)"),
     ("24", "Akademiske yrker innen økonomi og administrasjon", "Business and administration professionals"),
     ("25", "IKT-rådgivere", "Information and communications technology professionals"),
     ("26", "Yrker innen juss samfunnsvitenskap og kultur", "Legal social and cultural professionals"),
@@ -246,10 +248,18 @@ OCCUPATIONS = [
     ("54", "Sikkerhetsyrker (politi brann vakt)", "Protective services workers"),
     ("61", "Gårdbrukere og gartnere", "Market-oriented skilled agricultural workers"),
     ("62", "Skogbrukere og fiskere", "Market-oriented skilled forestry fishery and hunting workers"),
-    ("71", "Byggehåndverkere (unntatt elektrikere)", "Building and related trades workers excluding electricians"),
+    ("71", "Andre byggehåndverkere (malere overflatebehandlere feiere)",
+     "Other building trades workers (71 without 711 and 712: painters and building structure cleaners)"),
+    ("711", "Bygningsarbeidere (tømrere og snekkere murere betongarbeidere mv.)",
+     "Building frame and related trades workers (711: incl. carpenters and joiners 7115)"),
+    ("712", "Bygningstekniske arbeidere (rørleggere gulvleggere isolatører mv.)",
+     "Building finishers and related trades workers (712: incl. plumbers and pipe fitters 7126)"),
     ("72", "Metallarbeidere og mekanikere", "Metal machinery and related trades workers"),
     ("73", "Kunsthåndverkere og grafikere", "Handicraft and printing workers"),
-    ("74", "Elektrikere og elektronikkreparatører", "Electrical and electronics trades workers"),
+    ("74", "Servicelektronikere og tele- og IKT-installatører",
+     "Electronics and telecommunications installers and repairers (74 without 741)"),
+    ("741", "Elektrikere (installasjons- og industrielektrikere energimontører)",
+     "Electrical equipment installers and repairers (741: electricians 7411-7413)"),
     ("75", "Næringsmiddel- tre- og tekstilhåndverkere", "Food processing wood working garment and other craft workers"),
     ("81", "Prosess- og maskinoperatører", "Stationary plant and machine operators"),
     ("82", "Montører", "Assemblers"),
@@ -262,10 +272,13 @@ OCCUPATIONS = [
     ("96", "Renovasjonsarbeidere og andre hjelpearbeidere", "Refuse workers and other elementary workers"),
 ]
 OCC_CODES = [o[0] for o in OCCUPATIONS]
-# The health and care groups the model keeps apart, as NAV's employer survey does (its Østfold shortage list is led
-# by sykepleiere, helsefagarbeidere and legespesialister): each 2-digit group is derived whole and then split
-# (HEALTH_SPLIT below). The 2-digit code keeps the rest of its group.
-SPLIT_CODES = {"22": ["22", "221", "222"], "53": ["53", "5321"]}
+# The groups the model keeps apart, as NAV's employer survey does (its Østfold shortage list is led by sykepleiere,
+# helsefagarbeidere, legespesialister, tømrere and elektrikere): each 2-digit group is derived whole and then split
+# (HEALTH_SPLIT and GROUP_SPLIT below). The 2-digit code keeps the rest of its group. Teachers and the building and
+# electrical trades are split at SSB's 3-digit level, the finest the employment data give (234 pools grunnskolelærere
+# 2341 and barnehagelærere 2342; 711 holds tømrere 7115, 712 rørleggere 7126, 741 elektrikere 7411).
+SPLIT_CODES = {"22": ["22", "221", "222"], "23": ["23", "234"], "53": ["53", "5321"], "71": ["71", "711", "712"],
+               "74": ["74", "741"]}
 OCC_2DIGIT = [o for o in OCC_CODES if len(o) == 2]
 MAJORS = ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
 MAJOR_NAME = {"1": "Ledere", "2": "Akademiske yrker", "3": "Høyskoleyrker", "4": "Kontoryrker",
@@ -451,6 +464,15 @@ URL_HEALTH_STAFF = ("Helsedirektoratet, Personell og kompetanse i den kommunale 
                     "SSB hesospers 2008 (URL per row in the shared file)")
 HEALTH_SPLIT_YEAR = 2020       # the latest year of the Vestfold og Telemark table and of Helsedirektoratet's 55+ rows
 NO_5321_INDUSTRIES = ("P",)    # Assumption: schools' care staff are assistants (531), not helsefagarbeidere
+# The split of 23, 71 and 74 (GROUP_SPLIT): the same Vestfold og Telemark register table (SRC_VT_OCC), 2020, at SSB's
+# 3-digit groups; no table gives employment by 4-digit occupation, and none by 3-digit occupation for Østfold.
+GROUP_SPLIT_YEAR = 2020
+GROUP_SPLIT = {"23": ("234",), "71": ("711", "712"), "74": ("741",)}
+# Assumption: kindergartens (88.91, in Q) are the only employer of teaching professionals in Q, so Q's 23 are all
+# barnehagelærere (234); outside P and Q the teaching professionals are course instructors and other teachers (235)
+# or university teachers in research (231), not 234. P takes the rest of 234 so that the county keeps the 2020 share.
+ALL_234_INDUSTRIES = ("Q",)
+ONLY_234_INDUSTRIES = ("P", "Q")
 # Jobs by municipality: the share of a municipality's employed residents who work in Østfold is
 # multiplied by this attraction factor (regional centres attract commuters from their surroundings).
 CENTRE_FACTOR = {"3101": 1.00, "3103": 1.05, "3105": 1.05, "3107": 1.00, "3110": 0.55, "3112": 0.65,
@@ -1332,6 +1354,43 @@ def split_health(staffing, t1, HS):
     return factor
 
 
+def derive_group_split(shared):
+    """Shares of the STYRK-08 groups 23, 71 and 74 that the model keeps apart (234; 711 and 712; 741)."""
+    vt = {}
+    for r in read_rows(shared, SRC_VT_OCC):
+        if int(r["year"]) == GROUP_SPLIT_YEAR:
+            vt[r["occupation_group_code"]] = float(r["employed_total"])
+    members = {parent: sorted(g for g in vt if g.startswith(parent)) for parent in GROUP_SPLIT}
+    assert members == {"23": ["231", "232", "233", "234", "235"], "71": ["711", "712", "713"],
+                       "74": ["741", "742"]}, members
+    whole = {parent: sum(vt[g] for g in gs) for parent, gs in members.items()}
+    share = {child: vt[child] / whole[parent] for parent, children in GROUP_SPLIT.items() for child in children}
+    return dict(vt=vt, members=members, whole=whole, share=share)
+
+
+def split_groups(staffing, t1, GS):
+    """Splits 23, 71 and 74 in every industry's staffing shares (in place); returns 234's factor in P."""
+    for parent in ("71", "74"):
+        for ind in IND_CODES:
+            whole = staffing[ind][parent]
+            for child in GROUP_SPLIT[parent]:
+                staffing[ind][child] = whole * GS["share"][child]
+            staffing[ind][parent] = whole * (1 - sum(GS["share"][c] for c in GROUP_SPLIT[parent]))
+    jobs23 = {ind: t1[i] * staffing[ind]["23"] for i, ind in enumerate(IND_CODES)}
+    rest = [ind for ind in ONLY_234_INDUSTRIES if ind not in ALL_234_INDUSTRIES]
+    assert rest == ["P"], rest
+    factor = (GS["share"]["234"] * sum(jobs23.values()) - sum(jobs23[i] for i in ALL_234_INDUSTRIES)) / jobs23["P"]
+    assert 0 < factor < 1, factor
+    for ind in IND_CODES:
+        whole = staffing[ind]["23"]
+        f = 1.0 if ind in ALL_234_INDUSTRIES else factor if ind in ONLY_234_INDUSTRIES else 0.0
+        staffing[ind]["234"] = whole * f
+        staffing[ind]["23"] = whole * (1 - f)
+    for ind in IND_CODES:
+        assert abs(sum(staffing[ind].values()) - 1) < 1e-9
+    return factor
+
+
 def derive_industry(shared, L, C, OL):
     jw = C["jw"]
     er = L["er_total"]
@@ -1419,6 +1478,10 @@ def derive_industry(shared, L, C, OL):
     HS = derive_health_split(shared)
     HS["factor5321"] = split_health(staffing, t1, HS)
     HS["jobs_whole"] = jobs_whole
+    # 7c. Split the teachers and the building and electrical trades.
+    GS = derive_group_split(shared)
+    GS["factor234"] = split_groups(staffing, t1, GS)
+    GS["jobs_whole"] = jobs_whole
     jobs_occ2 = {o2: sum(t1[i] * staffing[ind][o2] for i, ind in enumerate(IND_CODES)) for o2 in OCC_CODES}
     for whole, parts in SPLIT_CODES.items():
         assert abs(sum(jobs_occ2[c] for c in parts) - jobs_whole[whole]) < 1e-6 * jobs_whole[whole]
@@ -1437,8 +1500,8 @@ def derive_industry(shared, L, C, OL):
     xim_int = np.array(flat).reshape(xim.shape)
     return dict(nshare=nshare, ssb_share=ssb_share, slope=slope, nav_years=nav_years, lq94=lq94, lq_ind=lq_ind,
                 t0=t0, t1=t1, sn=sn, so=so, mix=mix, o_res=o_res, o_out=o_out, o_in=o_in, o_work=o_work,
-                staffing=staffing, jobs_occ2=jobs_occ2, HS=HS, xim=xim, xim_int=xim_int, jw_int=jw_int, tilt=tilt,
-                lm_split=lm_split)
+                staffing=staffing, jobs_occ2=jobs_occ2, HS=HS, GS=GS, xim=xim, xim_int=xim_int, jw_int=jw_int,
+                tilt=tilt, lm_split=lm_split)
 
 
 # ---------------------------------------------------------------------------
@@ -1449,6 +1512,13 @@ def derive_industry(shared, L, C, OL):
 # substantial training or as an unqualified stand-in (the fallback). Pairs not listed do not qualify.
 _ANY_VGS = {c: 0.3 for c in ["VGS_BA", "VGS_EL", "VGS_TIP", "VGS_HO", "VGS_RM", "VGS_DH", "VGS_NA"]}
 _ANY_HIGHER_LOW = {c: 0.5 for c in BA_CODES + MA_CODES}
+
+
+# The building (71) and electrical (74) trades' fit, shared by the 3-digit groups split from them.
+_BUILDING_TRADES_FIT = {"VGS_BA": 1.0, "FAG_TEK": 0.7, "VGS_TIP": 0.5, "BA_ENG": 0.4, "VGS_DH": 0.3, "VGS_GEN": 0.3,
+                        "VGS_EL": 0.3, "PRIM": 0.2, "VGS_NA": 0.2}
+_ELECTRICAL_TRADES_FIT = {"VGS_EL": 1.0, "FAG_TEK": 0.8, "BA_ENG": 0.5, "VGS_TIP": 0.4, "VGS_BA": 0.2,
+                          "VGS_GEN": 0.15, "PRIM": 0.1}
 
 
 def _merge(*dicts):
@@ -1480,6 +1550,8 @@ FIT = {
     "23": {"BA_TEACH": 1.0, "MA_TEACH": 1.0, "MA_HUMSOC": 0.7, "MA_TECH": 0.6, "BA_HUMSOC": 0.5, "BA_OTH": 0.4,
            "BA_ECON": 0.4, "BA_ENG": 0.4, "BA_NURS": 0.4, "BA_HEALTH": 0.4, "MA_ECON": 0.4, "MA_HEALTH": 0.4,
            "FAG_TEK": 0.3, "FAG_HEL": 0.3, "VGS_HO": 0.3, "VGS_GEN": 0.15},
+    "234": {"BA_TEACH": 1.0, "MA_TEACH": 1.0, "MA_HUMSOC": 0.6, "MA_TECH": 0.5, "BA_HUMSOC": 0.4, "BA_OTH": 0.3,
+            "BA_HEALTH": 0.3, "BA_NURS": 0.3, "VGS_HO": 0.3, "FAG_HEL": 0.3, "VGS_GEN": 0.15},
     "24": {"MA_ECON": 1.0, "BA_ECON": 0.9, "MA_HUMSOC": 0.8, "BA_HUMSOC": 0.6, "MA_TECH": 0.5, "BA_IT": 0.4,
            "BA_ENG": 0.4, "FAG_OTH": 0.4, "VGS_SS": 0.2, "VGS_GEN": 0.2},
     "25": {"BA_IT": 1.0, "MA_TECH": 0.9, "BA_ENG": 0.6, "FAG_TEK": 0.4, "BA_OTH": 0.3, "BA_ECON": 0.3,
@@ -1518,14 +1590,17 @@ FIT = {
            "VGS_EL": 0.4, "VGS_HO": 0.4, "PRIM": 0.3},
     "61": {"VGS_NA": 1.0, "BA_OTH": 0.8, "FAG_OTH": 0.6, "PRIM": 0.5, "VGS_GEN": 0.4, "VGS_TIP": 0.4, "VGS_BA": 0.3},
     "62": {"VGS_NA": 1.0, "BA_OTH": 0.6, "PRIM": 0.5, "VGS_TIP": 0.4, "VGS_GEN": 0.3},
-    "71": {"VGS_BA": 1.0, "FAG_TEK": 0.7, "VGS_TIP": 0.5, "BA_ENG": 0.4, "VGS_DH": 0.3, "VGS_GEN": 0.3,
-           "VGS_EL": 0.3, "PRIM": 0.2, "VGS_NA": 0.2},
+    "71": _BUILDING_TRADES_FIT,
+    # Assumption: 711 and 712 take the whole group's fit: both are trained in the same vgs programme (bygg- og
+    # anleggsteknikk) and hire unskilled hands alike; nothing in the data tells their routes apart.
+    "711": _BUILDING_TRADES_FIT,
+    "712": _BUILDING_TRADES_FIT,
     "72": {"VGS_TIP": 1.0, "FAG_TEK": 0.7, "VGS_BA": 0.4, "VGS_EL": 0.4, "BA_ENG": 0.4, "VGS_GEN": 0.3,
            "PRIM": 0.2, "VGS_NA": 0.2},
     "73": {"VGS_DH": 1.0, "FAG_OTH": 0.5, "BA_HUMSOC": 0.5, "VGS_SS": 0.4, "VGS_GEN": 0.4, "VGS_TIP": 0.4,
            "PRIM": 0.2},
-    "74": {"VGS_EL": 1.0, "FAG_TEK": 0.8, "BA_ENG": 0.5, "VGS_TIP": 0.4, "VGS_BA": 0.2, "VGS_GEN": 0.15,
-           "PRIM": 0.1},
+    "74": _ELECTRICAL_TRADES_FIT,
+    "741": _ELECTRICAL_TRADES_FIT,
     "75": {"VGS_RM": 1.0, "VGS_DH": 0.8, "VGS_BA": 0.6, "VGS_TIP": 0.6, "PRIM": 0.4, "VGS_GEN": 0.3, "VGS_NA": 0.3},
     "81": {"VGS_TIP": 1.0, "FAG_TEK": 0.6, "VGS_EL": 0.5, "PRIM": 0.4, "VGS_GEN": 0.4, "VGS_RM": 0.4, "VGS_BA": 0.3,
            "VGS_NA": 0.3, "VGS_DH": 0.3, "VGS_SS": 0.3},
@@ -1555,7 +1630,11 @@ FIT_BASIS = {
     "221": "medicine (MA_HEALTH; authorisation as lege); others only as nominal stand-ins below the legal floor",
     "222": "nursing bachelor (sykepleiere 2221-2223; spesialsykepleiere and jordmødre build on it); other health "
            "bachelors and masters only partly (no authorisation as sykepleier)",
-    "23": "teacher and kindergarten-teacher education; subject masters with PPU; unqualified stand-ins from vgs",
+    "23": "lektorer university vocational and other teachers: teacher education; subject masters with PPU "
+          "(MA_HUMSOC MA_TECH); unqualified stand-ins from vgs",
+    "234": "grunnskolelærer and barnehagelærer education (BA_TEACH; MA_TEACH for the 5-year grunnskolelærer "
+           "master); subject masters without teacher education only partly (0.6: no kompetanse for tilsetting under "
+           "opplæringslova §10-1); other bachelors and vgs health and youth work as stand-ins",
     "24": "economics and administration; social science masters",
     "25": "IT bachelor; MSc technology",
     "26": "law humanities and social science masters; social work bachelors (sosionom barnevern)",
@@ -1579,10 +1658,15 @@ FIT_BASIS = {
     "54": "police and prison-officer bachelors (BA_OTH); vgs security (service og samferdsel)",
     "61": "vgs agriculture (naturbruk); agricultural bachelors",
     "62": "vgs naturbruk (forestry fishing)",
-    "71": "vgs building and construction (tømrer rørlegger murer etc.)",
+    "71": "vgs building and construction (maler; the trade is in the building programme)",
+    "711": "vgs building and construction (tømrer murer betongarbeider); technical fagskole (building)",
+    "712": "vgs building and construction (rørlegger VVS; gulvlegger isolatør); technical fagskole (VVS). "
+           "Assumption: 71 711 and 712 share one fit (same programme; unskilled hands hired alike); 74 and 741 too",
     "72": "vgs technical and industrial production (mechanics welders)",
     "73": "vgs design and crafts; media",
-    "74": "vgs electrical (elektriker automatiker); technical fagskole",
+    "74": "vgs electrical (dataelektroniker telekommunikasjonsmontør); technical fagskole",
+    "741": "vgs electrical (fagbrev elektriker energimontør; FEK §9-13 asks for it); technical fagskole in "
+           "electrical power (builds on the fagbrev)",
     "75": "vgs restaurant and food (bakers butchers); design and crafts; building (joinery)",
     "81": "vgs technical and industrial production (process operators)",
     "82": "vgs technical and industrial production or electrical",
@@ -1609,6 +1693,8 @@ def occupation_of_styrk4(code):
         return "222"
     if code == "5321":
         return "5321"
+    if code[:3] in ("234", "711", "712", "741"):
+        return code[:3]
     return code[:2]
 
 
@@ -1728,9 +1814,13 @@ def write_taxonomies(out):
     write_table(
         os.path.join(out, "occupations.csv"),
         comments(
-            "Occupations: STYRK-08 (the Norwegian ISCO-08) at 2-digit (sub-major group) level, except the health "
-            "and care occupations that NAV's employer survey finds short in Østfold: 221 doctors, 222 nurses "
-            "(2221-2223) and 5321 helsefagarbeidere are kept apart, and 22 and 53 hold the rest of their groups.",
+            "Occupations: STYRK-08 (the Norwegian ISCO-08) at 2-digit (sub-major group) level, except the "
+            "occupations that NAV's employer survey finds short in Østfold: 221 doctors, 222 nurses (2221-2223) and "
+            "5321 helsefagarbeidere; 234 grunnskole- og barnehagelærere (SSB's group pools 2341 and 2342), 711 "
+            "bygningsarbeidere (incl. 7115 tømrere), 712 bygningstekniske arbeidere (incl. 7126 rørleggere) and 741 "
+            "elektrikere (7411-7413) at SSB's 3-digit level, the finest of its employment data. 22 23 53 71 and 74 "
+            "hold the rest of their groups. Engineers (21 realister og sivilingeniører; 31 ingeniører og teknikere) "
+            "and ICT (25 IKT-rådgivere; 35 IKT-teknikere) are groups of their own at 2 digits.",
             "Unit: none. major_group = the STYRK-08 major group (first digit; 0 = armed forces). The codes are "
             "STYRK-08 codes of 2 3 or 4 digits.",
             "Source: SSB STYRK-08 (https://www.ssb.no/klass/klassifikasjoner/7); ILO ISCO-08 sub-major groups. "
@@ -1840,6 +1930,30 @@ def write_employment_by_industry(out, ctx):
         rows)
 
 
+def group_split_text(I):
+    GS, J = I["GS"], I["jobs_occ2"]
+    vt, sh, w = GS["vt"], GS["share"], GS["jobs_whole"]
+    return (
+        "Step 5 (teachers and the building and electrical trades): 23 71 and 74 are split at SSB's 3-digit groups, "
+        "the finest level of any employment table in the shared data (NAV's survey lists 4-digit occupations, but no "
+        "table gives employment by 4-digit occupation). 234 grunnskole- og barnehagelærere (SSB pools 2341 and "
+        "2342) = %.4f of 23 (Vestfold og Telemark %d: 231 %d; 232 %d; 233 %d; 234 %d; 235 %d); 711 "
+        "bygningsarbeidere (incl. 7115 tømrere) = %.4f and 712 bygningstekniske arbeidere (incl. 7126 rørleggere) = "
+        "%.4f of 71 (%d: 711 %d; 712 %d; 713 %d); 741 elektrikere (7411-7413) = %.4f of 74 (%d: 741 %d; 742 %d); "
+        "shared %s; %s; %d. Assumption: Vestfold og Telemark's 2020 shares hold for Østfold in 2024 (no Østfold "
+        "table by 3-digit occupation exists: Østfold's split is inferred). Assumption: the same split of 71 and 74 "
+        "in every industry (no table gives 3-digit occupations by industry). Assumption: kindergartens are the only "
+        "employer of teaching professionals in %s, so its 23 are all 234 (barnehagelærere); outside %s the "
+        "teaching professionals are course instructors and other teachers (235) or university teachers in research "
+        "(231), not 234; %s's 23 are %.4f 234 so that the county total keeps the share. Jobs (county, 2024): 234 "
+        "%d 23 %d (23 whole %d); 711 %d 712 %d 71 %d (71 whole %d); 741 %d 74 %d (74 whole %d)." % (
+            sh["234"], GS["whole"]["23"], vt["231"], vt["232"], vt["233"], vt["234"], vt["235"], sh["711"],
+            sh["712"], GS["whole"]["71"], vt["711"], vt["712"], vt["713"], sh["741"], GS["whole"]["74"], vt["741"],
+            vt["742"], SRC_VT_OCC, URL_VT_OCC, GROUP_SPLIT_YEAR, " ".join(ALL_234_INDUSTRIES),
+            " and ".join(ONLY_234_INDUSTRIES), "P", GS["factor234"], J["234"], J["23"], w["23"], J["711"], J["712"],
+            J["71"], w["71"], J["741"], J["74"], w["74"]))
+
+
 def health_split_text(I):
     HS, J = I["HS"], I["jobs_occ2"]
     vt, e = HS["vt"], HS["employees"]
@@ -1925,6 +2039,7 @@ def write_staffing(out, ctx):
             + ". Assumption: in O the armed forces (01) hold %.0f %% of jobs (Rygge air station)." % (
                 100 * MILITARY_SHARE_O),
             health_split_text(I),
+            group_split_text(I),
             "Year: the staffing pattern is Norway 2010/2011 adjusted to Østfold's occupational mix of 2007/2011 and "
             "applied to 2024.",
         ),
@@ -2299,7 +2414,9 @@ def write_shortage(out, ctx):
         comments(
             "NAV's estimated labour shortage (mangel på arbeidskraft: vacancies employers failed to fill or filled "
             "with less qualified staff) in Østfold in 2017 by the model's occupations (STYRK-08 2-digit; 221 doctors "
-            "222 nurses (2221-2223) and 5321 helsefagarbeidere apart, 22 and 53 holding the rest of their groups).",
+            "222 nurses (2221-2223) 5321 helsefagarbeidere 234 grunnskole- og barnehagelærere (2341 2342) 711 "
+            "bygningsarbeidere (incl. 7115 tømrere) 712 bygningstekniske arbeidere (incl. 7126 rørleggere) and 741 "
+            "elektrikere (7411-7413) apart, 22 23 53 71 and 74 holding the rest of their groups).",
             "Unit: persons. shortage_persons = NAV's Østfold estimates (rounded by NAV to 25) summed over the "
             "4-digit occupations of each of the model's occupations; 0 = no 4-digit occupation of it was listed for "
             "Østfold. shortage_persons_scaled = x %.4f so that the table sums to NAV's county total of %d (the "
@@ -2379,7 +2496,7 @@ def write_calibration(out, ctx):
         add("nav_shortage_2017_styrk_%s" % code, int(v), int(max(50, round(0.5 * v))), "persons",
             "NAV 2017 Østfold: " + n)
     listed = SH["listed"]
-    for o in ("222", "5321", "221", "51", "71", "74"):
+    for o in ("222", "5321", "221", "51", "711", "741"):
         add("nav_shortage_2017_share_of_listed_occ_%s" % o, "%.4f" % (SH["by2"][o] / listed), "0.10", "share",
             "shortage_by_occupation_2017.csv: share of the listed Østfold shortage")
     lev = E["lev24"]
@@ -2473,9 +2590,14 @@ Sources: SSB NUS2000 (https://www.ssb.no/klass/klassifikasjoner/36); programme n
 
 ## occupations.csv — `code,name_no,name_en,major_group`
 
-STYRK-08 (Norwegian ISCO-08) sub-major groups: 43 codes from 01 to 96, with doctors (221), nurses (222: STYRK
-2221-2223) and helsefagarbeidere (5321) kept apart from their groups, whose 2-digit codes 22 and 53 hold the rest
-(22: vernepleiere 2224, 225, 226; 53: 531 child care and school assistants, the rest of 532). The armed forces
+STYRK-08 (Norwegian ISCO-08) sub-major groups: 47 codes from 01 to 96, with doctors (221), nurses (222: STYRK
+2221-2223), helsefagarbeidere (5321), grunnskole- og barnehagelærere (234; SSB's group pools 2341 and 2342),
+bygningsarbeidere (711, incl. 7115 tømrere), bygningstekniske arbeidere (712, incl. 7126 rørleggere) and
+elektrikere (741: 7411-7413) kept apart from their groups, whose 2-digit codes 22, 23, 53, 71 and 74 hold the rest
+(22: vernepleiere 2224, 225, 226; 23: 231 232 233 235; 53: 531 child care and school assistants, the rest of 532;
+71: 713 malere; 74: 742 servicelektronikere and IKT-installatører). Teachers and trades are split at 3 digits
+because SSB's employment data go no finer (4-digit codes exist only in NAV's shortage survey). Engineers (21, 31)
+and ICT (25, 35) are apart at 2 digits. The armed forces
 (01-03) are pooled as 01; group 63 (subsistence farmers) does not occur in Norway. The names are short descriptions, not SSB's
 official titles. Source: SSB STYRK-08 (https://www.ssb.no/klass/klassifikasjoner/7).
 
@@ -2511,7 +2633,10 @@ and helsefagarbeidere and the rest, with Vestfold og Telemark's 2020 shares of 2
 (shared `occupation_education_age_shares_vestfold_telemark_2015_2020_DERIVED.csv`), vernepleiere's share of 222
 from Norway's employees by health education 2007 and helsefagarbeidere's share of 532 from Norway's municipal care
 staff 2020 (shared `health_care_staff_norway_2007_2020.csv`); **inferred for Østfold**, the same split in every
-industry except no helsefagarbeidere in P. **Assumptions:** the group-2 shares, the L/M/N tilts, the
+industry except no helsefagarbeidere in P. 23, 71 and 74 are split the same way into 234 and the rest, 711, 712
+and the rest, 741 and the rest, with Vestfold og Telemark's 2020 shares of 231-235, 711-713 and 741-742 (**inferred
+for Østfold**): 71 and 74 the same in every industry; all of Q's teaching professionals are 234 (kindergartens),
+none outside P and Q, and P takes the rest of 234. **Assumptions:** the group-2 shares, the L/M/N tilts, the
 out- and in-commuter mixes, the 2-digit base shares and affinities, 2 % armed forces in O, the health split. Sources: shared
 `crosswalk_occupation_by_industry_norway_aku_2010.csv`, `employment_by_occupation_county_aku_2011.csv`,
 `employed_by_occupation_municipality_2007.csv`, `employment_employees_by_industry_norway_nav_2009_2023.csv`.
@@ -2599,13 +2724,13 @@ sex and by age group; employed residents and jobs; net and gross commuting; NAV 
 mean and January 2024); employed residents and jobs by occupation major group; municipal occupational location
 quotients of 2007; NAV's shortage totals 2017 (1 800) and 2018 (2 400), the top occupations of 2017 (sykepleiere
 425, helsefagarbeidere 175, legespesialister 125, tømrere 75, elektrikere 75) and the shares of the listed
-shortage held by nurses (222), helsefagarbeidere (5321), doctors (221), 51, 71 and 74; higher-education share; separations; disability exits. Sources: the tables above and shared
+shortage held by nurses (222), helsefagarbeidere (5321), doctors (221), 51, 711 (incl. tømrere) and 741 (elektrikere); higher-education share; separations; disability exits. Sources: the tables above and shared
 `labour_shortage_nav.csv`, `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`.
 
 ## shortage_by_occupation_2017.csv — `occupation,shortage_persons,shortage_persons_scaled,norway_shortage_persons,source`
 
 NAV Bedriftsundersøkelsen 2017: Østfold's estimated shortage by 4-digit STYRK-08 occupation summed to the
-model's occupations (2-digit; 2212 legespesialister to 221, 2221 and 2223 to 222, 5321 kept; the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
+model's occupations (2-digit; 2212 legespesialister to 221, 2221 and 2223 to 222, 5321 kept, 2341 grunnskolelærere to 234, 7115 tømrere to 711, 7126 rørleggere to 712, 7411 elektrikere to 741; the list sums to 1 350 of the county's 1 800). The scaled column spreads the county total over the listed
 occupations (**Assumption:** the unlisted shortage is distributed like the listed). Sources: shared
 `nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv`, `labour_shortage_nav.csv`.
 
@@ -2659,7 +2784,8 @@ def read_output(path):
 def verify_outputs(out):
     R = {}
     for name in sorted(os.listdir(out)):
-        if name.endswith(".csv"):
+        # The folder also holds tables of the other derive scripts; each checks its own.
+        if name.endswith(".csv") and "derive_labour.py" in open(os.path.join(out, name), encoding="utf-8").read():
             R[name] = read_output(os.path.join(out, name))[1]
     comp = [r["code"] for r in R["competences.csv"]]
     occ = [r["code"] for r in R["occupations.csv"]]
@@ -2668,7 +2794,7 @@ def verify_outputs(out):
         assert len(codes) == len(set(codes))
         for c in codes:
             assert c.isascii() and c.replace("_", "").isalnum(), c
-    assert 20 <= len(comp) <= 30 and len(occ) == len(OCC_CODES) == 43 and len(ind) == 17
+    assert 20 <= len(comp) <= 30 and len(occ) == len(OCC_CODES) == 47 and len(ind) == 17
     assert {r["level"] for r in R["competences.csv"]} == set(LEVELS)
     # Employment by industry.
     emp = R["employment_by_industry_2024.csv"]
@@ -2774,10 +2900,11 @@ def print_summary(ctx):
     log("  jobs by major occupation: " + " ".join("%s %d" % (mj, round(v)) for mj, v in zip(MAJORS, I["o_work"])))
     top = sorted(I["jobs_occ2"].items(), key=lambda kv: -kv[1])[:8]
     log("  largest occupations (jobs): " + " ".join("%s %d" % (o, round(v)) for o, v in top))
-    log("  NAV shortage 2017 listed %d of %d; 222 %d 5321 %d 221 %d 22 %d 53 %d 71 %d 74 %d" % (
-        SH["listed"], SH["totals"]["2017"], SH["by2"]["222"], SH["by2"]["5321"], SH["by2"]["221"], SH["by2"]["22"],
-        SH["by2"]["53"], SH["by2"]["71"], SH["by2"]["74"]))
+    log("  NAV shortage 2017 listed %d of %d; " % (SH["listed"], SH["totals"]["2017"]) + " ".join(
+        "%s %d" % (o, SH["by2"][o]) for o in ("222", "5321", "221", "22", "53", "234", "23", "711", "712", "71",
+                                              "741", "74")))
     log("  health split: " + health_split_text(I))
+    log("  teachers and trades split: " + group_split_text(I))
 
 
 if __name__ == "__main__":

@@ -27,8 +27,9 @@ Method (shift-share):
    industries' growth rates (industry_growth.csv), occupation o's share moves
    by b_o = sum_i g_i E_i m_oi / E_o - sum_i g_i E_i / E a year.
 3. The within-industry trend w_o = t_o - b_o, shared among the model's
-   occupations of the group (each gets the group's rate; 221 doctors, 222 nurses
-   and 5321 helsefagarbeidere are codes of their own).
+   occupations of the group (each gets the group's rate; 221 doctors, 222 nurses,
+   5321 helsefagarbeidere, 234 grunnskole- og barnehagelærere, 711, 712 and 741
+   are codes of their own).
 4. Groups under MIN_EMPLOYED in 2015 give no trend of their own (too few people
    for a 5-year trend): they get 0.
 
@@ -40,14 +41,15 @@ import csv
 import math
 import pathlib
 
-# Vestfold og Telemark's occupation groups -> the model's STYRK-08 codes (2-digit, and 221 222 5321).
+# Vestfold og Telemark's occupation groups -> the model's STYRK-08 codes (2-digit, and 221 222 234 5321 711 712 741).
 GROUP_TO_CODES = {
     "100": ["11", "12", "13", "14"],
     "210": ["21"],
     # 222 holds the nurses (2221-2223, code 222) and vernepleiere (2224, in 22); 532 holds the helsefagarbeidere
     # (5321) and the other pleiemedarbeidere (in 53).
     "221": ["221"], "222": ["222", "22"], "225": ["22"], "226": ["22"],
-    "231": ["23"], "232": ["23"], "233": ["23"], "234": ["23"], "235": ["23"],
+    # 234 (grunnskole- og barnehagelærere), 711 712 and 741 are codes of their own; 23 71 and 74 hold the rest.
+    "231": ["23"], "232": ["23"], "233": ["23"], "234": ["234"], "235": ["23"],
     "240": ["24"],
     "250": ["25"],
     "260": ["26"],
@@ -60,10 +62,10 @@ GROUP_TO_CODES = {
     "510,540": ["51", "52", "54"],
     "531": ["53"], "532": ["5321", "53"],
     "600": ["61", "62"],
-    "711": ["71"], "712": ["71"], "713": ["71"],
+    "711": ["711"], "712": ["712"], "713": ["71"],
     "720": ["72"],
     "730,750": ["73", "75"],
-    "741": ["74"], "742": ["74"],
+    "741": ["741"], "742": ["74"],
     "810": ["81"],
     "820": ["82"],
     "830": ["83"],

@@ -36,7 +36,7 @@ TEST(LabourData, BaselineTablesLoad) {
   const auto tables = baseline_tables();
   const LabourData d = load_labour_data(tables.files, tables.municipalities);
   EXPECT_EQ(d.competences.size(), 26u);
-  EXPECT_EQ(d.occupations.size(), 43u);
+  EXPECT_EQ(d.occupations.size(), 47u);
   EXPECT_EQ(d.industries.size(), 17u);
   EXPECT_EQ(d.competence_level.size(), d.competences.size());
   EXPECT_EQ(d.jobs.size(), d.industries.size() * tables.municipalities.size());
@@ -80,9 +80,14 @@ TEST(LabourData, RegulatedOccupationsCarryTheirMinimumFit) {
   EXPECT_EQ(min_fit("222"), 0.8);   // nurses
   EXPECT_EQ(min_fit("5321"), 0.8);  // helsefagarbeidere
   EXPECT_EQ(min_fit("32"), 0.8);
+  EXPECT_EQ(min_fit("741"), 0.8);  // electricians: fagbrev under FEK
   EXPECT_EQ(min_fit("74"), 0.8);
+  EXPECT_EQ(min_fit("234"), 0.8);  // grunnskole- og barnehagelærere
   EXPECT_EQ(min_fit("23"), 0.5);
   EXPECT_EQ(min_fit("53"), 0.0);  // not listed: the scenario's labour.min_hiring_fit applies
+  // Carpenters (711) and plumbers (712): the building rules ask the enterprise, not each hire.
+  EXPECT_EQ(min_fit("711"), 0.0);
+  EXPECT_EQ(min_fit("712"), 0.0);
 }
 
 // Each test gets a fresh folder for its broken copies, removed afterwards.
