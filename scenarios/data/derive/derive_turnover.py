@@ -28,9 +28,13 @@ Which KS position code goes to which model occupation (STYRK-08), and why:
   kindergartens, schools and care without a trade certificate, STYRK 531 and
   532 without 5321, which is what the model's 53 holds.
 - 7637 Pedagogisk leder (barnehage), 7962 Adjunkt, 7963 Adjunkt med
-  tilleggsutdanning, 7966 Lektor med tilleggsutdanning -> 23 teaching
-  professionals (kindergarten and school teachers are STYRK 23). When the
-  occupation list gets 234 apart from 23, these rows are to be keyed 234 there.
+  tilleggsutdanning -> 234 grunnskole- og barnehagelærere: kindergarten
+  teachers and the adjunkter of the municipalities' primary and lower
+  secondary schools.
+- 7966 Lektor med tilleggsutdanning -> 23 (the other teachers): lektorer teach
+  mostly in upper secondary schools, which the county municipalities run
+  (Assumption: the lektorer in lower secondary schools do not change the
+  ratio much; KS gives no split by school).
 Left out, with the reason:
 - 7517 Fagarbeider: a pay title for anyone with a trade certificate outside
   health (barne- og ungdomsarbeidere in 53, craftsmen in 71-74, cooks in 51,
@@ -61,7 +65,8 @@ OCCUPATION_CODES = {
     "222": ["7174"],
     "5321": ["7076"],
     "53": ["6572"],
-    "23": ["7637", "7962", "7963", "7966"],
+    "234": ["7637", "7962", "7963"],
+    "23": ["7966"],
 }
 LEFT_OUT = {"7517", "6675", "8530"}
 
@@ -124,7 +129,8 @@ def main():
             + " ".join(f"{turnover[(SECTOR, p)]:.1f}" for p in PERIODS) + f" % (mean {sector:.2f} %).\n"
             "# Mapping: 7174 Sykepleier -> 222; 7076 Helsefagarbeider/hjelpepleier -> 5321; 6572 Assistent -> 53\n"
             "#   (assistants in kindergartens schools and care: STYRK 531 and 532 without 5321); 7637 Pedagogisk leder\n"
-            "#   (barnehage) 7962 Adjunkt 7963 Adjunkt med tilleggsutdanning 7966 Lektor med tilleggsutdanning -> 23.\n"
+            "#   (barnehage) 7962 Adjunkt 7963 Adjunkt med tilleggsutdanning -> 234; 7966 Lektor med tilleggsutdanning\n"
+            "#   -> 23 (Assumption: lektorer teach mostly in the county municipalities' upper secondary schools).\n"
             "#   Left out (no single model occupation holds them): 7517 Fagarbeider (any trade certificate outside\n"
             "#   health: 53 51 71-74 ...) 6675 Miljøterapeut (vernepleiere sosionomer barnevernspedagoger nurses) and\n"
             "#   8530 Rådgiver (advisers of every field).\n"
