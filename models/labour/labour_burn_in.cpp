@@ -28,10 +28,11 @@
 // employment rate of 15-19-year-olds from 24 % to 15 % and of 55-59 from 72 %
 // to 79 %, docs/calibration.md). So the burn-in only changes who
 // holds which job: an employed person who would quit, be laid off or leave for
-// disability leaves the job and searches as the unemployed do, taking any job
-// that qualifies (matching.hpp), until hired again; others search on the job
-// as in the run. Those still searching when the burn-in ends are placed as on
-// the start date (place_in_passes). The others hold still.
+// disability searches from the next month as the unemployed do, taking any
+// job that qualifies (matching.hpp), and holds the old job until hired into
+// another, which then falls vacant; so the employed and the vacancies keep
+// their counts. Others search on the job as in the run. The others hold
+// still.
 #include "models/labour/demand.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/population/ages.hpp"
@@ -57,25 +58,19 @@ void LabourMarket::burn_in(Month start, const LabourParams& params) {
   const std::vector<double> unchanged(n_occ, 1.0);
   const auto occupation_weight = occupation_weights(grid, initial_cell_positions_, unchanged);
 
-  const auto& status = persons_.table.column(persons_.labour_status);
-  std::vector<std::uint8_t> employed_at_start(persons_.size(), 0);
-  for (std::size_t i = 0; i < persons_.size(); ++i) {
-    employed_at_start[i] = status[i] == static_cast<std::int8_t>(LabourStatus::Employed);
-  }
-
+  std::vector<std::uint8_t> leaving(persons_.size(), 0);
   for (int k = months; k > 0; --k) {
-    burn_in_month(start - k, params, occupation_weight, employed_at_start);
+    burn_in_month(start - k, params, occupation_weight, leaving);
     for (auto& b : birth) b += 1;
   }
-
-  // Those still between jobs take one as on the start date, in an order keyed
-  // by the burn-in's last month.
+  // Any whose position went and who found no other take one as on the start
+  // date, in an order keyed by the burn-in's last month.
   const auto& job = persons_.table.column(persons_.job);
-  std::vector<std::size_t> between_jobs;
+  std::vector<std::size_t> without_job;
   for (std::size_t i = 0; i < persons_.size(); ++i) {
-    if (employed_at_start[i] && job[i] == kNoJob) between_jobs.push_back(i);
+    if (leaving[i] && job[i] == kNoJob) without_job.push_back(i);
   }
-  place_in_passes(between_jobs, start - 1, params);
+  place_in_passes(without_job, start - 1, params);
 
   // The run's own rates: retirement comes back, and the quit weights are
   // counted on the state the run starts from.
@@ -86,46 +81,67 @@ void LabourMarket::burn_in(Month start, const LabourParams& params) {
 
 void LabourMarket::burn_in_month(Month month, const LabourParams& params,
                                  const std::vector<double>& occupation_weight,
-                                 const std::vector<std::uint8_t>& employed_at_start) {
+                                 std::vector<std::uint8_t>& leaving) {
   const SeparationRates rates = separation_rates(month, params);
   auto& table = persons_.table;
   const std::size_t n = table.size();
-  events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
   searching_.assign(n, 0);
   const auto ids = table.ids();
   const auto& birth = table.column(persons_.birth_month);
   const auto& sex = table.column(persons_.sex);
-  auto& job = table.column(persons_.job);
+  const auto& job = table.column(persons_.job);
+  auto& status = table.column(persons_.labour_status);
   const auto& position_occupation = book_.occupation();
+  // Someone who would leave a job holds it until hired elsewhere, so that the
+  // counts of employed and vacancies stay those of the start date; meanwhile
+  // they search as the unemployed do.
+  const auto employed = static_cast<std::int8_t>(LabourStatus::Employed);
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i) {
-      if (!employed_at_start[i]) continue;
-      if (job[i] == kNoJob) {
-        searching_[i] = 1;  // between jobs since an earlier month
+      if (status[i] != employed && !leaving[i]) continue;
+      if (!leaving[i]) {
+        const int age = age_in_years(Month::from_index(birth[i]), month);
+        const auto drawn = draw_job_event({ids[i], age, static_cast<Sex>(sex[i]),
+                                           position_occupation[static_cast<std::size_t>(job[i])]},
+                                          rates, key_, month);
+        if (drawn.event != JobEvent::None) {
+          leaving[i] = 1;  // searches from next month, as a leaver in the run
+          continue;
+        }
+        searching_[i] = drawn.searching;
         continue;
       }
-      const int age = age_in_years(Month::from_index(birth[i]), month);
-      const auto drawn = draw_job_event({ids[i], age, static_cast<Sex>(sex[i]),
-                                         position_occupation[static_cast<std::size_t>(job[i])]},
-                                        rates, key_, month);
-      events_[i] = static_cast<std::uint8_t>(drawn.event);
-      if (drawn.searching) searching_[i] = 1;
+      searching_[i] = 1;
     }
   });
-  // Leavers search from next month, as in the run, so nobody is hired back
-  // into the position just left.
-  for (std::size_t i = 0; i < n; ++i) {
-    if (static_cast<JobEvent>(events_[i]) == JobEvent::None) continue;
-    vacate(static_cast<std::size_t>(job[i]), month, SeparationReason::Quit, OpeningKind::Churn);
-    job[i] = kNoJob;
-    set_status(i, LabourStatus::Unemployed);
-    searching_[i] = 0;
-  }
+  // A position abolished by the demand step leaves its holder searching too,
+  // without a job until hired.
+  std::vector<std::uint8_t> held(n, 0);
+  for (std::size_t i = 0; i < n; ++i) held[i] = job[i] != kNoJob;
   meet_demand_targets(month, params, occupation_weight);
-  // A position abolished by the demand step leaves its holder between jobs too:
-  // the status the demand step gives does not matter, as they search next month.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (held[i] && job[i] == kNoJob) leaving[i] = 1;
+  }
   turn_over_non_residents(month);
+  // Matching takes anyone not employed to accept any job that qualifies
+  // (matching.hpp): so it does the leavers, who hold their jobs only as a
+  // place-holder, for the month's matching.
+  const auto& current_job = table.column(persons_.job);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (leaving[i] && searching_[i] && current_job[i] != kNoJob)
+      status[i] = static_cast<std::int8_t>(LabourStatus::Unemployed);
+  }
   match(month, params);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!leaving[i]) continue;
+    // Hired (hire() leaves them employed, with their old job vacated), or
+    // still holding the old job and searching on.
+    if (status[i] == employed) {
+      if (searching_[i]) leaving[i] = 0;
+    } else if (current_job[i] != kNoJob) {
+      status[i] = employed;
+    }
+  }
   refill_non_residents(month, params);
   withdraw_unfilled(month, params);
   age_vacancies();

@@ -119,7 +119,7 @@ class LabourMarket {
   // One month of the burn-in, keyed by `month` (before the start).
   void burn_in_month(Month month, const LabourParams& params,
                      const std::vector<double>& occupation_weight,
-                     const std::vector<std::uint8_t>& employed_at_start);
+                     std::vector<std::uint8_t>& leaving);
   // The expected monthly quits of the employed on the start date by occupation,
   // under the age-sex rates alone: the weights that keep the county's quits as
   // they were when quit rates differ by occupation (occupation_turnover.hpp).
