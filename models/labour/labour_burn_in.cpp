@@ -31,8 +31,8 @@
 // disability searches from the next month as the unemployed do, taking any
 // job that qualifies (matching.hpp), and holds the old job until hired into
 // another, which then falls vacant; so the employed and the vacancies keep
-// their counts. Others search on the job as in the run. The others hold
-// still.
+// their counts. The employed who stay search on the job as in the run; the
+// unemployed and those outside the labour force hold still.
 #include "models/labour/demand.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/population/ages.hpp"
