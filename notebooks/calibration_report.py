@@ -53,8 +53,8 @@ def read_nav_shortage():
 
 def nav_rank_correlation(unfilled):
     """Spearman's rank correlation, across the occupations NAV lists for Østfold in 2017,
-    of NAV's shortage and the model's vacancies open three months or more (`unfilled`,
-    by occupation)."""
+    of NAV's shortage and the model's vacancies open three months or more with the
+    positions withdrawn unfilled (`unfilled`, by occupation)."""
     nav = read_nav_shortage()
     codes = [c for c in nav if c in unfilled.occupation.values]
     model = [float(unfilled.sel(occupation=c)) for c in codes]
@@ -105,6 +105,14 @@ def model_values(ds, year):
     for g in range(1, 10):
         values[f"jobs_occupation_major_{g}"] = float(filled.isel(occupation=np.where(major == g)[0]).sum())
     unfilled = ds.unfilled_vacancies_mean.sel(year=year).isel(work_area=np.where(inside)[0]).sum("work_area")
+    # NAV counts recruitment given up as shortage too: the positions withdrawn unfilled
+    # (unmet_demand, at the year's end) count with those open three months or more, as in
+    # the competence gap's shortage (competence_gap.hpp). Without a burn-in nothing is
+    # withdrawn in the first year; after one (labour.burn_in_months) part of what stood open
+    # has been withdrawn.
+    if "unmet_demand" in ds:
+        unfilled = unfilled + ds.unmet_demand.sel(year=year).isel(
+            work_area=np.where(inside)[0]).sum("work_area")
     values["nav_shortage_2017_total"] = float(unfilled.sum())
     values["nav_shortage_2018_total"] = float(unfilled.sum())
     # Employed residents by occupation group and municipality, as location

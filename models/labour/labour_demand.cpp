@@ -124,7 +124,15 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
   const DemandGrid grid{n_ind + 1, areas, n_occ};
   const auto occupation_weight =
       occupation_weights(grid, initial_cell_positions_, occupation_factor_, composition_);
+  meet_demand_targets(month, params, occupation_weight);
+}
 
+void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
+                                       const std::vector<double>& occupation_weight) {
+  const std::size_t n_ind = data_.industries.size();
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t areas = work_areas();
+  const DemandGrid grid{n_ind + 1, areas, n_occ};
   // Withdrawn positions come back as employers try again where the market
   // has people for them: in each occupation, as many as the unemployed trained
   // for it exceed its positions open labour.shortage_months or more, each
@@ -168,7 +176,7 @@ void LabourMarket::adjust_demand(Month month, const LabourParams& params) {
               employer,
               employers_.table.column(employers_.industry)[static_cast<std::size_t>(employer)], a,
               o);
-          if (a < outside_area())
+          if (a < outside_area() && !initializing_)
             ++measures_.count(ids_.openings, {y, static_cast<std::size_t>(OpeningKind::Expansion)});
         }
       }

@@ -261,11 +261,22 @@ void LabourMarket::build_employers() {
 
 void LabourMarket::place_initial_workers(Month start, const LabourParams& params) {
   refresh_travel(params);
+  // The employed in a random order keyed by their ids.
+  const auto& status = persons_.table.column(persons_.labour_status);
+  std::vector<std::size_t> employed;
+  for (std::size_t i = 0; i < persons_.size(); ++i) {
+    if (status[i] == static_cast<std::int8_t>(LabourStatus::Employed)) employed.push_back(i);
+  }
+  place_in_passes(employed, start, params);
+}
+
+void LabourMarket::place_in_passes(const std::vector<std::size_t>& persons, Month month,
+                                   const LabourParams& params) {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t areas = work_areas();
   auto vacant = book_.vacancies_by_cell();
 
-  // The employed in a random order keyed by their ids. A first pass places
+  // `persons` in a random order keyed by their ids. A first pass places
   // everyone who can find a job that suits their competence well; a second
   // places the rest in any job they qualify for (A single pass would let early
   // choosers take, as stand-ins, jobs others are trained for.) These people
@@ -274,13 +285,11 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
   // are data.
   auto& table = persons_.table;
   const auto ids = table.ids();
-  const auto& status = table.column(persons_.labour_status);
   const auto& home = table.column(persons_.municipality);
   const auto& competence = table.column(persons_.competence);
   std::vector<std::pair<std::uint32_t, std::size_t>> order;
-  for (std::size_t i = 0; i < table.size(); ++i) {
-    if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
-    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start,
+  for (const std::size_t i : persons) {
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
                      rng::Stream::InitialPlacement);
     order.emplace_back(draws.next_u32(), i);
   }
@@ -320,7 +329,7 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
     const bool last_pass = pass + 1 == std::size(passes);
     std::vector<std::size_t> left;
     for (const std::size_t i : slots) {
-      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), start,
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
                        rng::Stream::InitialPlacement);
       draws.next_u32();  // the ordering key
       const auto h = static_cast<std::size_t>(home[i]);
@@ -349,7 +358,7 @@ void LabourMarket::place_initial_workers(Month start, const LabourParams& params
       const auto position = static_cast<std::size_t>(list[k]);
       list[k] = list.back();
       list.pop_back();
-      hire(i, position, start);
+      hire(i, position, month);
     }
     slots.swap(left);
   }

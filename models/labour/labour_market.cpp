@@ -102,6 +102,7 @@ void LabourMarket::vacate(std::size_t position, Month month, SeparationReason re
   const bool resident = book_.holder()[position] >= 0;
   const auto o = static_cast<std::size_t>(book_.occupation()[position]);
   book_.vacate(position);
+  if (initializing_) return;  // the burn-in before the start is not recorded
   const std::size_t y = year_index(month);
   const bool abolished = book_.abolished()[position];
   if (resident) {
@@ -159,6 +160,7 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
   count_start_quits(start);
   start_disability_group(start, params);
   compute_competence_demand_shares();
+  burn_in(start, params);
   initializing_ = false;
 }
 

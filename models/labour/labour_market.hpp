@@ -18,6 +18,7 @@
 #include "models/labour/matching.hpp"
 #include "models/labour/position_book.hpp"
 #include "models/labour/positions.hpp"
+#include "models/labour/separations.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 #include "sim/run/measures.hpp"
@@ -105,7 +106,20 @@ class LabourMarket {
   // (labour_outside_groups.cpp).
   void start_disability_group(Month start, const LabourParams& params);
   void place_initial_workers(Month start, const LabourParams& params);
+  // Places `persons` (slots, employed without a job) in vacant positions in
+  // passes of falling fit, in an order keyed by (id, month); those with no
+  // position at all within reach become unemployed.
+  void place_in_passes(const std::vector<std::size_t>& persons, Month month,
+                       const LabourParams& params);
   void compute_competence_demand_shares();
+  // Runs the labour market's own flows for setup.burn_in_months months before
+  // the start, with the population and demand held still and nothing recorded
+  // (labour_burn_in.cpp).
+  void burn_in(Month start, const LabourParams& params);
+  // One month of the burn-in, keyed by `month` (before the start).
+  void burn_in_month(Month month, const LabourParams& params,
+                     const std::vector<double>& occupation_weight,
+                     std::vector<std::uint8_t>& leaving);
   // The expected monthly quits of the employed on the start date by occupation,
   // under the age-sex rates alone: the weights that keep the county's quits as
   // they were when quit rates differ by occupation (occupation_turnover.hpp).
@@ -128,8 +142,15 @@ class LabourMarket {
   void release_departed_jobs(Month month);
   void recognise_qualifications(Month month, const LabourParams& params);
   void draw_transitions(Month month, const LabourParams& params);
+  // The separation rates of the month under `params` (labour_transitions.cpp).
+  SeparationRates separation_rates(Month month, const LabourParams& params);
   void apply_transitions(Month month);
   void adjust_demand(Month month, const LabourParams& params);
+  // Re-posts withdrawn positions and adds or abolishes positions until each
+  // demand cell holds its target under industry_factor_ and the weights of
+  // the occupations within each (industry, area) (labour_demand.cpp).
+  void meet_demand_targets(Month month, const LabourParams& params,
+                           const std::vector<double>& occupation_weight);
   void turn_over_non_residents(Month month);
   void match(Month month, const LabourParams& params);
   void refill_non_residents(Month month, const LabourParams& params);
@@ -157,6 +178,9 @@ class LabourMarket {
   // The fit an employer credits (matching.hpp).
   CreditedFit credited_fit() const;
   std::size_t year_index(Month month) const;
+  // Nobody ages or retires: the county held still (demography.stationary), or
+  // the burn-in before the start.
+  bool held_still() const { return setup_.stationary || initializing_; }
 
   const LabourData& data_;
   const Municipalities& municipalities_;
@@ -170,6 +194,7 @@ class LabourMarket {
   int months_recorded_ = 0;  // months recorded so far in the current year
   double gap_rating_threshold_ = 0.05;
   int shortage_months_ = 3;
+  // While the start state is built (and burnt in), nothing is recorded.
   bool initializing_ = false;
   std::int64_t unplaced_ = 0;  // employed on the start date for whom no suitable job was found
 

@@ -90,6 +90,10 @@ struct LabourSetup {
   // The population holds still (demography.stationary): nobody ages, so nobody
   // retires; an exit by age would drain the ages where it fires, month after month.
   bool stationary = false;
+  // Months the labour market runs its own flows before the first recorded
+  // month, with the population and demand held at the start date
+  // (labour_burn_in.cpp); 0: the run starts from the start placement itself.
+  int burn_in_months = 0;
 };
 
 void add_labour_keys(scenario::Schema& schema);

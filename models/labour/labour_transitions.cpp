@@ -49,12 +49,13 @@ void LabourMarket::refresh_quit_factors(const LabourParams& params) {
   quit_factor_ready_ = true;
 }
 
-void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
+SeparationRates LabourMarket::separation_rates(Month month, const LabourParams& params) {
   if (retirement_month_.empty() || !(retirement_params_ == params)) {
     retirement_month_ = monthly_retirement_probabilities(data_.retirement_rate, params);
     // Held still, nobody ages and nobody retires (the rules by age are off below; the start
-    // state has nobody employed at 75 or over, whom draw_job_event would retire).
-    if (setup_.stationary) std::fill(retirement_month_.begin(), retirement_month_.end(), 0.0);
+    // state has nobody employed at 75 or over, whom draw_job_event would retire). So too
+    // in the burn-in before the start (labour_burn_in.cpp).
+    if (held_still()) std::fill(retirement_month_.begin(), retirement_month_.end(), 0.0);
     retirement_params_ = params;
   }
   refresh_quit_factors(params);
@@ -65,21 +66,25 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
                             ? seasonal_separation_factor(*setup_.seasonal_index,
                                                          month.month_of_year(), params.seasonality)
                             : 1.0;
+  return SeparationRates{retirement_month_,
+                         data_.disability_rate,
+                         data_.quit_rate,
+                         data_.layoff_rate,
+                         params.disability_scale,
+                         params.quit_scale,
+                         params.layoff_scale,
+                         season,
+                         params.quit_to_unemployment_share,
+                         params.on_the_job_search_rate,
+                         quit_factor_};
+}
+
+void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
+  const SeparationRates rates = separation_rates(month, params);
   // Those outside the labour force but neither students nor in the disability
   // group start seeking work more often in a tight market.
   const double participation = participation_factor(tightness(), params.participation_response);
   const bool disability_group = static_cast<bool>(setup_.disability_stock);
-  const SeparationRates rates{retirement_month_,
-                              data_.disability_rate,
-                              data_.quit_rate,
-                              data_.layoff_rate,
-                              params.disability_scale,
-                              params.quit_scale,
-                              params.layoff_scale,
-                              season,
-                              params.quit_to_unemployment_share,
-                              params.on_the_job_search_rate,
-                              quit_factor_};
   auto& table = persons_.table;
   const std::size_t n = table.size();
   events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
@@ -163,8 +168,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
                             static_cast<std::size_t>(sex[i])];
       // Held still, nobody retires: with ages frozen, the rules by age would drain the ages
       // where they act, month after month.
-      const bool must_retire = !setup_.stationary && age >= kAllRetiredAge;
-      const bool pension_age = !setup_.stationary && age >= kPensionAge;
+      const bool must_retire = !held_still() && age >= kAllRetiredAge;
+      const bool pension_age = !held_still() && age >= kPensionAge;
 
       switch (s) {
         case LabourStatus::InEducation:

@@ -226,11 +226,12 @@ TEST(LabourLevers, EveryLeverTogetherIsIdenticalForOneAndThreeThreads) {
 }
 
 TEST(LabourLevers, WithdrawalThatCannotYetActChangesNothing) {
-  // No position can be vacant for 120 months in two years: the withdrawal step
-  // then leaves the run as it is with the mechanism off, to the last bit (it
-  // draws nothing and touches nothing else).
-  const ModelRun off = run({"labour.unfilled_withdrawal_months=0"});
-  const ModelRun idle = run({"labour.unfilled_withdrawal_months=120"});
+  // No position can be vacant for 120 months in two years (without a burn-in,
+  // whose months count too): the withdrawal step then leaves the run as it is
+  // with the mechanism off, to the last bit (it draws nothing and touches
+  // nothing else).
+  const ModelRun off = run({"labour.unfilled_withdrawal_months=0", "labour.burn_in_months=0"});
+  const ModelRun idle = run({"labour.unfilled_withdrawal_months=120", "labour.burn_in_months=0"});
   expect_identical(off, idle, "withdrawal off against withdrawal after 120 months");
   EXPECT_EQ(sum(counts(off, "unmet_demand")), 0);
 }
