@@ -1740,6 +1740,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=DEFAULT_SHARED, help="shared Østfold data folder (default: %(default)s)")
     ap.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: %(default)s)")
+    # SOURCES.md has grown sections by hand (the tables of the other derive scripts, the
+    # health, teacher and trade splits' notes) that this script's template lacks: it is not
+    # overwritten; the template, with this run's figures, can be written elsewhere to compare.
+    ap.add_argument("--sources-template", default=None,
+                    help="write this script's SOURCES.md template, with this run's figures, to this "
+                         "path (scenarios/data/labour/SOURCES.md itself is kept by hand)")
     args = ap.parse_args()
     shared, out = args.shared, args.out
     assert os.path.isdir(shared), "shared data folder not found: " + shared
@@ -1780,7 +1786,8 @@ def main():
     write_commuting(out, ctx)
     write_shortage(out, ctx)
     write_calibration(out, ctx)
-    write_sources_md(out, ctx)
+    if args.sources_template:
+        write_sources_md(args.sources_template, ctx)
     verify_outputs(out)
     print_summary(ctx)
 
@@ -2538,7 +2545,7 @@ def write_calibration(out, ctx):
 # ---------------------------------------------------------------------------
 # Documentation, verification and summary
 # ---------------------------------------------------------------------------
-def write_sources_md(out, ctx):
+def write_sources_md(path, ctx):
     L, S, E, C, OL, I, SH = (ctx[k] for k in ("L", "S", "E", "C", "OL", "I", "SH"))
     lev = E["lev24"]
     text = """# Baseline scenario: labour-market input tables
@@ -2755,10 +2762,9 @@ occupations (**Assumption:** the unlisted shortage is distributed like the liste
         q=100 * S["shares"]["quit"], l=100 * S["shares"]["layoff"], d=100 * S["shares"]["disability"],
         r=100 * S["shares"]["retirement"], tau=COMMUTE_TAU_MIN, reach=REACH_MAX_MIN, rf=ROAD_FACTOR,
         sp=ROAD_SPEED_KMH, term=TERMINAL_MIN)
-    path = os.path.join(out, "SOURCES.md")
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
-    log("  wrote %-40s" % "SOURCES.md")
+    log("  wrote %-40s" % path)
 
 
 def read_output(path):
