@@ -4,6 +4,7 @@
 
 #include "models/data/csv_table.hpp"
 #include "models/labour/labour_data.hpp"
+#include "models/labour/occupation_rows.hpp"
 
 namespace kfsim {
 
@@ -24,28 +25,15 @@ OccupationTrends load_occupation_trend(const std::filesystem::path& file,
   auto& trend = trends.within_industry;
   trend.assign(occupations.size(), 0.0);
   trends.higher_education_logit.assign(occupations.size(), 0.0);
-  std::vector<int> line(occupations.size(), 0);
+  OccupationRows rows(occupations);
   for (std::size_t row = 0; row < t.rows(); ++row) {
-    const std::string& code = t.text(row, "occupation");
-    const auto o = occupations.index_of(code);
-    if (o < 0) {
-      t.fail(row, "occupation",
-             "unknown occupation code '" + code +
-                 "'; expected a STYRK-08 2-digit code of the occupation table");
-    }
-    const auto k = static_cast<std::size_t>(o);
-    if (line[k] != 0) {
-      t.fail(row, "occupation",
-             "occupation " + code + " is given twice (first on line " + std::to_string(line[k]) +
-                 "); expected one row for each occupation");
-    }
-    line[k] = t.line_of(row);
+    const std::size_t k = rows.occupation(t, row);
     trend[k] = t.real(row, "within_industry", -kMaxTrend, kMaxTrend);
     trends.higher_education_logit[k] =
         t.real(row, "higher_education_logit_trend", -kMaxLogitTrend, kMaxLogitTrend);
   }
   for (std::size_t o = 0; o < occupations.size(); ++o) {
-    if (line[o] == 0) {
+    if (!rows.listed(o)) {
       throw data::DataError(file, 0, "occupation",
                             "no trend for occupation " + occupations.codes[o] +
                                 "; expected one row for each occupation of the occupation table");

@@ -5,6 +5,7 @@
 
 #include "models/data/csv_table.hpp"
 #include "models/labour/labour_data.hpp"
+#include "models/labour/occupation_rows.hpp"
 
 namespace kfsim {
 
@@ -20,22 +21,9 @@ std::vector<double> load_turnover_by_occupation(const std::filesystem::path& fil
                                                 const Categories& occupations) {
   const auto t = data::CsvTable::read(file, {"occupation", "quit_factor"});
   std::vector<double> factor(occupations.size(), 1.0);
-  std::vector<int> line(occupations.size(), 0);
+  OccupationRows rows(occupations);
   for (std::size_t row = 0; row < t.rows(); ++row) {
-    const std::string& code = t.text(row, "occupation");
-    const auto o = occupations.index_of(code);
-    if (o < 0) {
-      t.fail(row, "occupation",
-             "unknown occupation code '" + code +
-                 "'; expected a STYRK-08 code of the occupation table");
-    }
-    const auto k = static_cast<std::size_t>(o);
-    if (line[k] != 0) {
-      t.fail(row, "occupation",
-             "occupation " + code + " is given twice (first on line " + std::to_string(line[k]) +
-                 "); expected at most one row for each occupation");
-    }
-    line[k] = t.line_of(row);
+    const std::size_t k = rows.occupation(t, row);
     factor[k] = t.real(row, "quit_factor", kMinFactor, kMaxFactor);
   }
   return factor;
