@@ -102,6 +102,20 @@ struct BadTable {
   std::string problem;
 };
 
+// `read` must reject the case's table with an error naming its line, column
+// and problem.
+template <typename Read>
+void expect_rejected(const BadTable& c, Read read) {
+  try {
+    read();
+    ADD_FAILURE() << "accepted: " << c.body;
+  } catch (const data::DataError& e) {
+    EXPECT_EQ(e.line(), c.line) << e.what();
+    EXPECT_EQ(e.column(), c.column) << e.what();
+    EXPECT_NE(std::string(e.what()).find(c.problem), std::string::npos) << e.what();
+  }
+}
+
 // Two occupations in Q: nurses (0) and others (1), a third (2) only in P.
 Categories occupations() { return {{"222", "99", "23"}, {"nurses", "others", "teachers"}}; }
 // [industry P, Q, C][occupation].
@@ -189,14 +203,7 @@ TEST(ServiceDemand, BrokenStaffingTablesNameFileLineAndColumn) {
   for (const auto& c : cases) {
     auto demand = care_and_health();
     const auto path = write_staffing("bad", c.body);
-    try {
-      load_service_staffing(path, occupations(), kStaffing, demand);
-      ADD_FAILURE() << "accepted: " << c.body;
-    } catch (const data::DataError& e) {
-      EXPECT_EQ(e.line(), c.line) << e.what();
-      EXPECT_EQ(e.column(), c.column) << e.what();
-      EXPECT_NE(std::string(e.what()).find(c.problem), std::string::npos) << e.what();
-    }
+    expect_rejected(c, [&] { load_service_staffing(path, occupations(), kStaffing, demand); });
     fs::remove(path);
   }
 }
@@ -214,14 +221,7 @@ TEST(ServiceDemand, BrokenTablesNameFileLineAndColumn) {
   };
   for (const auto& c : cases) {
     const auto path = write_table("bad", c.body);
-    try {
-      load_service_demand(path, industries());
-      ADD_FAILURE() << "accepted: " << c.body;
-    } catch (const data::DataError& e) {
-      EXPECT_EQ(e.line(), c.line) << e.what();
-      EXPECT_EQ(e.column(), c.column) << e.what();
-      EXPECT_NE(std::string(e.what()).find(c.problem), std::string::npos) << e.what();
-    }
+    expect_rejected(c, [&] { load_service_demand(path, industries()); });
     fs::remove(path);
   }
 }
