@@ -220,6 +220,16 @@ std::size_t LabourMarket::position_cell(std::size_t p) const {
 std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t n_comp = data_.competences.size();
+  std::vector<double> chance(n_occ, 0.0);
+  std::vector<double> withdrawn(n_occ, 0.0);
+  bool any_withdrawn = false;
+  for (std::size_t cell = 0; cell < unmet_.size(); ++cell) {
+    withdrawn[cell % n_occ] += unmet_[cell];
+    any_withdrawn = any_withdrawn || unmet_[cell] > 0;
+  }
+  // Nothing withdrawn (every month before the first withdrawal): no need to
+  // count the persons and positions.
+  if (!any_withdrawn) return chance;
   std::vector<double> seekers(n_comp, 0.0);
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& competence = persons_.table.column(persons_.competence);
@@ -237,9 +247,6 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
       hard[static_cast<std::size_t>(occupation[p])] += 1;
     }
   }
-  std::vector<double> withdrawn(n_occ, 0.0);
-  for (std::size_t cell = 0; cell < unmet_.size(); ++cell) withdrawn[cell % n_occ] += unmet_[cell];
-  std::vector<double> chance(n_occ, 0.0);
   for (std::size_t o = 0; o < n_occ; ++o) {
     if (withdrawn[o] <= 0) continue;
     // Trained for it: a fit an employer counts as good, and no less than the
