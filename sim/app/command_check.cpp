@@ -4,6 +4,7 @@
 #include "models/model.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
+#include "sim/run/parameter_draws.hpp"
 
 namespace kfsim::app {
 
@@ -37,6 +38,30 @@ int command_check(const std::vector<std::string>& args) {
       for (std::size_t i = 0; i < sweep.points(); ++i) {
         (void)scenario.at_sweep_point(i);
         std::cout << "#   point " << i << ": " << sweep.describe_point(i) << "\n";
+      }
+    }
+    // Likewise the [uncertainty] table, and what each replicate draws from it with the
+    // scenario's seed and replicates, each drawn scenario checked as `run` would set it up.
+    const scenario::Uncertainty& uncertainty = scenario.uncertainty();
+    if (!uncertainty.empty()) {
+      const auto replicates = static_cast<std::uint32_t>(scenario.integer("replicates"));
+      const ParameterDraws draws = draw_parameters(
+          uncertainty, static_cast<std::uint64_t>(scenario.integer("seed")), replicates);
+      std::cout << "\n# [uncertainty]: " << uncertainty.parameters.size()
+                << " keys, each replicate drawing its own values (Latin hypercube over "
+                << replicates << " replicates; seed " << scenario.integer("seed") << ")\n";
+      for (const auto& parameter : uncertainty.parameters) {
+        std::cout << "#   " << parameter.key << " ~ " << scenario::describe(parameter) << "  ("
+                  << parameter.reason << "; " << parameter.origin << ")\n";
+      }
+      for (std::uint32_t r = 0; r < replicates; ++r) {
+        (void)scenario_for_replicate(scenario, uncertainty, draws, r);
+        std::cout << "#   replicate " << r << ":";
+        for (std::size_t k = 0; k < draws.keys.size(); ++k) {
+          std::cout << (k == 0 ? " " : ", ") << draws.keys[k] << " = "
+                    << scenario::format_number(draws.value(r, k));
+        }
+        std::cout << "\n";
       }
     }
   } catch (const scenario::ScenarioError& error) {

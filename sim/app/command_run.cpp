@@ -14,6 +14,7 @@
 #include "models/model.hpp"
 #include "output/measures_file.hpp"
 #include "output/nc_file.hpp"
+#include "output/parameter_values.hpp"
 #include "output/provenance.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
@@ -154,6 +155,10 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     for (std::size_t i = 0; i < loaded->sweep().points(); ++i) {
       setup.points.push_back(loaded->at_sweep_point(i));
     }
+    // Each replicate's values of the [uncertainty] keys, the same on every process.
+    setup.uncertainty = loaded->uncertainty();
+    setup.draws = draw_parameters(setup.uncertainty, static_cast<std::uint64_t>(loaded->integer("seed")),
+                                  static_cast<std::uint32_t>(loaded->integer("replicates")));
   } catch (const scenario::ScenarioError& error) {
     if (root) std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;
@@ -201,6 +206,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     }
     output::NcWriter writer(files.points[p], force);
     output::write_measures(writer, result.measures[p]);
+    output::write_parameter_values(writer, setup.uncertainty, setup.draws, setup.replicates);
     output::write_provenance(writer, provenance);
     if (stop_requested()) {
       std::cerr << "kfsim: interrupted while writing; " << files.points[p].string()
@@ -228,6 +234,15 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     report << " on " << provenance.threads << " threads";
     if (group.size() > 1) report << " x " << group.size() << " processes";
     report << "\n";
+    if (!setup.draws.empty()) {
+      report << "  " << setup.draws.keys.size() << " key" << (setup.draws.keys.size() == 1 ? "" : "s")
+             << " of [uncertainty] drawn per replicate (Latin hypercube); bands are an "
+             << output::interval_label(true, setup.replicates) << "\n";
+    }
+    if (setup.replicates < 10 && setup.replicates > 1) {
+      report << "  note: " << setup.replicates
+             << " replicates; bands from fewer than 10 runs are rough\n";
+    }
     if (runs > 1) {
       report << "  " << (setup.points.size() > 1 ? "sweep point 0, " : "") << "replicate 0 of "
              << setup.replicates << ":\n";

@@ -78,7 +78,14 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
         throw std::runtime_error("fault injected by KFSIM_FAULT_TASK=" +
                                  std::to_string(task.index));
       }
-      runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
+      if (setup.draws.empty()) {
+        runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
+      } else {
+        runs[task.index] = run_model(scenario_for_replicate(setup.points[task.point],
+                                                            setup.uncertainty, setup.draws,
+                                                            task.replicate),
+                                     task.replicate, control);
+      }
       if (setup.on_run_done) setup.on_run_done();
     } catch (const data::DataError& error) {
       fail(task, TaskFailure::Kind::BadData, error.what());

@@ -11,6 +11,7 @@
 #include "sim/parallel/process_group.hpp"
 #include "sim/run/ensemble.hpp"
 #include "sim/run/measures.hpp"
+#include "sim/run/parameter_draws.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -20,6 +21,10 @@ struct EnsembleSetup {
   std::vector<scenario::Scenario> points;  // the scenario at each sweep point (one without)
   scenario::Sweep sweep;  // the sweep the points come from (the points hold none of their own)
   std::uint32_t replicates = 1;
+  // The [uncertainty] table and each replicate's draws from it (empty without one): replicate r
+  // of every point runs with the same drawn values, so points stay paired.
+  scenario::Uncertainty uncertainty;
+  ParameterDraws draws;
   int threads = 0;  // per process; 0: every core
   bool check_invariants = kRuntimeChecks;
   const ProcessGroup* group = nullptr;

@@ -50,6 +50,8 @@ std::string_view stream_name(Stream stream) {
       return "in_commuting";
     case Stream::UnmetRepost:
       return "unmet_repost";
+    case Stream::ParameterUncertainty:
+      return "parameter_uncertainty";
   }
   return "unknown";
 }

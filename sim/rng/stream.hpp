@@ -34,6 +34,7 @@ enum class Stream : std::uint8_t {
   OutsideGroup = 21,    // disability or other among those outside the labour force, keyed by person
   InCommuting = 22,     // which long-open positions extra in-commuters take, keyed by municipality
   UnmetRepost = 23,     // withdrawn positions an employer posts again, keyed by demand cell
+  ParameterUncertainty = 24,  // the ensemble's draws of [uncertainty] keys, keyed by key name
 };
 
 std::string_view stream_name(Stream stream);

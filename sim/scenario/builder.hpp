@@ -55,6 +55,8 @@ class ScenarioBuilder {
                    const std::filesystem::path& base_dir);
   void read_sweep(const toml::node& node, const toml::key& key, const std::string& file,
                   const std::filesystem::path& base_dir, std::size_t depth);
+  void read_uncertainty(const toml::node& node, const toml::key& key, const std::string& file,
+                        const std::filesystem::path& base_dir);
   void apply_override(const std::string& argument, int ordinal);
 
   Scenario scenario_;

@@ -109,6 +109,7 @@ struct Entry {
     NotATable,
     Policies,
     Sweep,
+    Uncertainty,
     MapEntry,
     BadEntryName,
     NotAMap
@@ -148,6 +149,8 @@ void collect(const Schema& schema, const toml::table& table, const std::string& 
       entry.kind = Entry::Kind::Policies;
     } else if (prefix.empty() && segment == "sweep") {
       entry.kind = Entry::Kind::Sweep;
+    } else if (prefix.empty() && segment == "uncertainty") {
+      entry.kind = Entry::Kind::Uncertainty;
     } else if (const KeySpec* spec = plain ? schema.find(key) : nullptr; spec && spec->is_map) {
       if (const auto* inner = node.as_table()) {
         collect_map(*inner, key, out);
@@ -289,6 +292,9 @@ void ScenarioBuilder::read_keys(const toml::table& root, const std::string& file
       case Entry::Kind::Sweep:
         read_sweep(*entry.node, *entry.toml_key, file, base_dir, depth);
         break;
+      case Entry::Kind::Uncertainty:
+        read_uncertainty(*entry.node, *entry.toml_key, file, base_dir);
+        break;
       case Entry::Kind::UnknownKey:
         throw key_site.error(entry.key, "unknown key" + did_you_mean(schema.nearest(entry.key)),
                              where_keys_go(schema, table_of(entry.key)));
@@ -374,6 +380,15 @@ Scenario ScenarioBuilder::finish() {
         "not set in this file, which extends " + scenario_.chain_[1].string() +
             "; a scenario that extends another needs its own name",
         expectation(schema.keys()[*name]));
+  }
+
+  // A key is either swept (the same value in every replicate of a point) or drawn.
+  for (const auto& axis : scenario_.sweep_.axes) {
+    if (const UncertainParameter* drawn = scenario_.uncertainty_.find(axis.key)) {
+      throw Origin::in_file(drawn->file, drawn->line, 1)
+          .error("uncertainty." + drawn->key, "also swept, in [sweep] at " + axis.origin,
+                 "each key either in [sweep] or in [uncertainty], not both");
+    }
   }
 
   scenario_.values_.reserve(values_.size());

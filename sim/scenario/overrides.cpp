@@ -99,6 +99,9 @@ void ScenarioBuilder::apply_override(const std::string& argument, int ordinal) {
   if (auto problem = check_value(spec, value, std::filesystem::current_path(ignored))) {
     throw value_site.error(key, problem->what, problem->expected);
   }
+  // A key set on the command line is fixed: it is no longer drawn from [uncertainty].
+  std::erase_if(scenario_.uncertainty_.parameters,
+                [&](const UncertainParameter& parameter) { return parameter.key == key; });
   if (map != nullptr) {
     scenario_.entries_.insert_or_assign(key, Scenario::Entry{std::move(value), value_site});
     return;

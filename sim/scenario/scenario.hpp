@@ -15,6 +15,7 @@
 #include "sim/scenario/origin.hpp"
 #include "sim/scenario/schema.hpp"
 #include "sim/scenario/sweep.hpp"
+#include "sim/scenario/uncertainty.hpp"
 #include "sim/scenario/value.hpp"
 #include "sim/time/month.hpp"
 
@@ -96,6 +97,10 @@ class Scenario {
   // (e.g. a swept end before start).
   Scenario at_sweep_point(std::size_t i) const;
 
+  // The [uncertainty] of the scenario's files (a file nearer the top replaces what a file it
+  // extends says of a key; --set fixes a key and removes it): the keys each replicate draws.
+  const Uncertainty& uncertainty() const { return uncertainty_; }
+
   // Equal when every key has the same value, every map sets the same entries to the same values
   // and the policies are equal; where values were set (origins, file names) is not compared.
   friend bool operator==(const Scenario& a, const Scenario& b);
@@ -133,6 +138,7 @@ class Scenario {
   std::filesystem::path path_;
   std::vector<std::filesystem::path> chain_;
   Sweep sweep_;
+  Uncertainty uncertainty_;
 };
 
 // Loads a scenario file, and the files it extends, and applies --set overrides ("key=value",
