@@ -4,6 +4,7 @@ Every scenario passes `kfsim check`, runs in a short configuration, and shows
 its intended effect against the baseline run with the same seed (common random
 numbers), in the expected direction, wherever a short run can show it:
 
+- the low and high variants: fewer (more) residents and jobs than the baseline by 2026;
 - more nursing and health-worker places, building and electrical
   apprenticeships, trade certificate at work: more places and admissions in
   their programmes from 2026;
@@ -81,8 +82,10 @@ class ScenarioLibrary(unittest.TestCase):
         key = (scenario, end)
         if key not in self._results:
             out = self.dir / f"{pathlib.Path(scenario).stem}-{end}.h5"
+            # One replicate: the tests read the first (a variant with an [uncertainty] table
+            # then runs with the first of one replicate's draws).
             done = run_kfsim("run", SCENARIOS / scenario, "--set", f"end={end}", "-o", out,
-                             "--quiet")
+                             "--quiet", "--replicates", 1)
             self.assertEqual(done.returncode, 0, f"{scenario}: {done.stderr}")
             ds = xr.open_dataset(out, engine="h5netcdf")
             if "replicate" in ds.dims:
@@ -146,6 +149,21 @@ class ScenarioLibrary(unittest.TestCase):
             ds = self.result(path.name)
             self.assertEqual(int(ds.year.values[-1]), int(end_for(path.name)[:4]), path.name)
             self.assertGreater(float(ds.employed_monthly[-1]), 100000, path.name)
+
+    def test_low_and_high_variants_bracket_the_baseline(self):
+        base = self.baseline()
+        low, high = self.result("baseline_low.toml"), self.result("baseline_high.toml")
+
+        def population(ds):
+            return float(ds.population_end.sel(year=2026).sum())
+
+        def jobs(ds):
+            return float((ds.jobs - ds.jobs_vacant).sel(year=2026).sum())
+
+        self.assertLess(population(low), population(base))
+        self.assertGreater(population(high), population(base))
+        self.assertLess(jobs(low), jobs(base))
+        self.assertGreater(jobs(high), jobs(base))
 
     # --- relevance of education ----------------------------------------------
 
