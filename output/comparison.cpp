@@ -94,6 +94,9 @@ ResultGaps read_checked(const std::filesystem::path& path) {
       result.scenario_name = value_text(attribute.value);
     } else if (attribute.name == "kfsim_seed") {
       if (const auto* seed = std::get_if<std::int64_t>(&attribute.value)) result.seed = *seed;
+    } else if (attribute.name == "kfsim_parameter_uncertainty") {
+      const auto* flag = std::get_if<std::int64_t>(&attribute.value);
+      result.parameter_uncertainty = flag != nullptr && *flag != 0;
     }
   }
   result.years = read_codes(path, "year");
@@ -224,6 +227,7 @@ Comparison compare_results(std::span<const ResultGaps> results,
     comparison.competence_names.push_back(std::move(name));
   }
 
+  comparison.parameter_uncertainty = base.parameter_uncertainty;
   std::map<std::string, int> name_count;
   for (const auto& result : results) ++name_count[result.scenario_name];
   for (const auto& result : results) {
@@ -239,6 +243,12 @@ Comparison compare_results(std::span<const ResultGaps> results,
                                     ") and " + base.path.string() + " (" + seed_text(base.seed) +
                                     ") differ in seed: differences include random noise: not "
                                     "common random numbers");
+    }
+    if (result.parameter_uncertainty != base.parameter_uncertainty) {
+      comparison.warnings.push_back(
+          result.path.string() + " and " + base.path.string() +
+          " differ in parameter uncertainty (one drew [uncertainty] keys, the other did not): "
+          "the paired changes mix a policy's effect with different parameter values");
     }
   }
 

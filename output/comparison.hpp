@@ -32,6 +32,9 @@ struct ResultGaps {
   std::vector<std::int32_t> competences;       // the coordinate (group index)
   std::vector<std::string> competence_labels;  // "CODE: name", one per competence
   std::size_t replicates = 0;
+  // Whether the replicates drew the keys of an [uncertainty] table (kfsim_parameter_uncertainty):
+  // the spread then holds parameter and random variation, otherwise random variation only.
+  bool parameter_uncertainty = false;
   // Row-major (replicate, year, competence): demand minus supply in persons, and the rating
   // (1 shortage, 0 balance, -1 surplus).
   std::vector<double> gap;
@@ -86,6 +89,7 @@ struct Comparison {
   std::vector<std::int32_t> years;
   std::size_t replicates = 0;
   bool common_random_numbers = true;  // every file has the baseline's seed
+  bool parameter_uncertainty = false;  // the baseline's replicates drew [uncertainty] keys
   std::vector<std::string> warnings;
   std::vector<ComparisonRow> rows;  // by year, then competence
 };

@@ -38,7 +38,9 @@ constexpr const char* kCompareUsage =
     "surplus) with the share that agree. For each other file: the change it makes, the mean of\n"
     "the paired difference OTHER - BASE replicate by replicate (runs with the same seed share\n"
     "their random numbers), its 90 % interval, and its rating. The files must hold the same\n"
-    "years, competence groups and number of replicates.\n";
+    "years, competence groups and number of replicates. The legend says what the interval\n"
+    "holds: parameter and random variation when the runs drew the keys of an [uncertainty]\n"
+    "table, random variation only otherwise.\n";
 
 const std::vector<std::int32_t> kDefaultYears = {2030, 2035, 2040};
 
@@ -238,13 +240,27 @@ void print_table(std::ostream& out, const Comparison& comparison, std::size_t ma
       << (replicates == 1 ? " replicate.\n" : " replicates.\n")
       << "change: the scenario's gap minus the baseline's, replicate by replicate (paired:\n"
          "  same seed, same random numbers), mean over replicates; 0 is exactly no change.\n";
-  if (replicates > 1) {
-    out << "90 % interval: 5th to 95th percentile across replicates.\n"
+  if (replicates > 1 && comparison.parameter_uncertainty) {
+    out << "90 % interval: an uncertainty interval, parameter and random variation: 5th to\n"
+           "  95th percentile over "
+        << replicates
+        << " runs, each with its own draws of the scenario's [uncertainty] keys.\n"
            "rating: the rating most replicates give, and the share of them that agree.\n";
+  } else if (replicates > 1) {
+    out << "90 % interval: spread over " << replicates
+        << " runs (random variation only): 5th to 95th percentile across\n"
+           "  replicates. It leaves out what is not known about the parameters; a scenario\n"
+           "  with an [uncertainty] table (e.g. scenarios/baseline_uncertain.toml) holds both.\n"
+           "rating: the rating most replicates give, and the share of them that agree (random\n"
+           "  variation only: agreement is not certainty).\n";
   } else {
     out << "rating: the replicate's rating.\n"
            "With one replicate there is no interval across replicates: run the scenarios\n"
            "with --set replicates=N (e.g. 20) to see how far the figures vary.\n";
+  }
+  if (replicates > 1 && replicates < 10) {
+    out << "Warning: " << replicates
+        << " replicates; intervals and shares from fewer than 10 runs are rough.\n";
   }
   if (!comparison.common_random_numbers) {
     out << "The seeds differ: the changes include random noise (not common random numbers).\n";
@@ -261,7 +277,7 @@ std::string csv_field(const std::string& text) {
 
 void write_csv(std::ostream& out, const Comparison& comparison) {
   out << "year,competence,competence_name,scenario,gap_mean,gap_p5,gap_p95,change_mean,"
-         "change_p5,change_p95,rating,rating_share,replicates\n";
+         "change_p5,change_p95,rating,rating_share,replicates,interval\n";
   const auto number = [](double value) { return output::number_text(value); };
   for (const auto& row : comparison.rows) {
     for (std::size_t s = 0; s < row.cells.size(); ++s) {
@@ -277,7 +293,8 @@ void write_csv(std::ostream& out, const Comparison& comparison) {
         out << ",,";  // the baseline changes nothing: left empty (NA), not 0
       }
       out << ',' << output::rating_name(cell.rating.rating) << ',' << number(cell.rating.share)
-          << ',' << comparison.replicates << '\n';
+          << ',' << comparison.replicates << ','
+          << (comparison.parameter_uncertainty ? "parameter_and_random" : "random_only") << '\n';
     }
   }
 }

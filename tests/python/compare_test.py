@@ -88,7 +88,7 @@ class Compare(unittest.TestCase):
         self.assertEqual(len(rows), 2 * 26 * 2)
         self.assertEqual(list(rows[0].keys()),
                          ["year", "competence", "competence_name", "scenario", *MEASURES,
-                          "rating", "rating_share", "replicates"])
+                          "rating", "rating_share", "replicates", "interval"])
         base_gap, base_rating, years, codes = read_gaps(self.base)
         policy_gap, policy_rating, _, _ = read_gaps(self.policy)
         nonzero = 0
@@ -123,6 +123,11 @@ class Compare(unittest.TestCase):
             self.assertIn(text, result.stdout)
         self.assertLessEqual(max(len(line) for line in result.stdout.splitlines()), 120)
         self.assertEqual(result.stderr, "")
+        # What the interval holds, and that three runs are few.
+        self.assertIn("spread over 3 runs (random variation only)", result.stdout)
+        self.assertIn("Warning: 3 replicates", result.stdout)
+        rows = self.compare_csv(self.base, self.policy, years="2026")
+        self.assertEqual({row["interval"] for row in rows}, {"random_only"})
 
     def test_csv_file_and_table_together(self):
         out = self.dir / "table.csv"

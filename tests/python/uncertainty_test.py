@@ -6,7 +6,7 @@ replicate per stratum); the drawn values are what the replicate ran with (more i
 the in-migration scale is higher); draws and results are bit-identical for 1 and 2 threads and
 for 1 and 2 MPI processes; the table with every key fixed by --set gives, bit for bit, the run
 without the table; the file and the run report say what the spread holds (parameter and random
-variation, or random variation only); `kfsim check` lists the draws; a bad table is refused
+variation, or random variation only), and so does `kfsim compare`; `kfsim check` lists the draws; a bad table is refused
 with file, line and key.
 """
 import pathlib
@@ -129,6 +129,14 @@ class Uncertainty(unittest.TestCase):
         self.assertIn("bad/short.toml:6:27:", result.stderr)
         self.assertIn("key 'uncertainty.labour.retirement_scale.max'", result.stderr)
         self.assertIn("expected min < max", result.stderr)
+
+    def test_compare_says_the_interval_holds_parameter_uncertainty(self):
+        result = run_kfsim("compare", self.files[1], self.files[2], "--years", "2024")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("an uncertainty interval, parameter and random variation", result.stdout)
+        self.assertIn("Warning: 4 replicates", result.stdout)
+        result = run_kfsim("compare", self.files[1], self.files[2], "--years", "2024", "--csv", "-")
+        self.assertIn(",4,parameter_and_random", result.stdout)
 
     @unittest.skipUnless(MPI_BUILD, "kfsim built without MPI (cmake -DKFSIM_MPI=OFF)")
     def test_two_processes_draw_and_run_as_one(self):
