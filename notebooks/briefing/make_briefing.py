@@ -101,6 +101,7 @@ class Briefing:
         self.years = years
         self.focus_year = 2035 if 2035 in years else years[len(years) // 2]
         self.replicates = self.base.replicates
+        self.parameter_uncertainty = self.base.parameter_uncertainty
         self.codes = self.base.competence_codes
         self.names = [norsk.competence_name(code, res.split_label(label)[1])
                       for code, label in zip(self.codes, self.base.competence_labels)]
@@ -500,6 +501,31 @@ def municipality_section(b):
             + population_table)
 
 
+def how_sure_text(b):
+    """What the bands and the shares behind the ratings hold: parameter and random variation, or
+    random variation only; and a warning when fewer than 10 runs stand behind them."""
+    R = b.replicates
+    if b.parameter_uncertainty:
+        text = (f"<li><b>Hvor sikker modellen er:</b> modellen kjøres {R} ganger, og hver kjøring "
+                "trekker sine egne verdier for de mest usikre forutsetningene (innflytting, "
+                "fruktbarhet, etterspørsel, avgang og markedets reaksjoner; se scenariofilens "
+                "tabell <code>[uncertainty]</code>) i tillegg til egne tilfeldige tall. Det "
+                f"<b>90{norsk.NBSP}% usikkerhetsintervallet</b> går fra 5. til 95. persentil over "
+                "kjøringene og viser både usikkerheten i forutsetningene og tilfeldig variasjon. "
+                "Prosenten bak vurderingen er andelen kjøringer som gir samme vurdering.")
+    else:
+        text = (f"<li><b>Hvor sikker modellen er:</b> modellen kjøres {R} ganger med ulike "
+                "tilfeldige tall, men med de samme forutsetningene. Det "
+                f"<b>90{norsk.NBSP}% intervallet</b> er spredningen over {R} kjøringer (bare "
+                "tilfeldig variasjon): det viser ikke usikkerheten i forutsetningene, så tallene er "
+                "mindre sikre enn intervallet ser ut. Prosenten bak vurderingen er andelen "
+                "kjøringer som gir samme vurdering, ikke en sannsynlighet.")
+    if 1 < R < 10:
+        text += (f" <b>Merk:</b> bare {R} kjøringer; intervaller og andeler fra færre enn 10 "
+                 "kjøringer er grove.")
+    return text + "</li>"
+
+
 def how_to_read(b):
     R = b.replicates
     threshold = norsk.percent(b.threshold)
@@ -523,10 +549,7 @@ og arbeidssøkere) etter høyeste fullførte utdanning.</li>
 <li><b>Mangel, balanse, overskudd:</b> en gruppe vurderes i mangel når mangel minus overskudd er
 mer enn {threshold} av de sysselsatte med kompetansen, i overskudd når det er mindre enn
 −{threshold}, ellers i balanse.</li>
-<li><b>Hvor sikker modellen er:</b> modellen kjøres {R} ganger med ulike tilfeldige tall (men
-samme forutsetninger). Prosenten bak vurderingen er andelen kjøringer som gir samme vurdering. Det
-<b>90{norsk.NBSP}% intervallet</b> går fra 5. til 95. persentil over kjøringene; det viser tilfeldig
-variasjon i modellen, ikke usikkerheten i forutsetningene.</li>
+{how_sure_text(b)}
 <li><b>Endring i et scenario</b> er mangelen (og overskuddet) i scenarioet minus den i
 grunnforløpet, kjøring for kjøring. Kjøringene deler tilfeldige tall, slik at forskjellen viser
 virkningen av tiltaket og ikke støy. Et intervall som omfatter null betyr at virkningen er for liten til å skilles fra null.</li>
@@ -590,7 +613,12 @@ def build_html(results, years):
     base = b.base
     first, last = int(base.years[0]), int(base.years[-1])
     titles = [scenario_text.title(s.name) for s in b.scenarios]
-    subtitle = (f"Framskriving {first}–{last} med kfsim, {b.replicates} kjøringer per scenario. "
+    spread = ("usikkerhet i forutsetningene og tilfeldig variasjon" if b.parameter_uncertainty
+              else "bare tilfeldig variasjon")
+    subtitle = (f"Framskriving {first}–{last} med kfsim, {b.replicates} kjøringer per scenario "
+                f"(intervallene viser {spread}"
+                + ("; færre enn 10 kjøringer gir grove intervaller" if 1 < b.replicates < 10 else "")
+                + "). "
                 + (f"Scenarioer: {esc(norsk.join(['«' + t + '»' for t in titles]))}." if titles else ""))
     body = [
         "<header><h1>Kompetansebehov i Østfold</h1>",

@@ -80,6 +80,9 @@ class Result:
     employed: np.ndarray  # (replicate, year, competence), residents, summed over municipalities
     occupation_shortage: np.ndarray  # (replicate, year, occupation), summed over places of work
     occupation_unmet: np.ndarray  # (replicate, year, occupation), summed over places of work
+    # Whether each replicate drew the keys of an [uncertainty] table: the spread over the
+    # replicates then holds parameter and random variation, otherwise random variation only.
+    parameter_uncertainty: bool = False
 
     @property
     def description(self):
@@ -202,6 +205,8 @@ def read_result(path):
                 employed=_read(f, path, "employed_by_competence").sum(axis=2),
                 occupation_shortage=_read(f, path, "shortage_by_occupation").sum(axis=2),
                 occupation_unmet=_read(f, path, "unmet_demand").sum(axis=2),
+                parameter_uncertainty=bool(int(np.asarray(
+                    attrs.get("kfsim_parameter_uncertainty", 0)).ravel()[0])),
             )
     except (OSError, KeyError) as error:
         raise InputError(f"{path}: cannot be read ({error})") from None

@@ -77,6 +77,19 @@ window.addEventListener("error", e => window.__errors.push(
 
 
 class NumberFormatTest(unittest.TestCase):
+    def test_how_sure_says_what_the_spread_holds(self):
+        import types
+        import make_briefing
+        drawn = make_briefing.how_sure_text(
+            types.SimpleNamespace(replicates=10, parameter_uncertainty=True))
+        self.assertIn("usikkerhetsintervallet", drawn)
+        self.assertIn("usikkerheten i forutsetningene og tilfeldig variasjon", drawn)
+        self.assertNotIn("Merk", drawn)
+        noise = make_briefing.how_sure_text(
+            types.SimpleNamespace(replicates=5, parameter_uncertainty=False))
+        self.assertIn("spredningen over 5 kjøringer (bare tilfeldig variasjon)", noise)
+        self.assertIn("bare 5 kjøringer", noise)
+
     def test_thousands_and_decimal_comma(self):
         self.assertEqual(norsk.number(1234.5, 1), f"1{NNBSP}234,5")
         self.assertEqual(norsk.number(1234567), f"1{NNBSP}234{NNBSP}567")
@@ -220,6 +233,14 @@ class BriefingMeasures(unittest.TestCase):
                 self.assertIn("ikke mangel", message)
             else:
                 self.assertNotIn("ppgrader", message)
+
+    def test_says_what_the_intervals_hold_and_that_three_runs_are_few(self):
+        # The shared runs draw no [uncertainty] keys and have three replicates.
+        self.assertIn("(intervallene viser bare tilfeldig variasjon; færre enn 10 kjøringer gir "
+                      "grove intervaller)", self.text)
+        self.assertIn("spredningen over 3 kjøringer (bare tilfeldig variasjon)", self.text)
+        self.assertIn("<b>Merk:</b> bare 3 kjøringer", self.text)
+        self.assertNotIn("usikkerhetsintervallet", self.text)
 
     def test_primary_school_is_no_method_artefact(self):
         for gone in ("med forsiktighet", "Grunnskolegruppen", "følge av metoden", "holdt fast",
