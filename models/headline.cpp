@@ -73,18 +73,21 @@ std::vector<std::string> headline_figures(const MeasureSet& measures) {
                   ", vacancy rate " + percent(vacancy[first_december]) + " -> " +
                   percent(vacancy[final_month]));
 
-  // The competences furthest in shortage at the end (county gap, negative = shortage).
-  const Measure* gap = measures.find("competence_gap");
+  // The competences most in shortage at the end: the gap's shortage part (positions vacant
+  // labour.shortage_months or more and demand given up), not the whole gap, which also holds
+  // upgrading (jobs that ask for a competence held by people with more education).
+  const Measure* gap = measures.find("competence_shortage");
   const auto& competence = measures.dimensions()[measures.dimension_index("competence")];
-  const auto& values = std::get<std::vector<double>>(gap->values);
+  const auto& counts = std::get<std::vector<std::int64_t>>(gap->values);
+  const std::vector<double> values(counts.begin(), counts.end());
   const std::size_t n = competence.size();
   std::vector<std::size_t> order(n);
   for (std::size_t c = 0; c < n; ++c) order[c] = c;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return values[last * n + a] > values[last * n + b];
   });
-  std::string shortages = "largest competence gaps " + std::to_string(years.back()) +
-                          " (demand minus supply, at each occupation's 2024 competence mix):";
+  std::string shortages = "largest shortages " + std::to_string(years.back()) +
+                          " (persons: positions no qualified person takes, by competence):";
   for (std::size_t k = 0; k < std::min<std::size_t>(3, n); ++k) {
     const std::size_t c = order[k];
     if (values[last * n + c] <= 0) break;
