@@ -88,7 +88,7 @@ struct Comparison {
   std::vector<std::string> competence_names;  // "Bachelor: nursing"
   std::vector<std::int32_t> years;
   std::size_t replicates = 0;
-  bool common_random_numbers = true;  // every file has the baseline's seed
+  bool common_random_numbers = true;   // every file has the baseline's seed
   bool parameter_uncertainty = false;  // the baseline's replicates drew [uncertainty] keys
   std::vector<std::string> warnings;
   std::vector<ComparisonRow> rows;  // by year, then competence

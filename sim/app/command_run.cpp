@@ -157,8 +157,9 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     }
     // Each replicate's values of the [uncertainty] keys, the same on every process.
     setup.uncertainty = loaded->uncertainty();
-    setup.draws = draw_parameters(setup.uncertainty, static_cast<std::uint64_t>(loaded->integer("seed")),
-                                  static_cast<std::uint32_t>(loaded->integer("replicates")));
+    setup.draws =
+        draw_parameters(setup.uncertainty, static_cast<std::uint64_t>(loaded->integer("seed")),
+                        static_cast<std::uint32_t>(loaded->integer("replicates")));
   } catch (const scenario::ScenarioError& error) {
     if (root) std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;
@@ -235,7 +236,8 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     if (group.size() > 1) report << " x " << group.size() << " processes";
     report << "\n";
     if (!setup.draws.empty()) {
-      report << "  " << setup.draws.keys.size() << " key" << (setup.draws.keys.size() == 1 ? "" : "s")
+      report << "  " << setup.draws.keys.size() << " key"
+             << (setup.draws.keys.size() == 1 ? "" : "s")
              << " of [uncertainty] drawn per replicate (Latin hypercube); bands are an "
              << output::interval_label(true, setup.replicates) << "\n";
     }

@@ -81,10 +81,10 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
       if (setup.draws.empty()) {
         runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
       } else {
-        runs[task.index] = run_model(scenario_for_replicate(setup.points[task.point],
-                                                            setup.uncertainty, setup.draws,
-                                                            task.replicate),
-                                     task.replicate, control);
+        runs[task.index] =
+            run_model(scenario_for_replicate(setup.points[task.point], setup.uncertainty,
+                                             setup.draws, task.replicate),
+                      task.replicate, control);
       }
       if (setup.on_run_done) setup.on_run_done();
     } catch (const data::DataError& error) {

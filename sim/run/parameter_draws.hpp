@@ -14,8 +14,8 @@
 namespace kfsim {
 
 struct ParameterDraws {
-  std::vector<std::string> keys;     // as in the [uncertainty] table, in its order
-  std::vector<double> values;        // replicate-major: values[r * keys.size() + k]
+  std::vector<std::string> keys;  // as in the [uncertainty] table, in its order
+  std::vector<double> values;     // replicate-major: values[r * keys.size() + k]
   std::uint32_t replicates = 0;
 
   bool empty() const { return keys.empty(); }

@@ -19,11 +19,11 @@ enum class Distribution { Uniform, Normal, Triangular };
 struct UncertainParameter {
   std::string key;  // a Real or Integer schema key, or an entry of such a map, in full
   Distribution distribution = Distribution::Uniform;
-  double min = 0;   // every distribution is bounded: a normal one is truncated to [min, max]
+  double min = 0;  // every distribution is bounded: a normal one is truncated to [min, max]
   double max = 0;
-  double mode = 0;  // triangular
-  double mean = 0;  // normal
-  double sd = 0;    // normal
+  double mode = 0;       // triangular
+  double mean = 0;       // normal
+  double sd = 0;         // normal
   bool integer = false;  // an Integer key: the drawn value is rounded to the nearest integer
   std::string reason;    // what the range rests on
   std::string origin;    // "file:line"

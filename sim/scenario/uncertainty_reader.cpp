@@ -68,8 +68,9 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
     const Origin key_site = site_of(file, keys[i]->source().begin);
     const KeySpec* spec = schema.find(name);
     const KeySpec* map = spec == nullptr ? schema.map_of(name) : nullptr;
-    const std::string drawable = "a numeric scenario key (see `kfsim schema`): a real number or "
-                                 "an integer, or an entry of such a map";
+    const std::string drawable =
+        "a numeric scenario key (see `kfsim schema`): a real number or "
+        "an integer, or an entry of such a map";
     if (spec == nullptr && map == nullptr) {
       throw key_site.error(
           path, "unknown key '" + printable(name) + "'" + did_you_mean(schema.nearest(name)),
@@ -168,14 +169,15 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
     require(!parameter.reason.empty(), "reason", "a reason: what the range rests on");
     const Origin leaf_site = site_of(file, leaf->source().begin);
     if (!(parameter.min < parameter.max)) {
-      throw leaf_site.error(path + ".max", "max " + format_number(parameter.max) +
-                                               " is not above min " + format_number(parameter.min),
+      throw leaf_site.error(path + ".max",
+                            "max " + format_number(parameter.max) + " is not above min " +
+                                format_number(parameter.min),
                             "min < max");
     }
     // Both bounds must be values the key accepts, so that every draw is one.
     for (const double bound : {parameter.min, parameter.max}) {
-      Value value = parameter.integer ? Value{static_cast<std::int64_t>(std::llround(bound))}
-                                      : Value{bound};
+      Value value =
+          parameter.integer ? Value{static_cast<std::int64_t>(std::llround(bound))} : Value{bound};
       if (parameter.integer && std::round(bound) != bound) {
         throw leaf_site.error(path, "bound " + format_number(bound) + " is not an integer",
                               "integer bounds for the integer key " + name);

@@ -59,8 +59,9 @@ TEST(ParameterDraws, DependOnSeedReplicatesAndKeyNameOnly) {
   EXPECT_NE(a.values, draw_parameters(two_keys(), 43, 10).values);
   // Another key added before the first leaves the first's draws as they were.
   Uncertainty more = two_keys();
-  more.parameters.insert(more.parameters.begin(), parameter("labour.retirement_age",
-                                                          Distribution::Uniform, 60, 70, 0, true));
+  more.parameters.insert(
+      more.parameters.begin(),
+      parameter("labour.retirement_age", Distribution::Uniform, 60, 70, 0, true));
   const ParameterDraws b = draw_parameters(more, 42, 10);
   for (std::uint32_t r = 0; r < 10; ++r) {
     EXPECT_EQ(b.value(r, 1), a.value(r, 0));

@@ -62,13 +62,14 @@ TEST(ScenarioUncertainty, NestedTablesNameKeysToo) {
 
 TEST(ScenarioUncertainty, TopFileReplacesWhatItExtendsSaysAndSetFixesAKey) {
   TempDir dir;
-  dir.write("base.toml", table(kTriangular +
-                               "labour.wages.growth = { distribution = \"uniform\", min = 0.0, "
-                               "max = 0.04, reason = \"r\" }\n"));
-  const auto top = dir.write(
-      "top.toml", "schema_version = 1\nname = \"top\"\nextends = \"base.toml\"\n[uncertainty]\n"
-                  "demography.fertility_scale = { distribution = \"uniform\", min = 0.5, "
-                  "max = 1.5, reason = \"wider\" }\n");
+  dir.write("base.toml",
+            table(kTriangular + "labour.wages.growth = { distribution = \"uniform\", min = 0.0, "
+                                "max = 0.04, reason = \"r\" }\n"));
+  const auto top =
+      dir.write("top.toml",
+                "schema_version = 1\nname = \"top\"\nextends = \"base.toml\"\n[uncertainty]\n"
+                "demography.fertility_scale = { distribution = \"uniform\", min = 0.5, "
+                "max = 1.5, reason = \"wider\" }\n");
   const Scenario s = load_scenario(top, test_schema());
   ASSERT_EQ(s.uncertainty().parameters.size(), 2u);
   EXPECT_EQ(s.uncertainty().parameters[0].distribution, Distribution::Uniform);
@@ -146,8 +147,8 @@ TEST(ScenarioUncertainty, RefusesBadDistributionsAndBounds) {
               "\"uniform\", \"triangular\" or \"normal\"");
   expect_site(parse_error(spec("distribution = \"uniform\", min = 0.9, max = 1.1")), "s.toml", 4,
               30, "uncertainty.demography.fertility_scale.reason", "a reason");
-  expect_site(parse_error(spec("distribution = \"uniform\", min = 0.9, reason = \"r\"")),
-              "s.toml", 4, 30, "uncertainty.demography.fertility_scale.max", "both bounds");
+  expect_site(parse_error(spec("distribution = \"uniform\", min = 0.9, reason = \"r\"")), "s.toml",
+              4, 30, "uncertainty.demography.fertility_scale.max", "both bounds");
   expect_site(parse_error(spec("distribution = \"uniform\", min = 1.1, max = 0.9, reason = "
                                "\"r\"")),
               "s.toml", 4, 30, "uncertainty.demography.fertility_scale.max", "min < max");
