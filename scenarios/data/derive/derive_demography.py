@@ -1,11 +1,11 @@
 #!/usr/bin/python3
-"""Derive the demography input tables of the kfsim baseline scenario.
+"""Derive the demography input tables of the kfsim baseline scenario, or of a back-test.
 
 Reads the reference data in the shared Østfold data folder and writes, into
 scenarios/data/:
 
     municipalities.csv, population_2024.csv, mortality.csv, fertility.csv,
-    migration.csv, demography_parameters.csv
+    migration.csv, migration_events.csv, demography_parameters.csv
 
 Every output begins with '#' comment lines (content, unit, sources, years,
 assumptions, checks). The script is deterministic: same inputs, same bytes.
@@ -14,11 +14,20 @@ Age convention: the simulation applies every rate by a person's current age in
 completed years (exact age), month by month. The rates here are therefore
 period rates by exact age (as HMD and HFD publish them), and the migration
 residuals, which the population series gives for cohorts aged a on 1 January,
-are converted to exact age. The last section of the output projects 2019 to
-2024 with the simulation's monthly rules as a check.
+are converted to exact age. The last section of the output projects the five
+years before the start date (2019 to 2024) with the simulation's monthly rules
+as a check.
+
+Back-test: with --cutoff YEAR every rate comes from data up to YEAR only and
+the tables describe a run that starts on 1 January YEAR+1 (population_<YEAR+1>.csv;
+default output folder scenarios/data/backtest_<YEAR+1>/). All windows follow
+from the cut-off in one place, windows(). The one exception is
+migration_events.csv: the refugee episodes' sizes come from the episode years
+(its header says so); --no-events leaves it out.
 
 Usage (from the repository root):
     /usr/bin/python3 scenarios/data/derive/derive_demography.py [--shared DIR] [--out DIR]
+    /usr/bin/python3 scenarios/data/derive/derive_demography.py --cutoff 2014 [--no-events] [--shared DIR] [--out DIR]
 
 Only the Python standard library and numpy are used.
 """
@@ -29,6 +38,8 @@ import math
 import os
 import sys
 import textwrap
+from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
@@ -44,31 +55,126 @@ HMD_SEX = {"female": "Female", "male": "Male"}
 POP_MAX_AGE = 105            # population and migration tables: ages 0..104 and 105 (= 105+)
 MORT_MAX_AGE = 110           # HMD: 0..109 and 110+
 MORT_POOL_FROM = 100         # rates at 100..110 are pooled into one rate
-MORT_YEARS = (2019, 2020, 2021, 2022, 2023)
-MORT_YEARS_WITHOUT_2020 = (2019, 2021, 2022, 2023)   # variant, reported for comparison
-MORT_REFERENCE_YEAR = 2021   # middle of MORT_YEARS
-IMPROVEMENT_YEARS = (2000, 2019)
+IMPROVEMENT_FIRST_YEAR = 2000
+IMPROVEMENT_LAST_YEAR = 2019  # the trend fit never goes past 2019: 2020-2023 were disturbed by the pandemic
 IMPROVEMENT_MAX_AGE = 100
-STANDARD_YEAR = 2019
-FERT_YEARS = (2020, 2021, 2022)
+PANDEMIC_YEAR = 2020
 FERT_MIN_AGE, FERT_MAX_AGE = 15, 49
-FERT_CALIB_YEARS = (2022, 2023, 2024)    # age 0 on 1 January of these years (births of the year before)
 FERT_CHECK_YEARS = (2006, 2007, 2008)    # method check against the SSB county TFR of 2005-2007
-MORT_CHECK_YEARS = (2019, 2020, 2021, 2022, 2023)   # intervals y -> y+1 of the 80+ cohort-decline check
-# Net migration: calendar years y (intervals 1 January y -> 1 January y+1). The rates come from the latest five years
-# that neither refugee episode dominates; the episodes become optional dated events (migration_events.csv).
-ALL_RESID_YEARS = tuple(range(2005, 2024))
-CLEAN_YEARS = (2017, 2018, 2019, 2020, 2021)
-OLD_WINDOW = (2019, 2020, 2021, 2022, 2023)          # the window used before (reported for comparison)
+RESID_FIRST_YEAR = 2005                  # first interval 1 January y -> y+1 of the population series
+# Net migration: calendar years y (intervals 1 January y -> 1 January y+1). The rates come from the latest five years up
+# to the cut-off that neither refugee episode dominates; the episodes become optional dated events (migration_events.csv).
 EVENTS = (("refugees_2015", (2015, 2016),
            "asylum seekers and refugees of 2015-2016 (mostly from Syria Afghanistan and Eritrea)"),
           ("ukraine_2022", (2022, 2023), "refugees from Ukraine 2022-2023"))
-BASE_YEAR = 2024
-VALIDATION_START = 2019
+EVENT_MISSING = {"ukraine_2022": "the arrivals from Ukraine of 2022-2023",
+                 "refugees_2015": "the asylum seekers of 2015-2016"}
+MIG_GROSS_YEARS = (2008, 2015)   # the years of municipal gross flows in SRC_MIG
+INTERNAL_SHARE_YEAR = 2008       # the only year with both municipal and county domestic out-moves
+BASELINE_CUTOFF = 2023           # the baseline: data up to 2023 and the population of 1 January 2024
+BASELINE_OLD_WINDOW = (2019, 2020, 2021, 2022, 2023)   # the baseline's window used before (reported for comparison)
 COUNTY_CODE = "31"
-POP_CHECK_2024 = 312152
+POP_CHECKS = {2024: (312152, "SNL gives 312 150")}   # start year: county total asserted, and an outside figure
 INFANT_EXPOSURE = 0.5        # person-years at age 0 before the first 1 January, per birth
-SRB_YEARS = (2019, 2020, 2021, 2022, 2023)
+
+
+@dataclass(frozen=True)
+class Windows:
+    """Every window of years the derivation uses, all derived from the cut-off (the last calendar year of data behind
+    the rates); the start population is that of 1 January cut-off + 1, the state at the end of the cut-off year."""
+    cutoff: int
+    backtest: bool
+    start_year: int                  # population of 1 January start_year; the run starts then
+    mort_years: tuple                # HMD years pooled into mortality.csv
+    mort_years_alt: Optional[tuple]  # the pool without the pandemic year 2020 (None when 2020 is not in the pool)
+    mort_reference_year: int         # middle of the pool
+    improvement_years: tuple         # (first, last) of the log-linear fit of the ASDR
+    standard_year: int               # standard population (HMD exposure) of the ASDR
+    asdr_years: tuple                # ASDR listed in the header
+    mort_check_years: tuple          # intervals y -> y+1 of the 80+ cohort-decline check
+    srb_years: tuple                 # HMD exposure at age 0; Østfold age 0 on 1 January of these years + 1
+    fert_years: tuple                # HFD years averaged
+    fert_calib_years: tuple          # age 0 on 1 January of these years (births of the year before)
+    fert_same_year: tuple            # age 0 on 1 January y with the HFD rates of y-1
+    resid_years: tuple               # calendar years of the cohort residuals
+    last_five: tuple                 # the latest five calendar years up to the cut-off
+    clean_years: tuple               # net migration window: the latest five years outside the refugee episodes
+    old_window: Optional[tuple]      # the baseline's window used before (None in a back-test)
+    gross_year: int                  # year of the municipal gross out-flows (SRC_MIG)
+    comparison_years: tuple          # SSB county totals compared with migration.csv
+    validation_start: int            # the check projects 1 January validation_start -> start_year
+    validation_events: tuple         # episodes inside the check's years, switched on in its second run
+
+    def span(self, years):
+        return "%d-%d" % (years[0], years[-1])
+
+    def header_lines(self, episodes=False):
+        """The lines every back-test table carries after its first line (none for the baseline). episodes: the table
+        of the refugee episodes, whose sizes come from the episode years."""
+        if not self.backtest:
+            return []
+        if episodes:
+            first = ("Back-test: the other tables of this folder are estimated from data up to %d only (back-test cut-off);"
+                     " these event sizes are not (see Caution below). The run starts on 1 January %d." %
+                     (self.cutoff, self.start_year))
+        else:
+            first = ("Back-test: estimated from data up to %d only (back-test cut-off); the run starts on 1 January %d"
+                     " from the population of that date (the state at the end of %d)." %
+                     (self.cutoff, self.start_year, self.cutoff))
+        return [first, "Windows used: " + self.windows_text() + "."]
+
+    def windows_text(self):
+        return "; ".join((
+            "mortality HMD %s pooled (reference year %d)" % (self.span(self.mort_years), self.mort_reference_year),
+            "mortality improvement fitted over %s (standard population: Norway %d exposure)"
+            % (self.span(self.improvement_years), self.standard_year),
+            "mortality level check (80+ cohort decline) 1 January %d -> %d"
+            % (self.mort_check_years[0], self.mort_check_years[-1] + 1),
+            "sex ratio at birth HMD %s" % self.span(self.srb_years),
+            "fertility HFD %s" % self.span(self.fert_years),
+            "fertility scale on the births of %d-%d (age 0 on 1 January %s)"
+            % (self.fert_calib_years[0] - 1, self.fert_calib_years[-1] - 1, self.span(self.fert_calib_years)),
+            "net migration %s (residuals of %s computed)" % (self.span(self.clean_years), self.span(self.resid_years)),
+            "gross out-migration level %d; internal move share %d" % (self.gross_year, INTERNAL_SHARE_YEAR),
+            "validation 1 January %d -> %d" % (self.validation_start, self.start_year)))
+
+
+def windows(cutoff=None, hfd_last=None):
+    """The windows for data up to `cutoff` (None: the baseline, data up to BASELINE_CUTOFF). hfd_last: the last year of
+    the HFD rates in the data."""
+    backtest = cutoff is not None
+    if cutoff is None:
+        cutoff = BASELINE_CUTOFF
+    last_five = tuple(range(cutoff - 4, cutoff + 1))
+    mort_years = last_five
+    improvement = (IMPROVEMENT_FIRST_YEAR, min(cutoff, IMPROVEMENT_LAST_YEAR))
+    fert_last = min(cutoff, hfd_last)
+    fert_years = tuple(range(fert_last - 2, fert_last + 1))
+    resid_years = tuple(range(RESID_FIRST_YEAR, cutoff + 1))
+    event_years = {y for _, ys, _ in EVENTS for y in ys}
+    clean_years = tuple(sorted(y for y in resid_years if y not in event_years)[-5:])
+    validation_start = cutoff - 4
+    w = Windows(
+        cutoff=cutoff, backtest=backtest, start_year=cutoff + 1,
+        mort_years=mort_years,
+        mort_years_alt=tuple(y for y in mort_years if y != PANDEMIC_YEAR) if PANDEMIC_YEAR in mort_years else None,
+        mort_reference_year=mort_years[len(mort_years) // 2],
+        improvement_years=improvement, standard_year=improvement[1],
+        asdr_years=tuple(range(cutoff - 6, cutoff + 1)),
+        mort_check_years=last_five, srb_years=last_five,
+        fert_years=fert_years,
+        fert_calib_years=(cutoff - 1, cutoff, cutoff + 1),
+        fert_same_year=tuple(y + 1 for y in fert_years),
+        resid_years=resid_years, last_five=last_five, clean_years=clean_years,
+        old_window=None if backtest else BASELINE_OLD_WINDOW,
+        gross_year=max(y for y in MIG_GROSS_YEARS if y <= cutoff),
+        comparison_years=tuple(y for y in (2017, 2015, 2008, 2007) if y <= cutoff),
+        validation_start=validation_start,
+        validation_events=tuple(name for name, ys, _ in EVENTS if validation_start <= ys[0] and ys[-1] <= cutoff))
+    assert len(clean_years) == 5 and min(FERT_CHECK_YEARS) - 1 >= RESID_FIRST_YEAR
+    assert max(FERT_CHECK_YEARS) <= cutoff + 1 and INTERNAL_SHARE_YEAR <= cutoff
+    return w
+
 
 # Rogers-Castro model migration schedule (a rate per person-year by exact age).
 # a1, alpha1, a2, alpha2, mu2, lambda2, c: the "fundamental" parameter set of
@@ -185,9 +291,9 @@ def asdr(deaths, expo, year, sex, std):
     return float((m * std).sum() / std.sum())
 
 
-def improvement(deaths, expo, sex):
-    std = expo[(STANDARD_YEAR, sex)][:IMPROVEMENT_MAX_AGE + 1]
-    ys = np.arange(IMPROVEMENT_YEARS[0], IMPROVEMENT_YEARS[1] + 1)
+def improvement(deaths, expo, sex, w):
+    std = expo[(w.standard_year, sex)][:IMPROVEMENT_MAX_AGE + 1]
+    ys = np.arange(w.improvement_years[0], w.improvement_years[1] + 1)
     a = np.array([asdr(deaths, expo, int(y), sex, std) for y in ys])
     slope = np.polyfit(ys - ys.mean(), np.log(a), 1)[0]
     loglin = 1.0 - math.exp(slope)                           # average annual rate of decline
@@ -291,93 +397,145 @@ def f_dec(x, d):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=DEFAULT_SHARED, help="shared Østfold data folder (default: %(default)s)")
-    ap.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: %(default)s)")
+    ap.add_argument("--out", help="output folder (default: %s; with --cutoff Y: %s)" %
+                    (DEFAULT_OUT, os.path.join(DEFAULT_OUT, "backtest_<Y+1>")))
+    ap.add_argument("--cutoff", type=int, metavar="YEAR",
+                    help="back-test: estimate every rate from data up to YEAR only; the start population is that of"
+                         " 1 January YEAR+1 (default: the baseline, data up to %d)" % BASELINE_CUTOFF)
+    ap.add_argument("--no-events", action="store_true",
+                    help="with --cutoff: do not derive or write migration_events.csv (its episode sizes need the"
+                         " population of the episode years, after the cut-off)")
     args = ap.parse_args()
-    shared, outdir = args.shared, args.out
+    shared = args.shared
     if not os.path.isfile(os.path.join(shared, "SOURCES.md")):
         sys.exit("shared data folder not found: %s (use --shared DIR)" % shared)
+    if args.cutoff is not None and not 2010 <= args.cutoff <= BASELINE_CUTOFF:
+        sys.exit("--cutoff must lie in 2010..%d" % BASELINE_CUTOFF)
+    if args.no_events and args.cutoff is None:
+        sys.exit("--no-events needs --cutoff (the baseline's validation switches an episode on)")
+
+    hfd = load_hfd(shared)
+    w = windows(args.cutoff, hfd_last=max(hfd))
+    if args.no_events and w.validation_events:
+        sys.exit("--no-events: the validation of this cut-off switches on %s" % " ".join(w.validation_events))
+    outdir = args.out or (os.path.join(DEFAULT_OUT, "backtest_%d" % w.start_year) if w.backtest else DEFAULT_OUT)
     os.makedirs(outdir, exist_ok=True)
+    if w.backtest:
+        log("== Back-test: data up to %d only; start population 1 January %d" % (w.cutoff, w.start_year))
+        log("Windows: " + w.windows_text())
+
+    def table(name, comments, header, rows, episodes=False):
+        """write_table with the back-test lines after the first comment line."""
+        write_table(os.path.join(outdir, name), comments[:1] + w.header_lines(episodes) + comments[1:], header, rows)
 
     pop, names = load_population(shared)
     codes = sorted(names)
     assert len(codes) == 12 and codes[0] == "3101" and codes[-1] == "3124", codes
     ages = np.arange(POP_MAX_AGE + 1)
 
+    def P_data(y, code):
+        return np.array([pop[y][code][s] for s in SEXES])
+
     def P(y, code=None):
-        """array [sex, age] for a municipality, or summed over municipalities."""
+        """array [sex, age] for a municipality, or summed over municipalities; no year after the start date."""
+        if y > w.start_year:
+            raise LookupError("population of 1 January %d read, after the start date %d" % (y, w.start_year))
         if code is None:
             return sum(P(y, c) for c in codes)
-        return np.array([pop[y][code][s] for s in SEXES])
+        return P_data(y, code)
 
     def PM(y):
         """array [mun, sex, age]."""
         return np.array([P(y, c) for c in codes])
 
+    def PM_episode(y):
+        """PM for the refugee episodes of migration_events.csv only: they may lie after a back-test's cut-off."""
+        return np.array([P_data(y, c) for c in codes])
+
     # consistency: municipalities add up to the county row
     for y in pop:
         cty = np.array([pop[y][COUNTY_CODE][s] for s in SEXES])
-        assert np.array_equal(cty, P(y)), "county row differs from municipality sum in %d" % y
+        assert np.array_equal(cty, sum(P_data(y, c) for c in codes)), "county row differs from municipality sum in %d" % y
 
     # ------------------------------------------------------------------ 1 municipalities
-    write_table(
-        os.path.join(outdir, "municipalities.csv"),
+    borders_note = (["Assumption: the back-test keeps the borders of 2024 (they came in 2020 and 2024, after the cut-off):"
+                     "\nthe population series of %s gives every year on these borders, so they regroup the same persons"
+                     "\nand carry no later data." % SRC_POP] if w.backtest else [])
+    table(
+        "municipalities.csv",
         ["The 12 municipalities of Østfold (county 31) on 2024 borders.",
          "Unit: none (code = SSB municipality number from 1 January 2024; name as in the source).",
          "Source: %s; original: %s." % (SRC_POP, URL_POP),
          "Year: borders of 2024. 3103 Moss = former 0104 Moss + 0136 Rygge; 3118 Indre Østfold = former 0122 0123 0124 0125 0138;"
          "\nformer 0121 Rømskog is not part of Østfold on these borders (see %s)." % SRC_MAP,
-         "3114 Våler is Våler in Østfold (not Våler in Innlandet)."],
+         "3114 Våler is Våler in Østfold (not Våler in Innlandet)."] + borders_note,
         ["code", "name"], [(c, names[c]) for c in codes])
 
     # ------------------------------------------------------------------ 2 population
-    P24 = PM(BASE_YEAR)
+    Y0 = w.start_year
+    P24 = PM(Y0)
     total24 = int(P24.sum())
-    assert total24 == POP_CHECK_2024, total24
+    county_total = int(sum(pop[Y0][COUNTY_CODE][s].sum() for s in SEXES))
+    assert total24 == county_total, (total24, county_total)
+    if Y0 in POP_CHECKS:
+        assert total24 == POP_CHECKS[Y0][0], total24
+        check_text = "Check: the table sums to %d persons (asserted by the script; %s)." % (total24, POP_CHECKS[Y0][1])
+    else:
+        check_text = ("Check: the table sums to %d persons, the county row 31 of the same file (asserted by the script)."
+                      % total24)
+    log("== Population of 1 January %d: %d persons (county row %d)" % (Y0, total24, county_total))
     rows = []
     for i, c in enumerate(codes):
         for si, s in enumerate(SEXES):
             for a in ages:
                 rows.append((c, s, int(a), int(P24[i, si, a])))
-    write_table(
-        os.path.join(outdir, "population_2024.csv"),
-        ["Population of Østfold on 1 January 2024 by municipality (2024 code) sex and single-year age.",
+    table(
+        "population_%d.csv" % Y0,
+        ["Population of Østfold on 1 January %d by municipality (2024 code) sex and single-year age." % Y0,
          "Unit: persons. Age = completed years on 1 January; age 105 = 105 and older.",
-         "Source: %s (year_1jan = 2024; municipality rows only, the county row 31 is left out);" % SRC_POP,
+         "Source: %s (year_1jan = %d; municipality rows only, the county row 31 is left out);" % (SRC_POP, Y0),
          "original: %s." % URL_POP,
-         "Check: the table sums to %d persons (asserted by the script; SNL gives 312 150)." % total24],
+         check_text],
         ["municipality", "sex", "age", "persons"], rows)
 
     # ------------------------------------------------------------------ 3 mortality
     deaths, expo = load_hmd(shared)
-    mort = {s: pooled_rates(deaths, expo, MORT_YEARS, HMD_SEX[s]) for s in SEXES}
-    mort_alt = {s: pooled_rates(deaths, expo, MORT_YEARS_WITHOUT_2020, HMD_SEX[s]) for s in SEXES}
-    std_tot = expo[(STANDARD_YEAR, "Total")][:IMPROVEMENT_MAX_AGE + 1]
-    asdr_years = {y: asdr(deaths, expo, y, "Total", std_tot) for y in range(2017, 2024)}
+    mort = {s: pooled_rates(deaths, expo, w.mort_years, HMD_SEX[s]) for s in SEXES}
+    std_tot = expo[(w.standard_year, "Total")][:IMPROVEMENT_MAX_AGE + 1]
+    asdr_years = {y: asdr(deaths, expo, y, "Total", std_tot) for y in w.asdr_years}
     m_pool_asdr = {}
-    for lab, yrs in (("with 2020", MORT_YEARS), ("without 2020", MORT_YEARS_WITHOUT_2020)):
+    pools = (("with 2020", w.mort_years),) + ((("without 2020", w.mort_years_alt),) if w.mort_years_alt else ())
+    for lab, yrs in pools:
         d = sum(deaths[(y, "Total")] for y in yrs)[:IMPROVEMENT_MAX_AGE + 1]
         e = sum(expo[(y, "Total")] for y in yrs)[:IMPROVEMENT_MAX_AGE + 1]
         m_pool_asdr[lab] = float(((d / e) * std_tot).sum() / std_tot.sum())
     m_full = np.array([mort[s] for s in SEXES])                        # [sex, age 0..110]
     m_pop = m_full[:, :POP_MAX_AGE + 1]                                # [sex, age 0..105]
-    impr = {s: improvement(deaths, expo, HMD_SEX[s]) for s in SEXES}
-    impr_tot = improvement(deaths, expo, "Total")
+    impr = {s: improvement(deaths, expo, HMD_SEX[s], w) for s in SEXES}
+    impr_tot = improvement(deaths, expo, "Total", w)
     e0s = {s: life_expectancy(mort[s]) for s in SEXES}
+    mort_span, impr_span = w.span(w.mort_years), w.span(w.improvement_years)
 
     log("== Mortality (Norway, HMD)")
-    log("ASDR per 1000 (ages 0-100, standard = Norway 2019 exposure, both sexes): " +
+    log("ASDR per 1000 (ages 0-100, standard = Norway %d exposure, both sexes): " % w.standard_year +
         "; ".join("%d %.3f" % (y, 1000 * v) for y, v in asdr_years.items()))
-    log("Pooled ASDR per 1000: 2019-2023 %.3f; without 2020 %.3f" %
-        (1000 * m_pool_asdr["with 2020"], 1000 * m_pool_asdr["without 2020"]))
-    for s in SEXES:
-        log("%s: e0 %.2f (pooled 2019-2023); without 2020 e0 %.2f" % (s, e0s[s], life_expectancy(mort_alt[s])))
+    if w.mort_years_alt:
+        mort_alt = {s: pooled_rates(deaths, expo, w.mort_years_alt, HMD_SEX[s]) for s in SEXES}
+        log("Pooled ASDR per 1000: %s %.3f; without 2020 %.3f" %
+            (mort_span, 1000 * m_pool_asdr["with 2020"], 1000 * m_pool_asdr["without 2020"]))
+        for s in SEXES:
+            log("%s: e0 %.2f (pooled %s); without 2020 e0 %.2f" % (s, e0s[s], mort_span, life_expectancy(mort_alt[s])))
+    else:
+        log("Pooled ASDR per 1000: %s %.3f (no pandemic year in the pool)" % (mort_span, 1000 * m_pool_asdr["with 2020"]))
+        for s in SEXES:
+            log("%s: e0 %.2f (pooled %s)" % (s, e0s[s], mort_span))
     for s in SEXES:
         l, e, a0, a1 = impr[s]
-        log("Improvement %s 2000-2019: log-linear %.4f/yr; endpoint %.4f/yr (ASDR %.3f -> %.3f per 1000)" %
-            (s, l, e, 1000 * a0, 1000 * a1))
+        log("Improvement %s %s: log-linear %.4f/yr; endpoint %.4f/yr (ASDR %.3f -> %.3f per 1000)" %
+            (s, impr_span, l, e, 1000 * a0, 1000 * a1))
     log("Improvement both sexes: log-linear %.4f/yr; endpoint %.4f/yr" % (impr_tot[0], impr_tot[1]))
 
-    chk = mortality_check(shared, P, m_pop, deaths, expo)
+    chk = mortality_check(shared, P, m_pop, deaths, expo, w)
     mscale = chk["scale"]
     S = cohort_survival(m_pop, mscale)                                 # [sex, age] cohort survival
     S_birth = np.exp(-mscale * INFANT_EXPOSURE * m_pop[:, 0])          # [sex] birth -> first 1 January
@@ -385,23 +543,25 @@ def main():
         log(line)
 
     # ------------------------------------------------------------------ sex ratio at birth
-    b_f = sum(expo[(y, "Female")][0] for y in SRB_YEARS)
-    b_m = sum(expo[(y, "Male")][0] for y in SRB_YEARS)
+    b_f = sum(expo[(y, "Female")][0] for y in w.srb_years)
+    b_m = sum(expo[(y, "Male")][0] for y in w.srb_years)
     srb = round(b_m / (b_m + b_f), 4)
-    o_m = sum(pop[y][COUNTY_CODE]["male"][0] for y in range(2020, 2025))
-    o_f = sum(pop[y][COUNTY_CODE]["female"][0] for y in range(2020, 2025))
+    srb_ost_years = [y + 1 for y in w.srb_years]                       # age 0 on 1 January: births of the year before
+    o_m = sum(P(y)[1][0] for y in srb_ost_years)
+    o_f = sum(P(y)[0][0] for y in srb_ost_years)
     srb_ost = o_m / (o_m + o_f)
     srb_ost_se = math.sqrt(srb_ost * (1 - srb_ost) / (o_m + o_f))
+    srb_span, srb_ost_span = w.span(w.srb_years), w.span(srb_ost_years)
     log("== Sex ratio at birth")
-    log("Norway (HMD exposure at age 0, 2019-2023): male share %.4f; Østfold age 0 on 1 Jan 2020-2024: %.4f (+/- %.4f, n=%d)" %
-        (srb, srb_ost, srb_ost_se, o_m + o_f))
+    log("Norway (HMD exposure at age 0, %s): male share %.4f; Østfold age 0 on 1 Jan %s: %.4f (+/- %.4f, n=%d)" %
+        (srb_span, srb, srb_ost_span, srb_ost, srb_ost_se, o_m + o_f))
 
     # ------------------------------------------------------------------ cohort residuals (net migration)
     def survival_in(y):
-        """Cohort survival over calendar year y: the pooled rates (centred on MORT_REFERENCE_YEAR) moved to the middle
-        of year y with the 2000-2019 improvement trend, so that residuals of years far from 2021 do not count the
+        """Cohort survival over calendar year y: the pooled rates (centred on the reference year) moved to the middle
+        of year y with the improvement trend, so that residuals of years far from the reference year do not count the
         change in mortality as migration."""
-        return cohort_survival(m_pop, mscale * (1.0 - impr_tot[0]) ** (y + 0.5 - MORT_REFERENCE_YEAR))
+        return cohort_survival(m_pop, mscale * (1.0 - impr_tot[0]) ** (y + 0.5 - w.mort_reference_year))
 
     def residual(y, with_p=PM):
         """Net migration of the cohorts aged a on 1 January y (a = 0..104; 104 takes in 105+) over the year,
@@ -424,10 +584,11 @@ def main():
         return p_next0 / (S_birth + newborn_rate)
 
     # ------------------------------------------------------------------ 4 fertility
-    hfd = load_hfd(shared)
-    f_nor = folded_rates(hfd, FERT_YEARS)
+    f_nor = folded_rates(hfd, w.fert_years)
     tfr_nor = float(f_nor.sum())
-    tfr_nor_year = {y: sum(hfd[y].values()) for y in FERT_YEARS}
+    tfr_nor_year = {y: sum(hfd[y].values()) for y in w.fert_years}
+    fert_span, calib_span = w.span(w.fert_years), w.span(w.fert_calib_years)
+    births_span = w.span([y - 1 for y in w.fert_calib_years])
 
     def female_exposure(y):
         """Women by exact age during year y: mean of 1 January y and y+1 (county)."""
@@ -441,10 +602,10 @@ def main():
         expected = float((f[FERT_MIN_AGE:] * female_exposure(y - 1)[FERT_MIN_AGE:FERT_MAX_AGE + 1]).sum())
         return births / expected, births, expected
 
-    factors = {y: factor(y, f_nor) for y in FERT_CALIB_YEARS}
+    factors = {y: factor(y, f_nor) for y in w.fert_calib_years}
     fscale = round(float(np.mean([v[0] for v in factors.values()])), 4)
-    factors_mig = {y: factor(y, f_nor, newborn_migration=True)[0] for y in FERT_CALIB_YEARS}
-    same_year = {y: factor(y, folded_rates(hfd, (y - 1,)))[0] for y in (2021, 2022, 2023)}
+    factors_mig = {y: factor(y, f_nor, newborn_migration=True)[0] for y in w.fert_calib_years}
+    same_year = {y: factor(y, folded_rates(hfd, (y - 1,)))[0] for y in w.fert_same_year}
     check = {y: factor(y, folded_rates(hfd, (y - 1,)))[0] for y in FERT_CHECK_YEARS}
     check_mig = {y: factor(y, folded_rates(hfd, (y - 1,)), newborn_migration=True)[0] for y in FERT_CHECK_YEARS}
     check_mean = float(np.mean(list(check.values())))
@@ -454,9 +615,9 @@ def main():
                  sum(tfr[(str(y), "Norway")] for y in (2005, 2006, 2007)))
     f_ost = f_nor * fscale
     log("== Fertility")
-    log("Norway HFD mean 2020-2022: TFR %.4f (2020 %.3f, 2021 %.3f, 2022 %.3f)" %
-        (tfr_nor, tfr_nor_year[2020], tfr_nor_year[2021], tfr_nor_year[2022]))
-    for y in FERT_CALIB_YEARS:
+    log("Norway HFD mean %s: TFR %.4f (%s)" %
+        (fert_span, tfr_nor, ", ".join("%d %.3f" % kv for kv in tfr_nor_year.items())))
+    for y in w.fert_calib_years:
         log("age 0 on 1 Jan %d: births of %d %.0f; implied by Norway rates %.0f; factor %.4f (%.4f if newborns migrated at"
             " half the age-0 cohort rate)" % (y, y - 1, factors[y][1], factors[y][2], factors[y][0], factors_mig[y]))
     log("fertility_scale_ostfold = %.4f; Østfold TFR %.4f" % (fscale, fscale * tfr_nor))
@@ -465,14 +626,15 @@ def main():
         " -> mean %.4f (with newborn migration at half the age-0 cohort rate: %.4f)" %
         (ratio_tfr, " ".join("%d %.4f" % kv for kv in check.items()), check_mean, check_mig_mean))
 
-    write_table(
-        os.path.join(outdir, "fertility.csv"),
+    table(
+        "fertility.csv",
         ["Annual age-specific fertility rate of women in Østfold by age of mother 15..49.",
          "Unit: live births per woman-year at exact age (completed years). Age 15 includes births to mothers aged 12-14;"
          " age 49 includes 50-55.",
-         "Source: %s; original: %s. Mean of the years 2020 2021 2022 (the latest three in the data)." % (SRC_HFD, URL_HFD),
-         "Norway TFR of the mean rates: %.4f (2020 %.3f; 2021 %.3f; 2022 %.3f)." %
-         (tfr_nor, tfr_nor_year[2020], tfr_nor_year[2021], tfr_nor_year[2022]),
+         "Source: %s; original: %s. Mean of the years %s (the latest three %s)." %
+         (SRC_HFD, URL_HFD, " ".join(str(y) for y in w.fert_years),
+          "up to the cut-off" if w.backtest else "in the data"),
+         "Norway TFR of the mean rates: %.4f (%s)." % (tfr_nor, "; ".join("%d %.3f" % kv for kv in tfr_nor_year.items())),
          "The Norway rates are multiplied by fertility_scale_ostfold = %.4f (demography_parameters.csv); Østfold TFR in this"
          " table = %.4f. A scenario therefore sets its own fertility scale to 1 for this level." % (fscale, fscale * tfr_nor),
          "Derivation of the factor (population from %s; original %s):" % (SRC_POP, URL_POP),
@@ -482,86 +644,121 @@ def main():
          "\n  births / implied births.",
          "  Factor by year: " + "; ".join("age 0 on 1 Jan %d (births of %d: %.0f; implied %.0f): %.4f" %
                                            (y, y - 1, factors[y][1], factors[y][2], factors[y][0])
-                                           for y in FERT_CALIB_YEARS) + ". Mean used: %.4f." % fscale,
+                                           for y in w.fert_calib_years) + ". Mean used: %.4f." % fscale,
          "Assumption: the newborns' net migration before their first 1 January is neglected. Evidence: the same calibration"
          "\nrun on age 0 on 1 January 2006 2007 2008 with the HFD rates of 2005 2006 2007 gives " +
          " ".join("%.4f" % v for v in check.values()) + " (mean %.4f) against the SSB county TFR ratio" % check_mean +
          "\nØstfold/Norway 2005-2007 = %.4f (%s; %s). Estimating the newborns' migration as half the annual net rate of the"
          % (ratio_tfr, SRC_TFR, URL_TFR) +
-         "\ncohort aged 0 on 1 January would give %.4f there, and factors of %s for 2022-2024." %
-         (check_mig_mean, " ".join("%.4f" % factors_mig[y] for y in FERT_CALIB_YEARS)),
-         "With the Norway rates of the birth year itself instead of the 2020-2022 mean (HFD ends with 2022): " +
-         "; ".join("age 0 on 1 Jan %d %.4f" % kv for kv in same_year.items()) + ". The high factor for births of 2021 in"
-         "\nthe main calibration reflects the national birth peak of 2021 (TFR %.3f)." % tfr_nor_year[2021],
+         "\ncohort aged 0 on 1 January would give %.4f there, and factors of %s for %s." %
+         (check_mig_mean, " ".join("%.4f" % factors_mig[y] for y in w.fert_calib_years), calib_span),
+         "With the Norway rates of the birth year itself instead of the %s mean (%s): " %
+         (fert_span, "the cut-off is %d" % w.cutoff if w.backtest else "HFD ends with %d" % w.fert_years[-1]) +
+         "; ".join("age 0 on 1 Jan %d %.4f" % kv for kv in same_year.items()) + "." +
+         (" The high factor for births of 2021 in"
+          "\nthe main calibration reflects the national birth peak of 2021 (TFR %.3f)." % tfr_nor_year[2021]
+          if 2021 in w.fert_years else ""),
          "Assumption: the county's age pattern of fertility equals Norway's; only the level differs."],
         ["age", "fertility_rate"], [(a, fmt(f_ost[a], 6)) for a in range(FERT_MIN_AGE, FERT_MAX_AGE + 1)])
 
     # ------------------------------------------------------------------ 5 migration
-    mig = derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscale)
+    mig = derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost, srb, mscale, w,
+                           with_events=not args.no_events)
     for line in mig["log"]:
         log(line)
     out_rate, in_count, share = mig["out_rate"], mig["in_count"], mig["share"]
 
-    # ------------------------------------------------------------------ validation: 2019 -> 2024, monthly
-    val = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share)
-    # the same with the Ukrainian arrivals switched on in 2022 and 2023, as a scenario would switch them on
-    val_ev = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share,
-                      extra_in={2022: mig["events"]["ukraine_2022"], 2023: mig["events"]["ukraine_2022"]})
-    ev_total, obs_total = float(val_ev["projected"].sum()), float(PM(BASE_YEAR).sum())
-    val["lines"].append("With the event ukraine_2022 of migration_events.csv switched on for 2022 and 2023: projected %.0f;"
-                        " observed %.0f; difference %+.0f (%+.2f%%)." %
-                        (ev_total, obs_total, ev_total - obs_total, 100 * (ev_total - obs_total) / obs_total))
+    # ------------------------------------------------------------------ validation: the five years before the start, monthly
+    val = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share, w)
+    # the same with each episode inside the check's years switched on in its years, as a scenario would switch it on
+    for name in w.validation_events:
+        years = dict((n, ys) for n, ys, _ in EVENTS)[name]
+        val_ev = validate(PM, codes, names, m_full, mscale, impr_tot[0], f_ost, srb, out_rate, in_count, share, w,
+                          extra_in={y: mig["events"][name] for y in years})
+        ev_total, obs_total = float(val_ev["projected"].sum()), float(PM(w.start_year).sum())
+        val["lines"].append("With the event %s of migration_events.csv switched on for %s: projected %.0f;"
+                            " observed %.0f; difference %+.0f (%+.2f%%)." %
+                            (name, " and ".join(str(y) for y in years), ev_total, obs_total, ev_total - obs_total,
+                             100 * (ev_total - obs_total) / obs_total))
+    val_span = "%d -> %d" % (w.validation_start, w.start_year)
 
-    ev_rows = []
-    for name, _, _ in EVENTS:
-        arr = mig["events"][name]
-        for i, c in enumerate(codes):
-            for si, sx in enumerate(SEXES):
-                for a in ages:
-                    if arr[i, si, a] > 0:
-                        ev_rows.append((name, c, sx, int(a), f_dec(arr[i, si, a], 4)))
-    write_table(
-        os.path.join(outdir, "migration_events.csv"),
-        ["Exceptional migration episodes of Østfold as optional dated events: persons per year moving in from abroad when a"
-         "\nscenario switches an event on (demography.refugee_arrivals_2015_16 / demography.refugee_arrivals_2022_23 = 1 gives"
-         "\nthe arrivals of the episode's average year; the value multiplies them).",
-         "Unit: persons per year. Age = exact age in completed years at arrival; 105 = 105 and older. Only cells with arrivals"
-         "\nare listed; the others are 0.",
-         "Source: the net migration by calendar year of migration.csv (cohort residuals of %s; original: %s)." % (SRC_POP, URL_POP),
-         "Method: excess(m s a) = mean net migration of the episode's calendar years - mean of the clean window %d-%d"
-         "\n(migration.csv). Summed over municipalities by sex and five-year age group; groups with a negative excess get"
-         "\nnone (an episode adds arrivals; the shortfalls elsewhere are read as the normal variation of the other flows);"
-         "\neach group's excess is spread evenly over its single years; the county total is shared among the municipalities"
-         "\nin proportion to their positive total excess in the episode." % (CLEAN_YEARS[0], CLEAN_YEARS[-1]),
-         "Assumption: an episode's arrivals all come from abroad and afterwards move like other residents (the out_rate of"
-         "\nmigration.csv; real refugees move on within Norway more often in their first years)."] +
-        ["Episode: " + l for l in mig["event_lines"]],
-        ["event", "municipality", "sex", "age", "arrivals"], ev_rows)
+    if mig["events"] is not None:
+        ev_rows = []
+        for name, _, _ in EVENTS:
+            arr = mig["events"][name]
+            for i, c in enumerate(codes):
+                for si, sx in enumerate(SEXES):
+                    for a in ages:
+                        if arr[i, si, a] > 0:
+                            ev_rows.append((name, c, sx, int(a), f_dec(arr[i, si, a], 4)))
+        ev_first = ["Exceptional migration episodes of Østfold as optional dated events: persons per year moving in from abroad"
+                    " when a\nscenario switches an event on (demography.refugee_arrivals_2015_16 /"
+                    " demography.refugee_arrivals_2022_23 = 1 gives\nthe arrivals of the episode's average year; the value"
+                    " multiplies them)."]
+        ev_backtest = ([
+            "Caution: unlike the other back-test tables these sizes use observed data of the episode years, after the"
+            " cut-off %d: the population of 1 January %s (the net migration of the calendar years %s). An episode's"
+            " size can only be known from its years. Both events are off unless a scenario switches them on; a back-test"
+            " is reported with and without them." %
+            (w.cutoff, " ".join(str(y) for y in mig["episode_pop_years"]),
+             " ".join(str(y) for _, ys, _ in EVENTS for y in ys)),
+            "The excess is taken over this back-test's own window %s, and the residuals of the episode years use this"
+            " back-test's mortality (rates up to %d moved with its improvement trend): switched on in its years an event"
+            " adds what the episode brought above the migration of migration.csv. That window holds much labour"
+            " immigration, so an episode's excess over it is smaller than over the baseline's window 2017-2021 (the"
+            " baseline's migration_events.csv), and its positive parts may miss the episode's own profile (see the"
+            " episode lines below)." % (w.span(w.clean_years), w.cutoff)]
+            if w.backtest else [])
+        table(
+            "migration_events.csv",
+            ev_first + ev_backtest +
+            ["Unit: persons per year. Age = exact age in completed years at arrival; 105 = 105 and older. Only cells with"
+             " arrivals\nare listed; the others are 0.",
+             "Source: the net migration by calendar year of migration.csv (cohort residuals of %s; original: %s)."
+             % (SRC_POP, URL_POP),
+             "Method: excess(m s a) = mean net migration of the episode's calendar years - mean of the clean window %d-%d"
+             "\n(migration.csv). Summed over municipalities by sex and five-year age group; groups with a negative excess"
+             " get\nnone (an episode adds arrivals; the shortfalls elsewhere are read as the normal variation of the other"
+             " flows);\neach group's excess is spread evenly over its single years; the county total is shared among the"
+             " municipalities\nin proportion to their positive total excess in the episode."
+             % (w.clean_years[0], w.clean_years[-1]),
+             "Assumption: an episode's arrivals all come from abroad and afterwards move like other residents (the"
+             " out_rate of\nmigration.csv; real refugees move on within Norway more often in their first years)."] +
+            ["Episode: " + l for l in mig["event_lines"]],
+            ["event", "municipality", "sex", "age", "arrivals"], ev_rows, episodes=True)
 
     rows = []
     for i, c in enumerate(codes):
         for si, s in enumerate(SEXES):
             for a in ages:
                 rows.append((c, s, int(a), f_dec(out_rate[i, si, a], 6), f_dec(in_count[i, si, a], 4)))
-    write_table(os.path.join(outdir, "migration.csv"),
-                mig["comments"] + ["Validation (projection 2019 -> 2024 with all tables; see demography_parameters.csv):"] +
-                ["  " + l for l in val["lines"][1:]],
-                ["municipality", "sex", "age", "out_rate", "in_count"], rows)
+    table("migration.csv",
+          mig["comments"] + ["Validation (projection %s with all tables; see demography_parameters.csv):" % val_span] +
+          ["  " + l for l in val["lines"][1:]],
+          ["municipality", "sex", "age", "out_rate", "in_count"], rows)
 
-    # mortality table (written after the migration step so that the header can give deaths at the 2024 exposure)
+    # mortality table (written after the migration step so that the header can give deaths at the start exposure)
     deaths24 = float((mscale * m_pop * mig["E24"].sum(axis=0)).sum())
+    asdr_text = "; ".join("%d %.2f" % (y, 1000 * v) for y, v in asdr_years.items())
+    if w.mort_years_alt:
+        pool_text = (
+            "Why 2020 is kept: in Norway 2020 was not a high-mortality year. Age-standardised death rate ages 0-100 (standard ="
+            "\nNorway %d exposure) per 1000: %s. The pandemic excess came in 2022." % (w.standard_year, asdr_text) +
+            "\nLeaving 2020 out would keep the high year 2022 but drop the low year 2020 and raise the pooled rate"
+            "\n(pooled ASDR %.3f with 2020 and %.3f without). The pool %s is also the period of the migration residuals."
+            % (1000 * m_pool_asdr["with 2020"], 1000 * m_pool_asdr["without 2020"], mort_span))
+    else:
+        pool_text = (
+            "No pandemic year falls in the pool (the baseline's variant without 2020 does not apply before 2020)."
+            " Age-standardised death rate ages 0-100 (standard = Norway %d exposure) per 1000: %s; pooled %s %.3f."
+            % (w.standard_year, asdr_text, mort_span, 1000 * m_pool_asdr["with 2020"]))
     mort_comments = [
         "Annual central death rate m(x) by sex and exact age for Norway; Østfold's rate is mortality_scale x m(x).",
         "Unit: deaths per person-year at exact age x (completed years) as HMD defines m(x). Ages 0..109 single; 110 = 110+.",
         "Source: %s; original: %s." % (SRC_HMD, URL_HMD),
-        "Years: 2019 2020 2021 2022 2023 pooled: sum of deaths / sum of exposure for each sex and age. Reference year"
-        " (middle of the pool) %d." % MORT_REFERENCE_YEAR,
-        "Why 2020 is kept: in Norway 2020 was not a high-mortality year. Age-standardised death rate ages 0-100 (standard ="
-        "\nNorway 2019 exposure) per 1000: %s. The pandemic excess came in 2022."
-        % "; ".join("%d %.2f" % (y, 1000 * v) for y, v in asdr_years.items()) +
-        "\nLeaving 2020 out would keep the high year 2022 but drop the low year 2020 and raise the pooled rate"
-        "\n(pooled ASDR %.3f with 2020 and %.3f without). The pool 2019-2023 is also the period of the migration residuals."
-        % (1000 * m_pool_asdr["with 2020"], 1000 * m_pool_asdr["without 2020"]),
+        "Years: %s pooled: sum of deaths / sum of exposure for each sex and age. Reference year"
+        " (middle of the pool) %d." % (" ".join(str(y) for y in w.mort_years), w.mort_reference_year),
+        pool_text,
         "Ages 100..110 are pooled into one rate (deaths and exposure summed over those ages and the five years)"
         "\nbecause single-year rates there rest on a few dozen deaths. Where exposure is 0 the last rate is carried forward.",
         "Life expectancy at birth implied by this table: female %.2f, male %.2f years (with mortality_scale applied: %.2f and %.2f)."
@@ -569,80 +766,109 @@ def main():
         "This table holds Norway's rates unchanged. Assumption: Østfold mortality has Norway's pattern by sex and age (the data"
         "\nhold no county life tables after 2007); its level is mortality_scale = %.2f (demography_parameters.csv) from the"
         "\ncheck below. The migration residuals in migration.csv were computed with the scaled rates, so the scale belongs"
-        "\nto the baseline: without it Østfold's deaths are about %.0f%% too few and the population ends too old." %
-        (mscale, 100 * (1 - 1 / mscale)),
+        "\nto the %s: without it Østfold's deaths are about %.0f%% too few and the population ends too old." %
+        (mscale, "back-test" if w.backtest else "baseline", 100 * (1 - 1 / mscale)),
         "Assumption: the rate applies by exact age, as the simulation applies it (monthly probability 1 - exp(-m/12))."
         "\nMortality improvement over time is not applied in this table; see mortality_annual_improvement in demography_parameters.csv.",
         "Check against Østfold (population table %s):" % SRC_POP,
     ] + ["  " + line for line in chk["lines"]] + [
-        "  Deaths per year implied for Østfold in 2024 (exposure estimated from the 1 January 2024 population): %.0f"
-        " with mortality_scale." % deaths24]
+        "  Deaths per year implied for Østfold in %d (exposure estimated from the 1 January %d population): %.0f"
+        " with mortality_scale." % (w.start_year, w.start_year, deaths24)]
     rows = [(s, a, fmt(mort[s][a], 6)) for s in SEXES for a in range(MORT_MAX_AGE + 1)]
-    write_table(os.path.join(outdir, "mortality.csv"), mort_comments, ["sex", "age", "death_rate"], rows)
-    log("Deaths per year implied for 2024 with mortality_scale: %.0f" % deaths24)
+    table("mortality.csv", mort_comments, ["sex", "age", "death_rate"], rows)
+    log("Deaths per year implied for %d with mortality_scale: %.0f" % (w.start_year, deaths24))
 
     # ------------------------------------------------------------------ 6 parameters
+    check_span = "%d-%d" % (w.mort_check_years[0], w.mort_check_years[-1] + 1)
     params = [
         ("fertility_scale_ostfold", "%.4f" % fscale, "ratio",
-         "Østfold/Norway fertility level; already applied in fertility.csv; mean of %s; births 2021-2023 estimated from age 0 on"
-         " 1 Jan 2022-2024 (%s) vs HFD Norway 2020-2022 (%s)"
-         % ("/".join("%.4f" % factors[y][0] for y in FERT_CALIB_YEARS), SRC_POP, SRC_HFD)),
-        ("tfr_norway_2020_2022", "%.4f" % tfr_nor, "births per woman", "sum of HFD rates mean 2020-2022 (%s)" % SRC_HFD),
+         "Østfold/Norway fertility level; already applied in fertility.csv; mean of %s; births %s estimated from age 0 on"
+         " 1 Jan %s (%s) vs HFD Norway %s (%s)"
+         % ("/".join("%.4f" % factors[y][0] for y in w.fert_calib_years), births_span, calib_span, SRC_POP, fert_span,
+            SRC_HFD)),
+        ("tfr_norway_%d_%d" % (w.fert_years[0], w.fert_years[-1]), "%.4f" % tfr_nor, "births per woman",
+         "sum of HFD rates mean %s (%s)" % (fert_span, SRC_HFD)),
         ("tfr_ostfold", "%.4f" % float(f_ost.sum()), "births per woman", "sum of fertility.csv"),
         ("mortality_scale", "%.2f" % mscale, "ratio",
-         "Østfold/Norway mortality level; multiplies death_rate of mortality.csv; observed 80+ cohort decline 2019-2024 / deaths"
-         " implied by the Norway rates (%s); used in migration.csv" % SRC_POP),
-        ("mortality_reference_year", "%d" % MORT_REFERENCE_YEAR, "year",
-         "middle of the HMD years 2019-2023 pooled in mortality.csv"),
+         "Østfold/Norway mortality level; multiplies death_rate of mortality.csv; observed 80+ cohort decline %s / deaths"
+         " implied by the Norway rates (%s); used in migration.csv" % (check_span, SRC_POP)),
+        ("mortality_reference_year", "%d" % w.mort_reference_year, "year",
+         "middle of the HMD years %s pooled in mortality.csv" % mort_span),
         ("mortality_annual_improvement", "%.4f" % impr_tot[0], "per year",
-         "annual rate of decline of the age-standardised death rate 0-100 (standard Norway 2019 exposure) 2000-2019 both sexes;"
-         " log-linear fit; HMD Norway (%s)" % SRC_HMD),
+         "annual rate of decline of the age-standardised death rate 0-100 (standard Norway %d exposure) %s both sexes;"
+         " log-linear fit; HMD Norway (%s)" % (w.standard_year, impr_span, SRC_HMD)),
         ("mortality_annual_improvement_female", "%.4f" % impr["female"][0], "per year", "as above; women"),
         ("mortality_annual_improvement_male", "%.4f" % impr["male"][0], "per year", "as above; men"),
         ("sex_ratio_at_birth_male_share", "%.4f" % srb, "share",
-         "boys / all; Norway HMD exposure at age 0 in 2019-2023 (%s); Østfold age 0 in 2020-2024 gives %.4f +/- %.4f"
-         % (SRC_HMD, srb_ost, srb_ost_se)),
+         "boys / all; Norway HMD exposure at age 0 in %s (%s); Østfold age 0 in %s gives %.4f +/- %.4f"
+         % (srb_span, SRC_HMD, srb_ost_span, srb_ost, srb_ost_se)),
         ("internal_move_share", "%.4f" % share, "share",
-         "share of out-movers who move to another Østfold municipality; 2008 (%s) on 2024 borders; see migration.csv" % SRC_MIG),
-        ("out_migration_crude_rate_2015", "%.4f" % mig["crude_county"], "per year",
-         "county sum of municipal out-moves 2015 on 2024 borders / population; %s" % SRC_MIG),
+         "share of out-movers who move to another Østfold municipality; %d (%s) on 2024 borders; see migration.csv"
+         % (INTERNAL_SHARE_YEAR, SRC_MIG)),
+        ("out_migration_crude_rate_%d" % w.gross_year, "%.4f" % mig["crude_county"], "per year",
+         "county sum of municipal out-moves %d on 2024 borders / population; %s" % (w.gross_year, SRC_MIG)),
         ("migration_out_of_county_per_year", "%.0f" % mig["tot_out_ext"], "persons",
-         "moves out of Østfold implied by migration.csv at the 2024 population"),
+         "moves out of Østfold implied by migration.csv at the %d population" % w.start_year),
         ("migration_into_county_per_year", "%.0f" % mig["tot_in_ext"], "persons", "sum of in_count in migration.csv"),
         ("migration_internal_per_year", "%.0f" % mig["tot_internal"], "persons",
-         "moves between the 12 municipalities implied by migration.csv at the 2024 population"),
+         "moves between the 12 municipalities implied by migration.csv at the %d population" % w.start_year),
     ]
-    write_table(
-        os.path.join(outdir, "demography_parameters.csv"),
-        ["Scalar demography parameters of the baseline scenario.",
+    if w.backtest:
+        params.append(
+            ("abroad_share_of_in_migrants", "%.4f" % mig["abroad_share"], "share",
+             "for demography.abroad_share_of_in_migrants (its default 0.263 pools 2017): immigration / in-migration from"
+             " outside the county; Østfold %s pooled (%s; %s)" %
+             (" and ".join(str(y) for y in mig["abroad_share_years"]), SRC_MIG2007, SRC_MIG)))
+    if w.mort_years_alt:
+        fit_text = "The fit stops at 2019 because 2020-2023 were disturbed by the pandemic (low 2020; high 2022)."
+    else:
+        fit_text = "The fit ends at the cut-off %d (a back-test reads no later year)." % w.cutoff
+    scenario_text = (
+        ["For the back-test scenario: the demography keys whose defaults come from the baseline's years must be set from"
+         "\nthis table: demography.mortality_scale = mortality_scale; demography.mortality_improvement ="
+         " mortality_annual_improvement;\ndemography.mortality_reference_year = mortality_reference_year;"
+         " demography.male_share_at_birth = sex_ratio_at_birth_male_share;\ndemography.internal_move_share ="
+         " internal_move_share; demography.abroad_share_of_in_migrants = abroad_share_of_in_migrants;"
+         "\ndemography.fertility_scale stays 1 (fertility_scale_ostfold is inside fertility.csv)."]
+        if w.backtest else [])
+    table(
+        "demography_parameters.csv",
+        ["Scalar demography parameters of the %s." %
+         ("back-test scenario (start 1 January %d)" % w.start_year if w.backtest else "baseline scenario"),
          "Unit: see column unit. Sources: see column source; files are in the shared Østfold data folder"
          "\n(original sources: %s; %s; %s; %s)." % (URL_POP, URL_HMD, URL_HFD, URL_MIG2008),
          "fertility_scale_ostfold is already inside fertility.csv: a scenario using fertility.csv keeps its fertility scale at 1.",
          "mortality_scale: %s" % chk["scale_text"],
          "mortality_annual_improvement: the average annual rate of decline of the age-standardised death rate (ages 0-100;"
-         "\nstandard population = Norway 2019 exposure of the same sex) over 2000-2019 from a log-linear fit; the endpoint"
+         "\nstandard population = Norway %d exposure of the same sex) over %s from a log-linear fit; the endpoint"
          "\nvalues are female %.4f male %.4f both %.4f. Assumption: this trend continues from the level of mortality.csv"
-         "\n(reference year %d). The fit stops at 2019 because 2020-2023 were disturbed by the pandemic (low 2020; high 2022)." %
-         (impr["female"][1], impr["male"][1], impr_tot[1], MORT_REFERENCE_YEAR),
+         "\n(reference year %d). %s" %
+         (w.standard_year, impr_span, impr["female"][1], impr["male"][1], impr_tot[1], w.mort_reference_year, fit_text),
          "sex_ratio_at_birth_male_share: Norway's figure is used; the Østfold count (%d children) is too small to tell"
-         "\n%.4f from Norway's %.4f." % (o_m + o_f, srb_ost, srb),
-         "Validation: projecting the 1 January 2019 population to 1 January 2024 with mortality.csv fertility.csv migration.csv"
-         "\nand these parameters, month by month with the rules of the simulation (expected values) gives:"] +
+         "\n%.4f from Norway's %.4f." % (o_m + o_f, srb_ost, srb)] + scenario_text +
+        ["Validation: projecting the 1 January %d population to 1 January %d with mortality.csv fertility.csv migration.csv"
+         "\nand these parameters, month by month with the rules of the simulation (expected values) gives:"
+         % (w.validation_start, w.start_year)] +
         ["  " + l for l in val["lines"][1:]],
         ["parameter", "value", "unit", "source"], params)
 
     for line in val["lines"]:
         log(line)
+    if w.backtest:
+        log("== Back-test summary: start population 1 January %d: %d; TFR Østfold %.4f (Norway %.4f); e0 female %.2f male"
+            " %.2f (with mortality_scale %.2f: %.2f and %.2f)" %
+            (w.start_year, total24, float(f_ost.sum()), tfr_nor, e0s["female"], e0s["male"], mscale,
+             life_expectancy(mscale * mort["female"]), life_expectancy(mscale * mort["male"])))
 
 
-def mortality_check(shared, P, m_pop, deaths, expo):
+def mortality_check(shared, P, m_pop, deaths, expo, w):
     """Compare deaths implied by the Norway rates with the Østfold population series."""
     lines = []
     S1 = cohort_survival(m_pop, 1.0)                  # exact-age rates, cohort aged a on 1 January
     q_jan = 1.0 - np.exp(-m_pop)                      # the same rate applied by age on 1 January
     obs_s, imp_s, impj_s = np.zeros(2), np.zeros(2), np.zeros(2)
     per_year = []
-    for y in MORT_CHECK_YEARS:
+    for y in w.mort_check_years:
         pc, pn = P(y), P(y + 1)
         o = pc[:, 80:].sum(axis=1) - pn[:, 81:].sum(axis=1)          # cohort decline 80+ -> 81+
         i = ((1 - S1[:, 80:]) * pc[:, 80:]).sum(axis=1)
@@ -654,9 +880,10 @@ def mortality_check(shared, P, m_pop, deaths, expo):
     r, rj = obs / imp, obs / impj
     lines.append("Persons aged 80+ on 1 January -> 81+ a year later in Østfold (observed decline / deaths implied by the Norway"
                  " rates by exact age): " + "; ".join(per_year) + ".")
-    lines.append("Pooled 2019-2024: observed decline %.0f; implied deaths %.0f; ratio %.3f (women %.3f; men %.3f). The decline"
+    check_span = "%d-%d" % (w.mort_check_years[0], w.mort_check_years[-1] + 1)
+    lines.append("Pooled %s: observed decline %.0f; implied deaths %.0f; ratio %.3f (women %.3f; men %.3f). The decline"
                  " = deaths - net migration and net migration at 80+ is small; so the ratio measures Østfold's deaths against"
-                 " Norway's rates." % (obs, imp, r, obs_s[0] / imp_s[0], obs_s[1] / imp_s[1]))
+                 " Norway's rates." % (check_span, obs, imp, r, obs_s[0] / imp_s[0], obs_s[1] / imp_s[1]))
     lines.append("(A model that applied m(a) by the age on 1 January for a whole year would need %.3f: a person aged a on"
                  " 1 January is a+1 for half the year.)" % rj)
     # direct death counts: SSB quarterly figures for the old county 01 (with Rømskog) in 2005Q4 and 2007Q1
@@ -686,19 +913,20 @@ def mortality_check(shared, P, m_pop, deaths, expo):
         text = "the Norway rates reproduce the observed 80+ cohort decline within 3%% (ratio %.3f); 1.00 is used." % r
     else:
         scale = round(r, 2)
-        text = ("%.2f = observed 80+ cohort decline 2019-2024 / deaths implied by the Norway rates applied by exact age"
+        text = ("%.2f = observed 80+ cohort decline %s / deaths implied by the Norway rates applied by exact age"
                 " (ratio %.3f; women %.3f; men %.3f). The SSB quarterly death counts of 2005Q4 and 2007Q1 give %.3f."
                 " Applied to all ages and both sexes; the migration residuals of migration.csv assume it." %
-                (scale, r, obs_s[0] / imp_s[0], obs_s[1] / imp_s[1], rq))
+                (scale, check_span, r, obs_s[0] / imp_s[0], obs_s[1] / imp_s[1], rq))
     lines.append("Result: mortality_scale = %.2f." % scale)
     return dict(lines=lines, scale=scale, scale_text=text, ratio=r)
 
 
-def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscale):
+def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost, srb, mscale, w, with_events=True):
     log_lines = []
     nm = len(codes)
     ages = np.arange(POP_MAX_AGE + 1)
-    P24 = PM(BASE_YEAR)                      # [m, s, a]
+    Y0 = w.start_year
+    P24 = PM(Y0)                             # [m, s, a] population of the start date
 
     # --- mapping old -> 2024 codes
     old2new = {}
@@ -720,6 +948,7 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
     migrows = read_rows(shared, SRC_MIG)
 
     def mig_year(y):
+        assert y <= w.cutoff, y
         d = {}
         for r in migrows:
             if r["year"] == str(y):
@@ -736,8 +965,8 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         return same / others, rom / others
 
     # --- internal share from 2008
-    m08 = mig_year(2008)
-    p08 = mean_old_pop(2008)
+    m08 = mig_year(INTERNAL_SHARE_YEAR)
+    p08 = mean_old_pop(INTERNAL_SHARE_YEAR)
     sum_dom_out = sum(m08[c]["domestic_out"] for c in old2new)
     sum_out = sum(m08[c]["domestic_out"] + m08[c]["emigration"] for c in old2new)
     internal08 = sum_dom_out - m08["01"]["domestic_out"]
@@ -757,15 +986,16 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
                      (sum_dom_out, m08["01"]["domestic_out"], internal08, sum_out, s_old, share))
     m07 = {}
     for r in read_rows(shared, SRC_MIG2007):
-        m07[r["area"].split(" ")[0]] = {k: int(r[k]) for k in ("domestic_out", "emigration", "in_migration_all",
+        m07[r["area"].split(" ")[0]] = {k: int(r[k]) for k in ("domestic_out", "emigration", "immigration", "in_migration_all",
                                                                  "out_migration_all", "net_migration_all")}
     s07 = ((sum(m07[c]["domestic_out"] for c in old2new) - m07["01"]["domestic_out"]) /
            sum(m07[c]["domestic_out"] + m07[c]["emigration"] for c in old2new))
     log_lines.append("2007 (old borders, for comparison): share %.4f" % s07)
 
-    # --- out-migration level per 2024 municipality from 2015
-    m15 = mig_year(2015)
-    p15 = mean_old_pop(2015)
+    # --- out-migration level per 2024 municipality from the latest gross figures up to the cut-off
+    gy = w.gross_year
+    m15 = mig_year(gy)
+    p15 = mean_old_pop(gy)
     out15_new = {c: 0.0 for c in codes}
     out15_raw = {c: 0.0 for c in codes}
     for c in old2new:
@@ -775,16 +1005,16 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         fs, _ = same_new_fraction(p15, c)
         out15_new[old2new[c]] += o * (1 - s_old * fs)
         out15_raw[old2new[c]] += o
-    popnew15 = {c: 0.5 * (P(2015, c).sum() + P(2016, c).sum()) for c in codes}
+    popnew15 = {c: 0.5 * (P(gy, c).sum() + P(gy + 1, c).sum()) for c in codes}
     crude = {c: out15_new[c] / popnew15[c] for c in codes}
     crude_county = sum(out15_new.values()) / sum(popnew15.values())
-    log_lines.append("2015 out-moves on 2024 borders (sum of former municipalities -> less moves between former parts), crude rate:")
+    log_lines.append("%d out-moves on 2024 borders (sum of former municipalities -> less moves between former parts), crude rate:" % gy)
     for c in codes:
         log_lines.append("  %s %-14s %6.0f -> %6.0f  pop %7.0f  rate %.4f" % (c, names[c], out15_raw[c], out15_new[c],
                                                                          popnew15[c], crude[c]))
     log_lines.append("  county crude out rate %.4f" % crude_county)
 
-    # --- person-years by exact age in 2024, from the 1 January 2024 population:
+    # --- person-years by exact age in the start year, from the population of the start date:
     #     half of those aged a on 1 January plus half of the survivors of those aged a-1; age 0 takes half the births
     fem_expo = 0.5 * (P24[:, 0, :] + np.concatenate([np.zeros((nm, 1)), P24[:, 0, :-1]], axis=1))
     births24 = (f_ost[FERT_MIN_AGE:][None, :] * fem_expo[:, FERT_MIN_AGE:FERT_MAX_AGE + 1]).sum(axis=1)   # [m]
@@ -812,33 +1042,41 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
                      " at 65 %.4f; at 80 %.4f" % (peak_age, county_rate(hazard0, peak_age), county_rate(hazard0, 0),
                                                   county_rate(hazard0, 65), county_rate(hazard0, 80)))
 
-    # --- net migration by exact age, every calendar year 2005..2023; the rates use the mean of CLEAN_YEARS
+    # --- net migration by exact age, every calendar year of the residuals; the rates use the mean of the clean window
     # The residual R(a) of the cohort aged a on 1 January is split half to exact age a and half to a+1; the newborns
     # of the year (R(-1)) are all at exact age 0.
-    net_year = {}
-    for y in ALL_RESID_YEARS:
-        R = residual(y)
+    def net_by_age(R):
         N = np.zeros_like(R)
         N[:, :, 0] = 0.5 * R[:, :, 0]
         N[:, :, 1:] = 0.5 * R[:, :, :-1] + 0.5 * R[:, :, 1:]
-        net_year[y] = N
-    net = sum(net_year[y] for y in CLEAN_YEARS) / len(CLEAN_YEARS)
-    event_years = [y for _, ys, _ in EVENTS for y in ys]
-    long_years = [y for y in ALL_RESID_YEARS if y not in event_years]
-    net_long = sum(net_year[y].sum() for y in long_years) / len(long_years)
-    net_old = sum(net_year[y].sum() for y in OLD_WINDOW) / len(OLD_WINDOW)
-    log_lines.append("Net migration per calendar year, county: " +
-                     "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in ALL_RESID_YEARS))
-    log_lines.append("Window %d-%d mean %.0f; all years without %s mean %.0f; old window %d-%d mean %.0f" %
-                     (CLEAN_YEARS[0], CLEAN_YEARS[-1], net.sum(), "/".join(str(y) for y in event_years), net_long,
-                      OLD_WINDOW[0], OLD_WINDOW[-1], net_old))
+        return N
 
-    # --- exceptional episodes: excess over the clean window, by sex and five-year age group (county), positive part
-    events = {}
+    net_year = {y: net_by_age(residual(y)) for y in w.resid_years}
+    net = sum(net_year[y] for y in w.clean_years) / len(w.clean_years)
+    event_years = [y for _, ys, _ in EVENTS for y in ys]
+    long_years = [y for y in w.resid_years if y not in event_years]
+    net_long = sum(net_year[y].sum() for y in long_years) / len(long_years)
+    log_lines.append("Net migration per calendar year, county: " +
+                     "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in w.resid_years))
+    if w.old_window:
+        net_old = sum(net_year[y].sum() for y in w.old_window) / len(w.old_window)
+        log_lines.append("Window %d-%d mean %.0f; all years without %s mean %.0f; old window %d-%d mean %.0f" %
+                         (w.clean_years[0], w.clean_years[-1], net.sum(), "/".join(str(y) for y in event_years), net_long,
+                          w.old_window[0], w.old_window[-1], net_old))
+    else:
+        log_lines.append("Window %d-%d mean %.0f; all years %d-%d mean %.0f; no episode year up to the cut-off" %
+                         (w.clean_years[0], w.clean_years[-1], net.sum(), long_years[0], long_years[-1], net_long))
+
+    # --- exceptional episodes: excess over the clean window, by sex and five-year age group (county), positive part.
+    # In a back-test the episode years lie after the cut-off: their residuals read the population of those years
+    # (PM_episode) with the back-test's own mortality; nothing else does.
+    events = {} if with_events else None
     event_lines = []
+    episode_pop_years = sorted({yy for _, ys, _ in EVENTS for y in ys for yy in (y, y + 1)})
     groups5 = [(a, min(a + 4, POP_MAX_AGE)) for a in range(0, 100, 5)] + [(100, POP_MAX_AGE)]
-    for name, years, what in EVENTS:
-        X = sum(net_year[y] for y in years) / len(years) - net          # [m, s, a], persons per year
+    for name, years, what in (EVENTS if with_events else ()):
+        ev_net = {y: net_year[y] if y in net_year else net_by_age(residual(y, with_p=PM_episode)) for y in years}
+        X = sum(ev_net[y] for y in years) / len(years) - net          # [m, s, a], persons per year
         county = np.zeros((2, POP_MAX_AGE + 1))
         for lo, hi in groups5:
             g = X[:, :, lo:hi + 1].sum(axis=(0, 2))                         # [s]
@@ -908,27 +1146,40 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
     tot_out_ext = moves_all - tot_internal
     tot_in_ext = float(in_count.sum())
     net_model = tot_in_ext - tot_out_ext
-    log_lines.append("County per year (at the 2024 population): in from outside %.0f; out to outside %.0f; net %.0f;"
-                     " moves between municipalities %.0f" % (tot_in_ext, tot_out_ext, net_model, tot_internal))
+    log_lines.append("County per year (at the %d population): in from outside %.0f; out to outside %.0f; net %.0f;"
+                     " moves between municipalities %.0f" % (Y0, tot_in_ext, tot_out_ext, net_model, tot_internal))
 
-    c17 = {}
-    for r in read_rows(shared, SRC_MIG2017):
-        if r["year"] == "2017" and r["area"] == "Østfold":
-            c17[r["measure"]] = int(r["value"])
-    in17 = c17["in-migration, all (excl. moves within county)"]
-    out17 = c17["out-migration, all"]
-    net17 = c17["net migration, all"]
-    int15_est = s_old * sum(m15[c]["domestic_out"] + m15[c]["emigration"] for c in old2new)
-    in15 = m15["01"]["in_migration_all"] - int15_est
-    out15 = m15["01"]["out_migration_all"] - int15_est
-    net15 = m15["01"]["net_migration_all"]
-    comp = [("migration.csv at the 2024 population", tot_in_ext, tot_out_ext, net_model),
-            ("SSB 2017 county totals", in17, out17, net17),
-            ("SSB 2015 (moves within the county estimated and removed)", in15, out15, net15),
-            ("SSB 2008 county totals", m08["01"]["in_migration_all"], m08["01"]["out_migration_all"],
-             m08["01"]["net_migration_all"]),
-            ("SSB 2007 county totals", m07["01"]["in_migration_all"], m07["01"]["out_migration_all"],
-             m07["01"]["net_migration_all"])]
+    # SSB county totals of the years up to the cut-off (w.comparison_years), and their source notes
+    comp = [("migration.csv at the %d population" % Y0, tot_in_ext, tot_out_ext, net_model)]
+    comp_notes = []
+    if 2017 in w.comparison_years:
+        c17 = {}
+        for r in read_rows(shared, SRC_MIG2017):
+            if r["year"] == "2017" and r["area"] == "Østfold":
+                c17[r["measure"]] = int(r["value"])
+        comp.append(("SSB 2017 county totals", c17["in-migration, all (excl. moves within county)"],
+                     c17["out-migration, all"], c17["net migration, all"]))
+        comp_notes.append("SSB 2017: %s." % URL_MIG2017)
+    if 2015 in w.comparison_years:
+        m2015 = mig_year(2015)
+        int15_est = s_old * sum(m2015[c]["domestic_out"] + m2015[c]["emigration"] for c in old2new)
+        comp.append(("SSB 2015 (moves within the county estimated and removed)", m2015["01"]["in_migration_all"] - int15_est,
+                     m2015["01"]["out_migration_all"] - int15_est, m2015["01"]["net_migration_all"]))
+        comp_notes.append("SSB 2015: %s; its county domestic in/out include moves within the county (%.0f such moves"
+                          " estimated with the 2008 share were taken off)." % (URL_MIG2015, int15_est))
+    comp.append(("SSB 2008 county totals", m08["01"]["in_migration_all"], m08["01"]["out_migration_all"],
+                 m08["01"]["net_migration_all"]))
+    comp.append(("SSB 2007 county totals", m07["01"]["in_migration_all"], m07["01"]["out_migration_all"],
+                 m07["01"]["net_migration_all"]))
+    comp_notes.append("2008: %s. 2007: %s." % (URL_MIG2008, URL_MIG2007))
+    # immigration / in-migration from outside the county, the county totals up to the cut-off that exclude moves
+    # within the county (2015 includes them): for demography.abroad_share_of_in_migrants
+    abroad = [(y, d["01"]["immigration"], d["01"]["in_migration_all"]) for y, d in ((2007, m07), (2008, m08))]
+    if 2017 in w.comparison_years:
+        abroad.append((2017, c17["immigration from abroad"], c17["in-migration, all (excl. moves within county)"]))
+    abroad_share = sum(a[1] for a in abroad) / sum(a[2] for a in abroad)
+    log_lines.append("Share from abroad of in-migration from outside the county, %s pooled: %.4f" %
+                     (" ".join(str(a[0]) for a in abroad), abroad_share))
     for lab, a, b, n in comp:
         log_lines.append("  %-58s in %6.0f  out %6.0f  net %6.0f" % (lab, a, b, n))
 
@@ -940,6 +1191,22 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
                          (c, names[c], mv, mv / E24[i].sum(), share * mv, iin[i].sum(), in_count[i].sum(), net[i].sum()))
     log_lines.extend("  " + l for l in mun_lines)
 
+    if w.old_window:
+        window_text = (
+            "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years that neither" % (w.clean_years[0], w.clean_years[-1], net.sum()) +
+            "\n   refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and become"
+            "\n   optional dated events (migration_events.csv). For comparison: all years %d-%d without the four episode years" % (w.resid_years[0], w.resid_years[-1]) +
+            "\n   give %.0f per year (2007-2013 carry the wave of labour immigration after the EU enlargement); the window used" % net_long +
+            "\n   before (%d-%d with the Ukrainian arrivals) gave %.0f. Any error of the mortality table at Østfold also ends up in" % (w.old_window[0], w.old_window[-1], net_old))
+    else:
+        window_text = (
+            "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years up to the cut-off %d."
+            % (w.clean_years[0], w.clean_years[-1], net.sum(), w.cutoff) +
+            "\n   No refugee episode falls in them: the episodes 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine)"
+            "\n   come after the cut-off and are optional dated events (migration_events.csv). Caution: the window holds the later"
+            "\n   years of the wave of labour immigration after the EU enlargement (2007-2013); all years %d-%d give %.0f per year."
+            % (long_years[0], long_years[-1], net_long) +
+            "\n   Any error of the mortality table at Østfold also ends up in")
     comments = [
         "Annual migration of Østfold by municipality (2024 code) sex and age.",
         "Columns: out_rate = probability per year that a resident moves out of the municipality (to another Østfold municipality"
@@ -948,35 +1215,36 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         "\nAge = exact age in completed years at the time of the move (the simulation applies the rates by current age);"
         " 105 = 105 and older.",
         "Sources (shared Østfold data folder): %s (original: %s);" % (SRC_POP, URL_POP) +
-        "\n%s (2008: %s; 2015: %s); %s (%s);" % (SRC_MIG, URL_MIG2008, URL_MIG2015, SRC_MIG2007, URL_MIG2007) +
-        "\n%s (%s); %s; %s (population of the former municipalities); mortality.csv; fertility.csv."
-        % (SRC_MIG2017, URL_MIG2017, SRC_MAP, SRC_POP_TOTAL_OLD),
+        ("\n%s (2008: %s; 2015: %s); %s (%s);" % (SRC_MIG, URL_MIG2008, URL_MIG2015, SRC_MIG2007, URL_MIG2007)
+         if 2015 in w.comparison_years else
+         "\n%s (2008: %s; its 2015 rows are after the cut-off and not read); %s (%s);"
+         % (SRC_MIG, URL_MIG2008, SRC_MIG2007, URL_MIG2007)) +
+        ("\n%s (%s); " % (SRC_MIG2017, URL_MIG2017) if 2017 in w.comparison_years else "\n") +
+        "%s; %s (population of the former municipalities); mortality.csv; fertility.csv." % (SRC_MAP, SRC_POP_TOTAL_OLD),
         "How the table is built:",
-        "1. Net migration. For each interval 2019->2020 .. 2023->2024 the cohort residual R(a) = P(y+1 m s a+1) - P(y m s a) x"
+        "1. Net migration. For each interval %d->%d .. %d->%d the cohort residual R(a) = P(y+1 m s a+1) - P(y m s a) x"
+        % (w.last_five[0], w.last_five[0] + 1, w.last_five[-1], w.last_five[-1] + 1) +
         "\n   survival (survival from mortality.csv x mortality_scale %.2f by exact age: exp(-(m(a)+m(a+1))/2 x scale); ages 104 and" % mscale +
         "\n   105+ go into 105+). A cohort aged a on 1 January is aged a for half of the year and a+1 for the other half, so R(a)"
         "\n   is split half to age a and half to age a+1. Children born during the year are taken to have no net migration"
         "\n   before their first 1 January (see fertility.csv for the evidence). net(m s a) = mean of the five intervals."
         "\n   The survival of calendar year y is that of mortality.csv moved to the middle of y with the improvement trend"
-        "\n   (demography_parameters.csv), so that residuals of years far from %d do not count the fall in mortality as migration." % MORT_REFERENCE_YEAR +
-        "\n   County net per calendar year: " + "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in ALL_RESID_YEARS) + "." +
-        "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years that neither" % (CLEAN_YEARS[0], CLEAN_YEARS[-1], net.sum()) +
-        "\n   refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and become"
-        "\n   optional dated events (migration_events.csv). For comparison: all years 2005-2023 without the four episode years"
-        "\n   give %.0f per year (2007-2013 carry the wave of labour immigration after the EU enlargement); the window used" % net_long +
-        "\n   before (%d-%d with the Ukrainian arrivals) gave %.0f. Any error of the mortality table at Østfold also ends up in" % (OLD_WINDOW[0], OLD_WINDOW[-1], net_old) +
+        "\n   (demography_parameters.csv), so that residuals of years far from %d do not count the fall in mortality as migration." % w.mort_reference_year +
+        "\n   County net per calendar year: " + "; ".join("%d %.0f" % (y, net_year[y].sum()) for y in w.resid_years) + "." +
+        window_text +
         "\n   the residual.",
-        "2. Gross out-flow level: 2015 domestic_out + emigration of each former municipality (%s) summed to 2024 borders"
+        "2. Gross out-flow level: %d domestic_out + emigration of each former municipality (%s) summed to 2024 borders"
         "\n   (%s). Moves between former parts of Moss and of Indre Østfold left a municipality then but not now: they are"
         "\n   estimated with the destination rule of step 4 and taken off (Moss %.0f -> %.0f; Indre Østfold %.0f -> %.0f)."
-        "\n   Crude rate = out-moves / mean of the 1 January 2015 and 2016 populations: " %
-        (SRC_MIG, SRC_MAP, out15_raw["3103"], out15_new["3103"], out15_raw["3118"], out15_new["3118"]) +
+        "\n   Crude rate = out-moves / mean of the 1 January %d and %d populations: " %
+        (gy, SRC_MIG, SRC_MAP, out15_raw["3103"], out15_new["3103"], out15_raw["3118"], out15_new["3118"], gy, gy + 1) +
         " ".join("%s %.4f" % (c, crude[c]) for c in codes) + " (county %.4f)." % crude_county,
-        "   Assumption: the out-migration intensity of each municipality in 2015 still holds (the latest gross figures in the data).",
+        "   Assumption: the out-migration intensity of each municipality in %d still holds (the latest gross figures %s)."
+        % (gy, "up to the cut-off in the data: the next are of 2015" if w.backtest else "in the data"),
         "3. Age shape: Rogers-Castro model schedule r(x) = a1 exp(-alpha1 x) + a2 exp(-alpha2 (x-mu2) - exp(-lambda2 (x-mu2)))"
         "\n   + a3 exp(-alpha3 (x-mu3) - exp(-lambda3 (x-mu3))) + c, used as moves per person-year (hazard) by exact age:"
-        "\n   hazard(m s a) = k(m) r(a) with k(m) such that the moves at the 2024 person-years equal crude rate x person-years"
-        "\n   of m. Person-years by exact age in 2024 are estimated from the 1 January 2024 population (half of age a plus half"
+        "\n   hazard(m s a) = k(m) r(a) with k(m) such that the moves at the %d person-years equal crude rate x person-years" % Y0 +
+        "\n   of m. Person-years by exact age in %d are estimated from the 1 January %d population (half of age a plus half" % (Y0, Y0) +
         "\n   of the survivors of age a-1; age 0 also takes half the births implied by fertility.csv)."
         "\n   Assumption: a1=0.02 alpha1=0.10 a2=0.06 alpha2=0.10 mu2=20 lambda2=0.40 c=0.003 (the fundamental parameters of"
         "\n   Rogers and Castro 1981 Model Migration Schedules IIASA RR-81-30; peak at age %d) plus a small retirement component" % peak_age +
@@ -986,10 +1254,11 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         % (sum_dom_out, m08["01"]["domestic_out"], sum_out) +
         "\n   = %.4f on old borders; on 2024 borders (moves between former parts of one municipality and moves to Rømskog"
         "\n   taken off as in step 2) %.4f. 2007 gives %.4f on old borders." % (s_old, share, s07) +
-        "\n   Assumption: the share is the same for every municipality sex and age; the 2008 share also holds for 2015."
+        "\n   Assumption: the share is the same for every municipality sex and age%s." %
+        ("; the %d share also holds for %d" % (INTERNAL_SHARE_YEAR, gy) if gy != INTERNAL_SHARE_YEAR else "") +
         "\n   Assumption: an internal mover chooses a destination among the other 11 municipalities in proportion to its"
         "\n   population (no distance effect; real moves favour neighbours).",
-        "5. in_count(m s a) = net(m s a) + out-moves(m s a) - expected internal in-moves(m s a) at the 2024 person-years."
+        "5. in_count(m s a) = net(m s a) + out-moves(m s a) - expected internal in-moves(m s a) at the %d person-years." % Y0 +
         "\n   Where that was negative the out_rate of the cell was raised until in_count = 0 (iterated because a raise adds internal"
         "\n   in-moves elsewhere); the net still holds. Raised cells: %d of %d (%d of them at ages 80+); out-moves added %.0f per year."
         % (int(raised.sum()), net.size, int((raised_ages >= 80).sum()), extra_out) +
@@ -998,23 +1267,23 @@ def derive_migration(shared, P, PM, codes, names, S, residual, f_ost, srb, mscal
         (OUT_RATE_CAP, int(bad.sum()), int((bad & (E24 == 0)).sum()),
          int(np.nonzero(bad)[2].min()) if bad.any() else 0, int(np.nonzero(bad)[2].max()) if bad.any() else 0,
          int((bad & (E24 > 0)).sum()), float(resid.sum())) +
-        "\n   The net holds at the 2024 population; with another population the out-flow changes with it. Residuals are not smoothed:"
+        "\n   The net holds at the %d population; with another population the out-flow changes with it. Residuals are not smoothed:" % Y0 +
         "\n   small cells carry noise.",
         "County totals per year (persons):",
     ] + ["  %-58s in %6.0f  out %6.0f  net %6.0f" % (lab, a, b, n) for lab, a, b, n in comp] + [
         "  Moves between the 12 municipalities implied by this table: %.0f per year." % tot_internal,
-        "  SSB 2017: %s. SSB 2015: %s; its county domestic in/out include moves within the county (%.0f such moves estimated"
-        " with the 2008 share were taken off). 2008: %s. 2007: %s." % (URL_MIG2017, URL_MIG2015, int15_est, URL_MIG2008, URL_MIG2007),
-        "Per municipality (per year at the 2024 population):",
+        "  " + " ".join(comp_notes),
+        "Per municipality (per year at the %d population):" % Y0,
     ] + ["  " + l for l in mun_lines]
     return dict(out_rate=out_rate, in_count=in_count, share=share, log=log_lines, comments=comments, events=events,
-                event_lines=event_lines, net_year=net_year, clean_net=net,
+                event_lines=event_lines, episode_pop_years=episode_pop_years, net_year=net_year, clean_net=net,
+                abroad_share=abroad_share, abroad_share_years=[a[0] for a in abroad],
                 crude_county=crude_county, tot_out_ext=tot_out_ext, tot_in_ext=tot_in_ext, tot_internal=tot_internal,
                 E24=E24)
 
 
-def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out_rate, in_count, share, extra_in=None):
-    """Deterministic projection from 1 January 2019 to 1 January 2024 with the monthly rules of the simulation
+def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out_rate, in_count, share, w, extra_in=None):
+    """Deterministic projection from 1 January w.validation_start to 1 January w.start_year with the monthly rules of the simulation
     (models/demography): by age in months; each month death, then moving out (a share to another municipality in
     proportion to population), then birth for women who did neither; in-migrants arrive after the events with an age
     drawn uniformly within their year of age. Expected values instead of random draws. extra_in: {year: array [m, s, a]}
@@ -1032,9 +1301,9 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
     p_out = -np.expm1(np.log1p(-np.minimum(out_rate, 0.999999)) / 12.0)[:, :, a_tab]     # [m, s, k]
     in_month = np.repeat(in_count / 12.0 / 12.0, 12, axis=2)                               # spread over 12 ages in months
     X = np.zeros((nm, 2, max_months))
-    X[:, :, :(POP_MAX_AGE + 1) * 12] = np.repeat(PM(VALIDATION_START) / 12.0, 12, axis=2)
-    for t in range((BASE_YEAR - VALIDATION_START) * 12):
-        year = VALIDATION_START + t // 12
+    X[:, :, :(POP_MAX_AGE + 1) * 12] = np.repeat(PM(w.validation_start) / 12.0, 12, axis=2)
+    for t in range((w.start_year - w.validation_start) * 12):
+        year = w.validation_start + t // 12
         if t % 12 == 0:
             tot = X.sum(axis=(1, 2))
             W = np.zeros((nm, nm))
@@ -1042,7 +1311,7 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
                 for i in range(nm):
                     if i != j:
                         W[j, i] = tot[i] / (tot.sum() - tot[j])
-            impr = (1 - improvement_rate) ** (year - MORT_REFERENCE_YEAR)
+            impr = (1 - improvement_rate) ** (year - w.mort_reference_year)
             p_death = -np.expm1(-m_full[:, a_mort] * mscale * impr / 12.0)                 # [s, k]
         if t % 12 == 0:
             extra = (extra_in or {}).get(year)
@@ -1064,13 +1333,19 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
     for a in range(POP_MAX_AGE):
         proj[:, :, a] = X[:, :, 12 * a:12 * a + 12].sum(axis=2)
     proj[:, :, POP_MAX_AGE] = X[:, :, 12 * POP_MAX_AGE:].sum(axis=2)
-    obs = PM(BASE_YEAR)
-    lines = ["== Validation: projection of 1 January %d to 1 January %d" % (VALIDATION_START, BASE_YEAR)]
+    obs = PM(w.start_year)
+    lines = ["== Validation: projection of 1 January %d to 1 January %d" % (w.validation_start, w.start_year)]
     pt, ot = proj.sum(), obs.sum()
+    inside = sum(1 for y in w.clean_years if w.validation_start <= y < w.start_year)
+    words = ("none", "one", "two", "three", "four", "all")
+    if w.validation_events:
+        episodes = (" and %s are missing unless that event is switched on (last line)." %
+                    " and ".join(EVENT_MISSING[e] for e in w.validation_events))
+    else:
+        episodes = "; no refugee episode falls in the check's years."
     lines.append("Monthly steps with the rules of the simulation and mortality improvement %.4f/yr from %d; expected values."
-                 " The net migration comes from %d-%d, so three of the five years are in the window and the arrivals from Ukraine"
-                 " of 2022-2023 are missing unless that event is switched on (last line)." %
-                 (improvement_rate, MORT_REFERENCE_YEAR, CLEAN_YEARS[0], CLEAN_YEARS[-1]))
+                 " The net migration comes from %d-%d, so %s of the five years are in the window%s" %
+                 (improvement_rate, w.mort_reference_year, w.clean_years[0], w.clean_years[-1], words[inside], episodes))
     lines.append("County: projected %.0f; observed %.0f; difference %+.0f (%+.2f%%)" % (pt, ot, pt - ot, 100 * (pt - ot) / ot))
     errs = []
     for i, c in enumerate(codes):
@@ -1085,7 +1360,7 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
     for lab, lo, hi in groups:
         p, o = proj[:, :, lo:hi + 1].sum(), obs[:, :, lo:hi + 1].sum()
         parts.append("%s %+.0f (%+.1f%%)" % (lab, p - o, 100 * (p - o) / o))
-    lines.append("County by age on 1 January %d (projected - observed): " % BASE_YEAR + "; ".join(parts) + ".")
+    lines.append("County by age on 1 January %d (projected - observed): " % w.start_year + "; ".join(parts) + ".")
     d0 = [100 * (proj[:, :, a].sum() - obs[:, :, a].sum()) / obs[:, :, a].sum() for a in (0, 1)]
     lines.append("Age 0 alone %+.1f%%, age 1 %+.1f%%: the simulation gives a child born in month t the birth month t, while"
                  " residents and in-migrants of age a get birth months t-12a-11 .. t-12a; so children born in January count"
