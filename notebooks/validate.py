@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Compares a back-test run (e.g. scenarios/backtest_2015.toml) with what really happened:
+the residents of the county and of each municipality every 1 January after the start, and
+NAV's registered unemployment each year. Reads the HDF5 file and
+scenarios/data/validation/ only.
+
+    /usr/bin/python3 notebooks/validate.py RESULT.h5 [--markdown FILE]
+
+For each figure it prints the real value, the model's mean over the replicates with its band
+(5th to 95th percentile; what the band holds, parameter and random variation or random
+variation only, is the file's kfsim_interval), the error, and whether the real value lies in
+the band. The model's population on 31 December of year y is set against the real one on
+1 January of y + 1. Years of dated events (refugee arrivals 2015-2016 and 2022-2023, the
+pandemic 2020-2021) are marked: the back-test may or may not switch them on.
+"""
+import argparse
+import csv
+import pathlib
+import sys
+
+import numpy as np
+import xarray as xr
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+VALIDATION = ROOT / "scenarios" / "data" / "validation"
+EVENT_YEARS = {2015: "refugees", 2016: "refugees", 2020: "pandemic", 2021: "pandemic",
+               2022: "refugees", 2023: "refugees"}
+
+
+def read_table(path):
+    with open(path, encoding="utf-8") as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def text(value):
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def compare(path):
+    """Rows of the comparison: dicts with figure, area, year, real, mean, p05, p95, error
+    (relative for population, points for unemployment), inside, event."""
+    observed = {(int(r["year"]), r["area"]): int(r["persons"])
+                for r in read_table(VALIDATION / "population_1jan.csv")}
+    unemployment = {int(r["year"]): float(r["percent_of_labour_force"])
+                    for r in read_table(VALIDATION / "registered_unemployment.csv")}
+    rows = []
+    with xr.open_dataset(path, engine="h5netcdf") as ds:
+        interval = text(ds.attrs.get("kfsim_interval", "spread over the runs"))
+        population = ds.population_end.sum(["sex", "age_group"])
+        if "replicate" not in population.dims:
+            population = population.expand_dims("replicate")
+        names = {int(c): text(n) for c, n in zip(ds.municipality.values, ds.municipality_name.values)}
+        for year in ds.year.values:
+            january = int(year) + 1
+            for area, values in [("31", population.sel(year=year).sum("municipality").values)] + [
+                    (str(code), population.sel(year=year, municipality=code).values)
+                    for code in ds.municipality.values]:
+                real = observed.get((january, area))
+                if real is None:
+                    continue
+                mean = float(np.mean(values))
+                low, high = np.percentile(values, [5, 95])
+                rows.append({"figure": "population 1 January", "area": area,
+                             "name": "Østfold" if area == "31" else names[int(area)],
+                             "year": january, "real": real, "mean": mean, "p05": float(low),
+                             "p95": float(high), "error": (mean - real) / real,
+                             "inside": bool(low <= real <= high), "event": EVENT_YEARS.get(january, "")})
+        rate = ds.unemployment_rate_monthly
+        if "replicate" not in rate.dims:
+            rate = rate.expand_dims("replicate")
+        months = ds.month.values
+        for year in sorted(set(months // 100)):
+            if year not in unemployment:
+                continue
+            chosen = np.where(months // 100 == year)[0]
+            if len(chosen) < 12:
+                continue
+            values = 100 * rate.isel(month=chosen).mean("month").values
+            mean = float(np.mean(values))
+            low, high = np.percentile(values, [5, 95])
+            real = unemployment[year]
+            rows.append({"figure": "registered unemployment (%)", "area": "31", "name": "Østfold",
+                         "year": int(year), "real": real, "mean": mean, "p05": float(low),
+                         "p95": float(high), "error": mean - real,
+                         "inside": bool(low <= real <= high), "event": EVENT_YEARS.get(int(year), "")})
+    return rows, interval
+
+
+def summary(rows):
+    population = [r for r in rows if r["figure"] == "population 1 January"]
+    county = [r for r in population if r["area"] == "31"]
+    municipal = [r for r in population if r["area"] != "31"]
+    unemployment = [r for r in rows if r["figure"].startswith("registered")]
+    quiet = [r for r in unemployment if not r["event"]]
+    return {
+        "county_max_error": max((abs(r["error"]) for r in county), default=float("nan")),
+        "municipal_max_error": max((abs(r["error"]) for r in municipal), default=float("nan")),
+        "municipal_inside_share": (np.mean([r["inside"] for r in municipal]) if municipal
+                                   else float("nan")),
+        "county_inside_share": np.mean([r["inside"] for r in county]) if county else float("nan"),
+        "unemployment_max_error_outside_events": max((abs(r["error"]) for r in quiet),
+                                                     default=float("nan")),
+    }
+
+
+def markdown(rows, interval):
+    lines = [f"Band: 5th to 95th percentile over the replicates ({interval}).", "",
+             "| figure | area | 1 Jan / year | real | model mean | band | error | inside | event |",
+             "|---|---|---:|---:|---:|---|---:|---|---|"]
+    for r in rows:
+        population = r["figure"].startswith("population")
+        fmt = (lambda v: f"{v:,.0f}".replace(",", " ")) if population else (lambda v: f"{v:.2f}")
+        error = f"{100 * r['error']:+.2f} %" if population else f"{r['error']:+.2f} points"
+        lines.append(f"| {r['figure']} | {r['name']} | {r['year']} | {fmt(r['real'])} | "
+                     f"{fmt(r['mean'])} | [{fmt(r['p05'])}, {fmt(r['p95'])}] | {error} | "
+                     f"{'yes' if r['inside'] else 'no'} | {r['event']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("result")
+    parser.add_argument("--markdown", help="also write the table as Markdown to this file")
+    args = parser.parse_args(argv)
+    try:
+        rows, interval = compare(args.result)
+    except (OSError, KeyError) as error:
+        print(f"validate: {args.result}: {error}", file=sys.stderr)
+        return 2
+    if not rows:
+        print(f"validate: {args.result}: no year of the run has a real figure to compare with",
+              file=sys.stderr)
+        return 2
+    table = markdown(rows, interval)
+    print(table)
+    s = summary(rows)
+    print(f"County population: largest error {100 * s['county_max_error']:.2f} %; "
+          f"municipalities: largest error {100 * s['municipal_max_error']:.2f} %, "
+          f"real value inside the band in {100 * s['municipal_inside_share']:.0f} % of "
+          f"(municipality, year) pairs; registered unemployment outside the dated events: "
+          f"largest error {s['unemployment_max_error_outside_events']:.2f} points.")
+    if args.markdown:
+        pathlib.Path(args.markdown).write_text(table, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

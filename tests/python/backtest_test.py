@@ -1,0 +1,89 @@
+"""The back-test (scenarios/backtest_2015.toml): Østfold from 1 January 2015 with every
+demographic rate estimated from data up to 2014 only, against what happened in 2016-2024
+(notebooks/validate.py, scenarios/data/validation/).
+
+Asserted, over its 10 replicates with the demographic assumptions drawn ([uncertainty]):
+the county's population every 1 January 2016-2024 within 1.5 % of the real one; after five
+years (1 January 2020) at least 8 municipalities of 10 within 5 %, as SSB found for its own
+municipal projections (Økonomiske analyser 4/2014); and the validate script's table and
+summary. Known misses, asserted as such with their figures (docs/validation.md): every
+municipality within 3 % every year (the largest error is 8 %, Hvaler in 2024, a small
+municipality whose 2010-2014 in-migration did not last) and the real value inside the band in
+80 % of (municipality, year) pairs (74 %: the drawn keys scale the county's migration, not
+each municipality's). Registered unemployment is compared but not asserted: the labour market
+starts from the 2023-2024 tables (the shared data lacks Østfold's 2015 margins), so it is no
+validation. Release pass only.
+"""
+import pathlib
+import subprocess
+import sys
+import unittest
+
+from kfsim_testing import SANITIZED, SOURCE, run_kfsim, scratch_dir
+
+sys.path.insert(0, str(SOURCE / "notebooks"))
+import validate  # noqa: E402
+
+BACKTEST = SOURCE / "scenarios" / "backtest_2015.toml"
+
+
+@unittest.skipIf(SANITIZED, "the back-test's ten-year ensemble runs in the Release pass")
+class BackTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = scratch_dir()
+        cls.path = pathlib.Path(cls.tmp.name) / "backtest.h5"
+        done = run_kfsim("run", BACKTEST, "-o", cls.path, "--quiet")
+        assert done.returncode == 0, done.stderr
+        cls.rows, cls.interval = validate.compare(cls.path)
+        cls.summary = validate.summary(cls.rows)
+        cls.population = [r for r in cls.rows if r["figure"] == "population 1 January"]
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_every_year_and_municipality_is_compared(self):
+        years = sorted({r["year"] for r in self.population})
+        self.assertEqual(years, list(range(2016, 2025)))
+        self.assertEqual(len(self.population), 9 * 13)
+        self.assertIn("parameter and random variation over 10 runs", self.interval)
+
+    def test_county_within_one_and_a_half_percent(self):
+        for r in self.population:
+            if r["area"] == "31":
+                self.assertLess(abs(r["error"]), 0.015, r)
+
+    def test_after_five_years_eight_municipalities_of_ten_within_five_percent(self):
+        errors = [abs(r["error"]) for r in self.population
+                  if r["area"] != "31" and r["year"] == 2020]
+        self.assertEqual(len(errors), 12)
+        self.assertGreaterEqual(sum(e < 0.05 for e in errors) / len(errors), 0.8, errors)
+
+    @unittest.expectedFailure
+    def test_municipalities_within_three_percent(self):
+        # Missed: 8.0 % at most (Hvaler 2024), 6 of 12 municipalities within 3 % in 2024.
+        for r in self.population:
+            if r["area"] != "31":
+                self.assertLess(abs(r["error"]), 0.03, r)
+
+    @unittest.expectedFailure
+    def test_real_population_inside_the_band_in_four_pairs_of_five(self):
+        # Missed: 74 % of the (municipality, year) pairs.
+        self.assertGreaterEqual(self.summary["municipal_inside_share"], 0.8)
+
+    def test_validate_prints_the_table_and_its_summary(self):
+        markdown = pathlib.Path(self.tmp.name) / "validation.md"
+        done = subprocess.run([sys.executable, str(SOURCE / "notebooks" / "validate.py"),
+                               str(self.path), "--markdown", str(markdown)],
+                              capture_output=True, text=True, timeout=300)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn("| population 1 January | Fredrikstad | 2024 |", done.stdout)
+        self.assertIn("registered unemployment (%)", done.stdout)
+        self.assertIn("County population: largest error", done.stdout)
+        self.assertEqual(markdown.read_text(encoding="utf-8").count("| population 1 January |"),
+                         9 * 13)
+
+
+if __name__ == "__main__":
+    unittest.main()
