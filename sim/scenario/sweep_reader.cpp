@@ -50,14 +50,8 @@ void ScenarioBuilder::read_sweep(const toml::node& node, const toml::key& key,
   std::vector<std::pair<std::string, const toml::node*>> leaves;
   std::vector<const toml::key*> keys;
   collect_leaves(*table, "", leaves, keys);
-  // toml++ iterates a table in key order; the axes keep the order the file writes them in.
-  std::vector<std::size_t> order(leaves.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto& pa = keys[a]->source().begin;
-    const auto& pb = keys[b]->source().begin;
-    return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
-  });
+  // The axes keep the order the file writes them in.
+  const std::vector<std::size_t> order = written_order(keys);
   Sweep sweep;
   const Schema& schema = scenario_.schema_;
   for (const std::size_t i : order) {

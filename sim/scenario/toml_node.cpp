@@ -1,7 +1,9 @@
 #include "sim/scenario/toml_node.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <sstream>
+#include <utility>
 
 #include "sim/scenario/text.hpp"
 
@@ -38,6 +40,17 @@ std::string describe_node(const toml::node& node) {
   if (const auto* v = node.as_time()) return "time " + printable(printed(v->get()));
   if (const auto* v = node.as_date_time()) return "date-time " + printable(printed(v->get()));
   return "a value of unknown type";
+}
+
+std::vector<std::size_t> written_order(const std::vector<const toml::key*>& keys) {
+  std::vector<std::size_t> order(keys.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& pa = keys[a]->source().begin;
+    const auto& pb = keys[b]->source().begin;
+    return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
+  });
+  return order;
 }
 
 Origin site_of(const std::string& file, const toml::source_position& position) {

@@ -52,13 +52,7 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
   std::vector<std::pair<std::string, const toml::node*>> specs;
   std::vector<const toml::key*> keys;
   collect_specs(*table, "", specs, keys);
-  std::vector<std::size_t> order(specs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto& pa = keys[a]->source().begin;
-    const auto& pb = keys[b]->source().begin;
-    return std::pair(pa.line, pa.column) < std::pair(pb.line, pb.column);
-  });
+  const std::vector<std::size_t> order = written_order(keys);
   if (specs.empty()) throw table_site.error("uncertainty", "no keys", kUncertaintyShape);
 
   const Schema& schema = scenario_.schema_;
@@ -187,18 +181,22 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
                               problem->expected);
       }
     }
+    // The mode of a triangular and the mean of a normal distribution lie within the bounds.
+    const auto within_bounds = [&](const std::string& field, double value) {
+      if (value < parameter.min || value > parameter.max) {
+        throw leaf_site.error(path + "." + field,
+                              field + " " + format_number(value) + " outside [" +
+                                  format_number(parameter.min) + ", " +
+                                  format_number(parameter.max) + "]",
+                              "min <= " + field + " <= max");
+      }
+    };
     switch (parameter.distribution) {
       case Distribution::Uniform:
         break;
       case Distribution::Triangular:
         require(has_mode, "mode", "the mode of a triangular distribution");
-        if (parameter.mode < parameter.min || parameter.mode > parameter.max) {
-          throw leaf_site.error(path + ".mode",
-                                "mode " + format_number(parameter.mode) + " outside [" +
-                                    format_number(parameter.min) + ", " +
-                                    format_number(parameter.max) + "]",
-                                "min <= mode <= max");
-        }
+        within_bounds("mode", parameter.mode);
         break;
       case Distribution::Normal:
         require(has_mean, "mean", "the mean of a normal distribution");
@@ -207,13 +205,7 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
           throw leaf_site.error(path + ".sd", "sd " + format_number(parameter.sd),
                                 "a standard deviation above 0");
         }
-        if (parameter.mean < parameter.min || parameter.mean > parameter.max) {
-          throw leaf_site.error(path + ".mean",
-                                "mean " + format_number(parameter.mean) + " outside [" +
-                                    format_number(parameter.min) + ", " +
-                                    format_number(parameter.max) + "]",
-                                "min <= mean <= max");
-        }
+        within_bounds("mean", parameter.mean);
         break;
     }
     // A file nearer the top replaces what a file it extends says of the same key.
