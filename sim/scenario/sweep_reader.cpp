@@ -18,22 +18,6 @@ const std::string kSweepShape =
     "a [sweep] table of keys, each with an array of values (e.g. labour.outside_search_rate = "
     "[0.02, 0.03]), and optionally mode = \"grid\" or \"list\"";
 
-// The leaves under [sweep]: dotted keys and nested tables both name a scenario key by path.
-void collect_leaves(const toml::table& table, const std::string& prefix,
-                    std::vector<std::pair<std::string, const toml::node*>>& leaves,
-                    std::vector<const toml::key*>& keys) {
-  for (auto&& [toml_key, node] : table) {
-    const std::string key =
-        prefix.empty() ? std::string(toml_key.str()) : prefix + "." + std::string(toml_key.str());
-    if (const auto* inner = node.as_table()) {
-      collect_leaves(*inner, key, leaves, keys);
-      continue;
-    }
-    leaves.emplace_back(key, &node);
-    keys.push_back(&toml_key);
-  }
-}
-
 }  // namespace
 
 void ScenarioBuilder::read_sweep(const toml::node& node, const toml::key& key,
@@ -47,9 +31,10 @@ void ScenarioBuilder::read_sweep(const toml::node& node, const toml::key& key,
   const auto* table = node.as_table();
   if (table == nullptr) throw table_site.error("sweep", "got " + describe_node(node), kSweepShape);
 
-  std::vector<std::pair<std::string, const toml::node*>> leaves;
+  Leaves leaves;
   std::vector<const toml::key*> keys;
-  collect_leaves(*table, "", leaves, keys);
+  collect_leaves(
+      *table, "", [](const toml::table&) { return false; }, leaves, keys);
   // The axes keep the order the file writes them in.
   const std::vector<std::size_t> order = written_order(keys);
   Sweep sweep;

@@ -42,6 +42,21 @@ std::string describe_node(const toml::node& node) {
   return "a value of unknown type";
 }
 
+void collect_leaves(const toml::table& table, const std::string& prefix,
+                    const std::function<bool(const toml::table&)>& is_leaf, Leaves& leaves,
+                    std::vector<const toml::key*>& keys) {
+  for (auto&& [toml_key, node] : table) {
+    const std::string key =
+        prefix.empty() ? std::string(toml_key.str()) : prefix + "." + std::string(toml_key.str());
+    if (const auto* inner = node.as_table(); inner != nullptr && !is_leaf(*inner)) {
+      collect_leaves(*inner, key, is_leaf, leaves, keys);
+      continue;
+    }
+    leaves.emplace_back(key, &node);
+    keys.push_back(&toml_key);
+  }
+}
+
 std::vector<std::size_t> written_order(const std::vector<const toml::key*>& keys) {
   std::vector<std::size_t> order(keys.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -1,6 +1,7 @@
 #pragma once
 // Reading toml++ nodes into scenario values and positions.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,14 @@ std::string describe_node(const toml::node& node);
 
 // A position in a file as an Origin; 1:1 when toml++ recorded none.
 Origin site_of(const std::string& file, const toml::source_position& position);
+
+// The leaves under a table such as [sweep], where dotted keys and nested tables both name a
+// scenario key by path: (dotted path, node) with the toml key of each. A nested table for which
+// is_leaf returns true is a leaf itself (an inline table of fields), not a path.
+using Leaves = std::vector<std::pair<std::string, const toml::node*>>;
+void collect_leaves(const toml::table& table, const std::string& prefix,
+                    const std::function<bool(const toml::table&)>& is_leaf, Leaves& leaves,
+                    std::vector<const toml::key*>& keys);
 
 // The indices of `keys` in the order the file writes them (toml++ iterates a table in key
 // order; tables such as [sweep] keep the file's order).

@@ -23,23 +23,6 @@ const std::string kDistributions =
     "distribution = \"uniform\" (min, max), \"triangular\" (min, mode, max) or \"normal\" "
     "(mean, sd, truncated to min, max), and a reason";
 
-// The specs under [uncertainty]: a table with a `distribution` is one; any other table is a
-// path of dotted segments leading to one.
-void collect_specs(const toml::table& table, const std::string& prefix,
-                   std::vector<std::pair<std::string, const toml::node*>>& specs,
-                   std::vector<const toml::key*>& keys) {
-  for (auto&& [toml_key, node] : table) {
-    const std::string key =
-        prefix.empty() ? std::string(toml_key.str()) : prefix + "." + std::string(toml_key.str());
-    if (const auto* inner = node.as_table(); inner && !inner->contains("distribution")) {
-      collect_specs(*inner, key, specs, keys);
-      continue;
-    }
-    specs.emplace_back(key, &node);
-    keys.push_back(&toml_key);
-  }
-}
-
 }  // namespace
 
 void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& key,
@@ -49,9 +32,13 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
   if (table == nullptr) {
     throw table_site.error("uncertainty", "got " + describe_node(node), kUncertaintyShape);
   }
-  std::vector<std::pair<std::string, const toml::node*>> specs;
+  // The specs: a table with a `distribution` is one; any other table is a path of dotted
+  // segments leading to one.
+  Leaves specs;
   std::vector<const toml::key*> keys;
-  collect_specs(*table, "", specs, keys);
+  collect_leaves(
+      *table, "", [](const toml::table& inner) { return inner.contains("distribution"); }, specs,
+      keys);
   const std::vector<std::size_t> order = written_order(keys);
   if (specs.empty()) throw table_site.error("uncertainty", "no keys", kUncertaintyShape);
 
