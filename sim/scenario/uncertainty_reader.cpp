@@ -44,7 +44,9 @@ void ScenarioBuilder::read_uncertainty(const toml::node& node, const toml::key& 
 
   const Schema& schema = scenario_.schema_;
   for (const std::size_t i : order) {
-    const auto& [name, leaf] = specs[i];
+    // Named copies, not a structured binding: the lambdas below capture them (C++17).
+    const std::string& name = specs[i].first;
+    const toml::node* leaf = specs[i].second;
     const std::string path = "uncertainty." + name;
     const Origin key_site = site_of(file, keys[i]->source().begin);
     const KeySpec* spec = schema.find(name);

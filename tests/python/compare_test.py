@@ -6,14 +6,14 @@ import csv
 import io
 import math
 import pathlib
+import shutil
 import unittest
 
 import h5py
 import numpy as np
 
-from kfsim_testing import BASELINE, run_kfsim, scratch_dir
+from kfsim_testing import BASELINE, run_kfsim, scratch_dir, shared_run
 
-SHORT = ["--set", 'end="2026-12"', "--set", "replicates=3", "--quiet"]
 MEASURES = ["gap_mean", "gap_p5", "gap_p95", "change_mean", "change_p5", "change_p95"]
 
 
@@ -41,31 +41,23 @@ def majority(ratings, mean_gap):
 class Compare(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        # The shared runs (3 replicates to 2027-12): the baseline, and the demand swing, whose
+        # downturn from 2026 changes the gaps within them.
         cls.tmp = scratch_dir()
         cls.dir = pathlib.Path(cls.tmp.name)
-        renamed = cls.dir / "renamed.toml"
-        renamed.write_text(f'schema_version = 1\nname = "baseline_renamed"\n'
-                           f'extends = "{BASELINE}"\n', encoding="utf-8")
-        # A policy that changes the gaps within the short run: demand falls from 2025.
-        downturn = cls.dir / "downturn.toml"
-        downturn.write_text(f'schema_version = 1\nname = "downturn"\nextends = "{BASELINE}"\n'
-                            '[[policies]]\nname = "downturn"\nstart = "2025-01"\n'
-                            'key = "labour.demand_growth_shift"\nvalue = -0.06\n',
-                            encoding="utf-8")
-        cls.base = cls.dir / "base.h5"
+        cls.base = shared_run("baseline")
+        cls.policy = shared_run("demand_swing")
+        # The same results under another scenario name.
         cls.renamed = cls.dir / "renamed.h5"
-        cls.policy = cls.dir / "downturn.h5"
-        for scenario, out in ((BASELINE, cls.base), (renamed, cls.renamed),
-                              (downturn, cls.policy)):
-            result = run_kfsim("run", scenario, "-o", out, *SHORT)
-            if result.returncode != 0:
-                raise AssertionError(f"kfsim run {scenario} failed: {result.stderr}")
+        shutil.copyfile(cls.base, cls.renamed)
+        with h5py.File(cls.renamed, "r+") as f:
+            f.attrs["kfsim_scenario_name"] = "baseline_renamed"
 
     @classmethod
     def tearDownClass(cls):
         cls.tmp.cleanup()
 
-    def compare_csv(self, *files, years="2025,2026"):
+    def compare_csv(self, *files, years="2026,2027"):
         result = run_kfsim("compare", *files, "--years", years, "--csv", "-")
         self.assertEqual(result.returncode, 0, result.stderr)
         return list(csv.DictReader(io.StringIO(result.stdout)))
@@ -97,7 +89,7 @@ class Compare(unittest.TestCase):
             c = codes.index(row["competence"])
             self.assertEqual(int(row["replicates"]), 3)
             is_base = row["scenario"] == "baseline"
-            self.assertIn(row["scenario"], ("baseline", "downturn"))
+            self.assertIn(row["scenario"], ("baseline", "demand_swing"))
             gap = (base_gap if is_base else policy_gap)[:, y, c]
             ratings = (base_rating if is_base else policy_rating)[:, y, c]
             expected = {"gap_mean": gap.mean(), "gap_p5": np.percentile(gap, 5),
@@ -118,7 +110,7 @@ class Compare(unittest.TestCase):
     def test_table_shows_gaps_changes_and_intervals(self):
         result = run_kfsim("compare", self.base, self.renamed, self.policy, "--years", "2026")
         self.assertEqual(result.returncode, 0, result.stderr)
-        for text in ("2026", "baseline", "baseline_renamed", "downturn", "gap", "change",
+        for text in ("2026", "baseline", "baseline_renamed", "demand_swing", "gap", "change",
                      "90 % interval", "PRIM", "BA_NURS", "%)"):
             self.assertIn(text, result.stdout)
         self.assertLessEqual(max(len(line) for line in result.stdout.splitlines()), 120)
@@ -133,7 +125,7 @@ class Compare(unittest.TestCase):
         out = self.dir / "table.csv"
         result = run_kfsim("compare", self.base, self.policy, "--years", "2026", "--csv", out)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertIn("downturn", result.stdout)
+        self.assertIn("demand_swing", result.stdout)
         with open(out, newline="", encoding="utf-8") as f:
             rows = list(csv.DictReader(f))
         self.assertEqual(len(rows), 26 * 2)
@@ -145,13 +137,13 @@ class Compare(unittest.TestCase):
         self.assertIn("note", result.stderr)
         self.assertIn("2030", result.stderr)
         years = {row["year"] for row in csv.DictReader(io.StringIO(result.stdout))}
-        self.assertEqual(years, {"2026"})  # the last year the files hold
+        self.assertEqual(years, {"2027"})  # the last year the files hold
 
     def test_a_year_the_files_do_not_hold_is_an_error(self):
         result = run_kfsim("compare", self.base, self.policy, "--years", "2026,2040")
         self.assertEqual(result.returncode, 2)
         self.assertIn("2040", result.stderr)
-        self.assertIn("2024–2026", result.stderr)
+        self.assertIn("2024–2027", result.stderr)
         self.assertEqual(run_kfsim("compare", self.base, self.policy, "--years", "soon").returncode,
                          2)
 
@@ -185,12 +177,13 @@ class Compare(unittest.TestCase):
         result = run_kfsim("compare", self.base, shorter)
         self.assertEqual(result.returncode, 2)
         self.assertIn(str(shorter), result.stderr)
-        self.assertIn("2024–2026", result.stderr)
+        self.assertIn("2024–2027", result.stderr)
 
         reseeded = self.dir / "reseeded.h5"
-        result = run_kfsim("run", BASELINE, "-o", reseeded, "--seed", "1", *SHORT)
+        result = run_kfsim("run", BASELINE, "-o", reseeded, "--seed", "1", "--set",
+                           'end="2024-12"', "--set", "replicates=3", "--quiet")
         self.assertEqual(result.returncode, 0, result.stderr)
-        result = run_kfsim("compare", self.base, reseeded, "--years", "2026", "--csv", "-")
+        result = run_kfsim("compare", shorter, reseeded, "--years", "2024", "--csv", "-")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("warning", result.stderr)
         self.assertIn("not common random numbers", result.stderr)
