@@ -2252,8 +2252,8 @@ def write_employment_by_industry(out, ctx):
         ["industry", "municipality", "employed_workplace"],
         rows,
         kept=["Assumption: the factor %.1f for Q in 3105 Sarpsborg is kept although Sykehuset Østfold Kalnes "
-              "opened in November 2015 (on 1 January 2015 the county hospital was in Fredrikstad): the move was "
-              "decided and built before the cut-off, and the model has no event that moves jobs." %
+              "opened later in 2015 (on 1 January 2015 the county hospital's main site was in Fredrikstad): the "
+              "move was decided and built before the cut-off, and the model has no event that moves jobs." %
               IND_MUN_TILT[("Q", "3105")]])
 
 
