@@ -1,5 +1,7 @@
 """The back-test's demography tables (scenarios/data/backtest_2015/, written by
-scenarios/data/derive/derive_demography.py --cutoff 2014) use no data after 2014.
+scenarios/data/derive/derive_demography.py --cutoff 2014) and labour tables
+(scenarios/data/backtest_2015/labour/, written by scenarios/data/derive/derive_labour.py --cutoff 2014) use no
+data after 2014.
 
 The leak test copies every shared file the script reads into a temporary folder, removes from each
 every row of a year after 2014, runs the script on that folder and asserts each table byte for
@@ -8,8 +10,15 @@ episodes' sizes come from the episode years (2015-2016, 2022-2023), so the leak 
 (--no-events) and a run on the full data checks it. A run without --cutoff reproduces the baseline's
 committed tables.
 
+The labour leak test does the same for derive_labour.py's inputs. Four shared files hold no year up to 2014 that
+could stand in for what the tables take from them (LABOUR_KEPT): they are copied whole, and the test asserts that a
+back-test table names each one in its header next to "(no data up to 2014 in the shared files)". The one
+repository file the labour script reads with --cutoff is the baseline's unemployment_seasonality.csv, for its
+model_index column (the model's own seasonal profile, not data). A run without --cutoff reproduces the baseline's
+committed labour tables.
+
 Needs the shared Østfold data folder next to the repository (../shared/data/ostfold); skipped
-without it. The script takes well under a second a run."""
+without it. Each script takes about a second a run."""
 import csv
 import pathlib
 import re
@@ -20,6 +29,7 @@ import unittest
 from kfsim_testing import SOURCE
 
 SCRIPT = SOURCE / "scenarios" / "data" / "derive" / "derive_demography.py"
+LABOUR_SCRIPT = SOURCE / "scenarios" / "data" / "derive" / "derive_labour.py"
 SHARED = SOURCE.parent / "shared" / "data" / "ostfold"
 BASELINE_DIR = SOURCE / "scenarios" / "data"
 BACKTEST_DIR = BASELINE_DIR / "backtest_2015"
@@ -39,6 +49,13 @@ def leading_year(value):
 def last_year(value):
     """'2005' or 'avg_1968_1969' (a mean over years): the last year behind the value."""
     return int(re.findall(r"\d{4}", value)[-1])
+
+
+def any_year(value):
+    """'2019 (forecast)', '~2010', '2013Q4': the first year named; None (the row is kept) for a row without one
+    ('qualitative')."""
+    found = re.search(r"\d{4}", value)
+    return int(found.group()) if found else None
 
 
 def state_year(value):
@@ -64,11 +81,56 @@ INPUTS = {
 }
 
 
-def cut(source, target, cutoff):
-    """Copies the shared files into `target`, dropping the rows of a year after `cutoff`; returns
-    {file: (rows kept, rows dropped)}."""
+# derive_labour.py: the same rules for its inputs.
+LABOUR_INPUTS = {
+    "population_age_sex_2005_2024_2024borders.csv": ("year_1jan", state_year),
+    "population_municipality_age_2005_2023.csv": ("year_1jan", state_year),
+    "employment_totals.csv": ("period", any_year),
+    "employment_rates.csv": ("period", any_year),
+    "commuting_indicators.csv": ("period", any_year),
+    "employees_by_industry_workplace_1995_2000.csv": ("year_4th_qtr", leading_year),
+    "employment_by_occupation_county_aku_2011.csv": ("year", leading_year),
+    "crosswalk_occupation_by_industry_norway_aku_2010.csv": ("year", leading_year),
+    "employment_employees_by_industry_norway_nav_2009_2023.csv": ("year", leading_year),
+    "employment_by_industry_norway_ssb13470_2022.csv": ("year", leading_year),
+    "education_level_county.csv": ("reference_date", leading_year),
+    "education_level_municipality_2017.csv": ("date", leading_year),
+    "education_higher_share_points.csv": ("date", leading_year),
+    "unemployment_nav_monthly_2011_2024_county31.csv": ("month", leading_year),
+    "disability_nav_nedsatt_arbeidsevne_monthly_2011_2024.csv": ("month", leading_year),
+    "nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv": ("year", leading_year),
+    "labour_shortage_nav.csv": ("year", leading_year),
+    "employed_by_occupation_municipality_2007.csv": None,   # one table of 2007 (its note), no year column
+    "municipality_code_mapping.csv": None,
+}
+# Shared files with no year up to 2014 for what the back-test takes from them: copied whole; each back-test table
+# that rests on one says so in its header.
+LABOUR_KEPT = {
+    "education_level_by_age_sex_norway_2015.csv": "Norway's attainment by age and sex (the seed of the fitting)",
+    "vgs_pupils_by_programme_2015.csv": "Østfold's pupils by vocational programme and sex",
+    "occupation_education_age_shares_vestfold_telemark_2015_2020_DERIVED.csv": "the 3-digit occupation splits",
+    "health_care_staff_norway_2007_2020.csv": "helsefagarbeidere's share of care staff (2020 rows)",
+}
+LABOUR_NO_DATA = "(no data up to 2014 in the shared files)"
+LABOUR_BASELINE_DIR = BASELINE_DIR / "labour"
+LABOUR_BACKTEST_DIR = BACKTEST_DIR / "labour"
+LABOUR_TABLES = ("competences.csv", "occupations.csv", "industries.csv", "staffing_industry_occupation.csv",
+                 "establishment_size_distribution.csv", "occupation_competence_fit.csv", "competence_by_age_sex.csv",
+                 "labour_status_targets.csv", "separation_rates.csv", "retirement_rates.csv", "commuting.csv",
+                 "commuting_reach.csv", "calibration_targets.csv")
+LABOUR_BASELINE_TABLES = LABOUR_TABLES + ("employment_by_industry_2024.csv", "competence_municipality_factor.csv",
+                                          "shortage_by_occupation_2017.csv")
+LABOUR_BACKTEST_TABLES = LABOUR_TABLES + ("employment_by_industry_2015.csv", "disability_nav_2014.csv",
+                                          "unemployment_seasonality.csv", "industry_growth.csv")
+
+
+def cut(source, target, cutoff, inputs=None, kept=()):
+    """Copies the shared files into `target`, dropping the rows of a year after `cutoff` (rows without a year are
+    kept); the files in `kept` are copied whole. Returns {file: (rows kept, rows dropped)}."""
     counts = {}
-    for name, rule in INPUTS.items():
+    for name in kept:
+        (target / name).write_bytes((source / name).read_bytes())
+    for name, rule in (INPUTS if inputs is None else inputs).items():
         src, dst = source / name, target / name
         if rule is None:
             dst.write_bytes(src.read_bytes())
@@ -79,7 +141,7 @@ def cut(source, target, cutoff):
             header = next(reader)
             rows = list(reader)
         i = header.index(column)
-        kept = [r for r in rows if year_of(r[i]) <= cutoff]
+        kept = [r for r in rows if year_of(r[i]) is None or year_of(r[i]) <= cutoff]
         with open(dst, "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f, lineterminator="\n")
             writer.writerow(header)
@@ -88,12 +150,12 @@ def cut(source, target, cutoff):
     return counts
 
 
-def derive(*args):
-    result = subprocess.run(["/usr/bin/python3", str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+def derive(*args, script=SCRIPT):
+    result = subprocess.run(["/usr/bin/python3", str(script), *map(str, args)], capture_output=True, text=True,
                             timeout=300)
     if result.returncode != 0:
-        raise AssertionError("derive_demography.py %s failed:\n%s%s" % (" ".join(map(str, args)), result.stdout,
-                                                                         result.stderr))
+        raise AssertionError("%s %s failed:\n%s%s" % (script.name, " ".join(map(str, args)), result.stdout,
+                                                      result.stderr))
     return result.stdout
 
 
@@ -149,6 +211,67 @@ class BacktestCutoff(unittest.TestCase):
         derive("--out", out)
         self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(BASELINE_TABLES))
         self.assert_same(out, BASELINE_DIR, BASELINE_TABLES)
+
+
+def header_of(path):
+    """The '#' lines of a table, joined into one line of single spaces."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return " ".join(" ".join(l[1:].split()) for l in lines if l.startswith("#"))
+
+
+@unittest.skipUnless((SHARED / "SOURCES.md").is_file(), "shared data folder not found: %s" % SHARED)
+class BacktestLabourCutoff(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory(prefix="kfsim-backtest-labour-")
+        self.dir = pathlib.Path(self.tmp.name)
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    assert_same = BacktestCutoff.assert_same
+
+    def test_no_data_after_the_cutoff(self):
+        shared, out = self.dir / "shared", self.dir / "out"
+        shared.mkdir()
+        counts = cut(SHARED, shared, CUTOFF, LABOUR_INPUTS, LABOUR_KEPT)
+        # the cut removes something where the data go past 2014 (so that the test has teeth)
+        for name, (kept, dropped) in counts.items():
+            if name in ("employment_by_industry_norway_ssb13470_2022.csv", "education_level_municipality_2017.csv",
+                        "nav_bedriftsundersokelse_2017_shortage_by_occupation_county.csv", "labour_shortage_nav.csv"):
+                self.assertEqual(kept, 0, name)   # wholly after the cut-off: the back-test must not need them
+        for name in ("population_age_sex_2005_2024_2024borders.csv", "employment_totals.csv", "employment_rates.csv",
+                     "commuting_indicators.csv", "employment_employees_by_industry_norway_nav_2009_2023.csv",
+                     "education_higher_share_points.csv", "unemployment_nav_monthly_2011_2024_county31.csv",
+                     "disability_nav_nedsatt_arbeidsevne_monthly_2011_2024.csv"):
+            self.assertGreater(counts[name][1], 0, name)
+        derive("--cutoff", CUTOFF, "--shared", shared, "--out", out, script=LABOUR_SCRIPT)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(LABOUR_BACKTEST_TABLES))
+        self.assert_same(out, LABOUR_BACKTEST_DIR, LABOUR_BACKTEST_TABLES)
+
+    def test_committed_backtest_tables(self):
+        """On the full data the script writes the committed folder; every table says it is a back-test table, its
+        windows, and every shared file it still takes a post-2014 figure from."""
+        out = self.dir / "out"
+        log = derive("--cutoff", CUTOFF, "--out", out, script=LABOUR_SCRIPT)
+        self.assertIn("start 1 January 2015", log)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(LABOUR_BACKTEST_TABLES))
+        self.assert_same(out, LABOUR_BACKTEST_DIR, LABOUR_BACKTEST_TABLES)
+        headers = {name: header_of(LABOUR_BACKTEST_DIR / name) for name in LABOUR_BACKTEST_TABLES}
+        for name, header in headers.items():
+            with self.subTest(table=name):
+                self.assertIn(PHRASE, header)
+                self.assertIn("Windows used:", header)
+        for name in LABOUR_KEPT:
+            with self.subTest(kept=name):
+                self.assertTrue(any(name in h and LABOUR_NO_DATA in h for h in headers.values()), name)
+        self.assertTrue((LABOUR_BACKTEST_DIR / "SOURCES.md").is_file())
+
+    def test_baseline_unchanged(self):
+        """Without --cutoff the script writes the baseline's committed labour tables."""
+        out = self.dir / "out"
+        derive("--out", out, script=LABOUR_SCRIPT)
+        self.assertEqual(sorted(p.name for p in out.iterdir()), sorted(LABOUR_BASELINE_TABLES))
+        self.assert_same(out, LABOUR_BASELINE_DIR, LABOUR_BASELINE_TABLES)
 
 
 if __name__ == "__main__":

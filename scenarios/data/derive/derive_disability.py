@@ -29,25 +29,34 @@ URL = ("https://github.com/evensrii/Telemark/blob/main/Data/03_Arbeid%20og%20n%C
        "01_Arbeidsliv/NAV/Nedsatt%20arbeidsevne/nedsatt_arbeidsevne.csv")
 
 
+def stock_by_sex(shared, stock_month, mean_year, first_year=2011):
+    """By sex: (sex, stock of stock_month, mean of the 12 months of mean_year, yearly growth of the annual mean
+    first_year -> mean_year, growth of the annual mean mean_year - 1 -> mean_year). No month after mean_year or
+    stock_month is read."""
+    last = max(mean_year, int(stock_month[:4]))
+    stock = {}
+    with open(os.path.join(shared, FILE), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if row["area"] == AREA and row["age"] == "18-66år" and int(row["month"][:4]) <= last:
+                stock[(row["sex"], row["month"])] = int(row["persons"])
+    rows = []
+    for sex in ("female", "male"):
+        year = {y: [stock[(sex, f"{y}-{m:02d}")] for m in range(1, 13)] for y in (first_year, mean_year - 1, mean_year)}
+        mean = {y: sum(v) / 12.0 for y, v in year.items()}
+        growth_long = (mean[mean_year] / mean[first_year]) ** (1 / (mean_year - first_year)) - 1
+        growth_last = mean[mean_year] / mean[mean_year - 1] - 1
+        rows.append((sex, stock[(sex, stock_month)], mean[mean_year], growth_long, growth_last))
+    total = sum(r[1] for r in rows)
+    assert total == stock[("total", stock_month)], (total, stock[("total", stock_month)])
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", default=SHARED)
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "..", "labour"))
     args = parser.parse_args()
-    stock = {}
-    with open(os.path.join(args.shared, FILE), encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if row["area"] == AREA and row["age"] == "18-66år":
-                stock[(row["sex"], row["month"])] = int(row["persons"])
-    rows = []
-    for sex in ("female", "male"):
-        year = {y: [stock[(sex, f"{y}-{m:02d}")] for m in range(1, 13)] for y in (2011, 2023, 2024)}
-        mean = {y: sum(v) / 12.0 for y, v in year.items()}
-        growth_long = (mean[2024] / mean[2011]) ** (1 / 13) - 1
-        growth_last = mean[2024] / mean[2023] - 1
-        rows.append((sex, stock[(sex, "2024-01")], mean[2024], growth_long, growth_last))
-    total_jan = sum(r[1] for r in rows)
-    assert total_jan == stock[("total", "2024-01")], (total_jan, stock[("total", "2024-01")])
+    rows = stock_by_sex(args.shared, "2024-01", 2024)
     header = [
         "# Persons 18-66 with nedsatt arbeidsevne (NAV-assessed reduced work capacity; mostly recipients of",
         "#   arbeidsavklaringspenger, AAP; NOT uføretrygd) resident in Østfold (county 31, 2024 borders), by sex.",

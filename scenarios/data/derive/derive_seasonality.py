@@ -48,25 +48,28 @@ URL = ("https://github.com/evensrii/Telemark/blob/main/Data/03_Arbeid%20og%20n%C
 MODEL_FROM, MODEL_TO = 2025, 2031
 
 
-def read_series(shared):
+def read_series(shared, last_year=2024):
+    """NAV's monthly stock January 2011 .. December last_year (no later month is read)."""
     series = {}
     with open(os.path.join(shared, FILE), encoding="utf-8") as f:
         for row in csv.DictReader(f):
             if row["area"] == AREA and row["status"] == STATUS and row["sex"] == "total":
                 year, month = (int(x) for x in row["month"].split("-"))
-                series[(year, month)] = float(row["persons"])
+                if year <= last_year:
+                    series[(year, month)] = float(row["persons"])
     keys = sorted(series)
-    assert keys[0] == (2011, 1) and keys[-1] == (2024, 12) and len(keys) == 168, keys[:2]
+    n = 12 * (last_year - 2011 + 1)
+    assert keys[0] == (2011, 1) and keys[-1] == (last_year, 12) and len(keys) == n, keys[:2]
     return [series[k] for k in keys]
 
 
-def seasonal_indices(values):
+def seasonal_indices(values, excluded=EXCLUDED_YEARS):
     n = len(values)
     ratios = [[] for _ in range(12)]
     for t in range(6, n - 6):
         # Centred 2x12 moving average: half weight on the two ends.
         trend = (0.5 * values[t - 6] + sum(values[t - 5:t + 6]) + 0.5 * values[t + 6]) / 12.0
-        if 2011 + t // 12 in EXCLUDED_YEARS:
+        if 2011 + t // 12 in excluded:
             continue
         ratios[t % 12].append(values[t] / trend)
     raw = [sum(r) / len(r) for r in ratios]
