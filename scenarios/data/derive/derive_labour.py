@@ -2489,11 +2489,7 @@ def competence_comments(E, w):
         "TIP x1.3 building x1.2 and electrical x0.75 (older vocational cohorts were trained more in "
         "commerce/office industrial and building trades; electrical became popular later). Men: " + " ".join("%s %.3f" % (c, v) for c, v in E["progmix"]["male"].items()) + ". Women: "
         + " ".join("%s %.3f" % (c, v) for c, v in E["progmix"]["female"].items()) + ".",
-        "Assumption (fields of higher education and fagskole, by sex; approximations of the national stock "
-        "of persons by field of education, which is not in the shared data): " + "; ".join(
-            "%s %s: %s" % (lvl, s, " ".join("%s %.2f" % (c, v) for c, v in FIELD_SPLIT[lvl][s].items()))
-            for lvl in ("fagskole", "bachelor", "master") for s in SEXES) + ". The field split does not vary "
-        "with age.",
+        field_split_text(),
         "Result for all residents 16+ on 1 Jan 2024: primary %s; general upper secondary %s; vocational %s; "
         "fagskole %s; bachelor %s; master %s (higher education %s; 26.1 %% in 2017)." % (
             pct(lev[0]), pct(lev[1]), pct(lev[2]), pct(lev[3]), pct(lev[4]), pct(lev[5]), pct(lev[4] + lev[5])),
@@ -2549,11 +2545,7 @@ def competence_comments_county(E, w):
         "and building trades; electrical became popular later). Men: " + " ".join(
             "%s %.3f" % (c, v) for c, v in E["progmix"]["male"].items()) + ". Women: " + " ".join(
             "%s %.3f" % (c, v) for c, v in E["progmix"]["female"].items()) + ".",
-        "Assumption (fields of higher education and fagskole, by sex; approximations of the national stock "
-        "of persons by field of education, which is not in the shared data): " + "; ".join(
-            "%s %s: %s" % (lvl, s, " ".join("%s %.2f" % (c, v) for c, v in FIELD_SPLIT[lvl][s].items()))
-            for lvl in ("fagskole", "bachelor", "master") for s in SEXES) + ". The field split does not vary "
-        "with age.",
+        field_split_text(),
         "Result for all residents 16+ on 1 Jan %d: primary %s; general upper secondary %s; vocational %s; "
         "fagskole %s; bachelor %s; master %s (higher education %s; Østfold %d: %s)." % (
             w.start_year, pct(lev[0]), pct(lev[1]), pct(lev[2]), pct(lev[3]), pct(lev[4]), pct(lev[5]),
@@ -2561,6 +2553,15 @@ def competence_comments_county(E, w):
         "Municipal differences: the baseline's competence_municipality_factor.csv (Assumption: relative odds "
         "from SSB's municipal table of 1 Oct %d; municipal education: %s)." % (EDU_MUNICIPAL_YEAR, w.no_data()),
     ]
+
+
+def field_split_text():
+    """The header paragraph on the fields of higher education and fagskole (an assumption)."""
+    return ("Assumption (fields of higher education and fagskole, by sex; approximations of the national stock "
+            "of persons by field of education, which is not in the shared data): " + "; ".join(
+                "%s %s: %s" % (lvl, s, " ".join("%s %.2f" % (c, v) for c, v in FIELD_SPLIT[lvl][s].items()))
+                for lvl in ("fagskole", "bachelor", "master") for s in SEXES) + ". The field split does not vary "
+            "with age.")
 
 
 def write_competence(out, ctx):
