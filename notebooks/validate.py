@@ -14,22 +14,19 @@ the band. The model's population on 31 December of year y is set against the rea
 pandemic 2020-2021) are marked: the back-test may or may not switch them on.
 """
 import argparse
-import csv
 import pathlib
 import sys
 
 import numpy as np
 import xarray as xr
 
+# The data tables' reader ('#' comment lines, then CSV), shared with the calibration report.
+from calibration_report import read_table
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 VALIDATION = ROOT / "scenarios" / "data" / "validation"
 EVENT_YEARS = {2015: "refugees", 2016: "refugees", 2020: "pandemic", 2021: "pandemic",
                2022: "refugees", 2023: "refugees"}
-
-
-def read_table(path):
-    with open(path, encoding="utf-8") as f:
-        return list(csv.DictReader(line for line in f if not line.startswith("#")))
 
 
 def text(value):
