@@ -30,6 +30,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
       load_education_data(scenario.file("data.programmes"), labour_data, data.municipalities);
   check_programme_keys(scenario, education_data);
   check_labour_keys(scenario, labour_data);
+  check_municipality_keys(scenario, data.municipalities);
   const rng::RngKey key(static_cast<std::uint64_t>(scenario.integer("seed")), replicate);
 
   ModelRun result;
@@ -51,7 +52,8 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
        // market measured last month: the response comes with a month's lag on top of
        // the 12-month mean (on average about six months old).
        [&](Month month) {
-         demography.step(month, demography_params_at(scenario, month), labour.tightness());
+         demography.step(month, demography_params_at(scenario, month, data.municipalities),
+                         labour.tightness());
        }},
       {"education",
        [&](Month month) {

@@ -8,6 +8,10 @@ namespace kfsim {
 using scenario::KeySpec;
 using scenario::Type;
 
+namespace {
+constexpr const char* kNetMigrationOffset = "demography.net_migration_offset";
+}  // namespace
+
 void add_demography_keys(scenario::Schema& schema) {
   schema.add(data_key("data.municipalities", "municipality codes and names (CSV: code,name)",
                       "scenarios/data/SOURCES.md"));
@@ -122,6 +126,18 @@ void add_demography_keys(scenario::Schema& schema) {
   schema.add(real_key("demography.out_migration_scale", 1.0, 0.0, 10.0, "1",
                       "multiplies every out-migration rate",
                       "1 = the rates in scenarios/data/migration.csv"));
+  {
+    KeySpec spec = real_key(
+        kNetMigrationOffset, 0.0, -50.0, 50.0, "per 1000 residents a year",
+        "added to a municipality's net migration from outside Østfold; one entry per "
+        "municipality code, e.g. net_migration_offset.3101 = -2. It scales the municipality's "
+        "in-movers from outside the county (their ages and sexes as before, never below none): "
+        "a housing programme, a closure, or in an [uncertainty] table how far a municipality's "
+        "migration may stray from its window",
+        "0 = the migration of data.migration");
+    spec.is_map = true;
+    schema.add(spec);
+  }
   schema.add(
       real_key("demography.internal_move_share", 0.4997, 0.0, 1.0, "1",
                "share of those moving out of a municipality who move to another "
@@ -132,7 +148,8 @@ void add_demography_keys(scenario::Schema& schema) {
       "HMD Norway exposure at age 0, 2019-2023 (scenarios/data/demography_parameters.csv)"));
 }
 
-DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month) {
+DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month,
+                                      const Municipalities& municipalities) {
   DemographyParams p;
   p.mortality_scale = real_at(scenario, "demography.mortality_scale", month);
   p.mortality_improvement = real_at(scenario, "demography.mortality_improvement", month);
@@ -155,7 +172,35 @@ DemographyParams demography_params_at(const scenario::Scenario& scenario, Month 
   p.out_migration_tightness_elasticity =
       real_at(scenario, "demography.out_migration_tightness_elasticity", month);
   p.stationary = scenario.integer("demography.stationary") != 0;
+  std::vector<double> offset(municipalities.size(), 0.0);
+  bool any = false;
+  for (std::size_t m = 0; m < municipalities.size(); ++m) {
+    offset[m] = real_at(
+        scenario, std::string(kNetMigrationOffset) + "." + std::to_string(municipalities.codes[m]),
+        month);
+    any = any || offset[m] != 0.0;
+  }
+  if (any) p.net_migration_offset = std::move(offset);
   return p;
+}
+
+void check_municipality_keys(const scenario::Scenario& scenario,
+                             const Municipalities& municipalities) {
+  const std::string head = std::string(kNetMigrationOffset) + ".";
+  auto check = [&](const std::string& key, const std::string& origin) {
+    if (key.rfind(head, 0) != 0) return;
+    const std::string code = key.substr(head.size());
+    bool known = false;
+    for (const auto c : municipalities.codes) known = known || std::to_string(c) == code;
+    if (!known) {
+      throw unknown_map_entry(origin, key, "no municipality '" + code + "' in data.municipalities",
+                              "a municipality code from that table");
+    }
+  };
+  for (const auto& entry : scenario.entries(kNetMigrationOffset)) {
+    check(head + entry.first, scenario.origin(head + entry.first));
+  }
+  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
 }
 
 DemographyFiles demography_files(const scenario::Scenario& scenario) {

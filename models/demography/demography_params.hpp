@@ -1,6 +1,7 @@
 #pragma once
 // The scenario keys of the demography model and their values in a month.
 #include <array>
+#include <vector>
 
 #include "models/demography/demography_data.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -27,6 +28,9 @@ struct DemographyParams {
   // labour market's tightness (LabourMarket::tightness); 0 = no response.
   double in_migration_tightness_elasticity = 0.0;
   double out_migration_tightness_elasticity = 0.0;
+  // Added to each municipality's net migration, per 1000 residents a year, by
+  // [municipality] (demography.net_migration_offset); empty when every entry is 0.
+  std::vector<double> net_migration_offset;
   // A population held still (demography.stationary): nobody ages, is born, dies or moves.
   bool stationary = false;
 
@@ -44,7 +48,13 @@ inline constexpr int kMigrationResponseMinAge = 20;
 inline constexpr int kMigrationResponseMaxAge = 59;
 
 void add_demography_keys(scenario::Schema& schema);
-DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month);
+// The municipalities give the entries of the map demography.net_migration_offset.
+DemographyParams demography_params_at(const scenario::Scenario& scenario, Month month,
+                                      const Municipalities& municipalities);
+// Throws a ScenarioError naming the origin when an entry of demography.net_migration_offset,
+// set in the scenario or by a policy, names no municipality of data.municipalities.
+void check_municipality_keys(const scenario::Scenario& scenario,
+                             const Municipalities& municipalities);
 DemographyFiles demography_files(const scenario::Scenario& scenario);
 
 }  // namespace kfsim

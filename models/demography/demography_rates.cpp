@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace kfsim {
 
@@ -36,6 +37,21 @@ DemographyRates demography_rates(const DemographyData& data, const DemographyPar
     rates.in_per_month[i] = data.in_count[i] * params.in_migration_scale / 12.0;
   }
   const std::size_t n = data.municipalities.size();
+  // A municipality's net migration offset scales its in-movers from outside, so their ages
+  // and sexes keep the pattern of data.migration.
+  const std::size_t per_municipality = n == 0 ? 0 : data.in_count.size() / n;
+  for (std::size_t m = 0; m < params.net_migration_offset.size() && m < n; ++m) {
+    const double offset = params.net_migration_offset[m];
+    if (offset == 0.0) continue;
+    const auto first =
+        rates.in_per_month.begin() + static_cast<std::ptrdiff_t>(m * per_municipality);
+    const auto last = first + static_cast<std::ptrdiff_t>(per_municipality);
+    const double in_per_year = 12.0 * std::accumulate(first, last, 0.0);
+    if (in_per_year <= 0.0) continue;
+    const double extra = offset * static_cast<double>(population_by_municipality[m]) / 1000.0;
+    const double factor = std::max(0.0, 1.0 + extra / in_per_year);
+    for (auto it = first; it != last; ++it) *it *= factor;
+  }
   rates.destination_cdf.assign(n * n, 0.0);
   for (std::size_t origin = 0; origin < n; ++origin) {
     double total = 0.0;

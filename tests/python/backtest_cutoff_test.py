@@ -36,9 +36,9 @@ BACKTEST_DIR = BASELINE_DIR / "backtest_2015"
 CUTOFF = 2014
 PHRASE = "estimated from data up to 2014 only (back-test cut-off)"
 BASELINE_TABLES = ("municipalities.csv", "population_2024.csv", "mortality.csv", "fertility.csv", "migration.csv",
-                   "migration_events.csv", "demography_parameters.csv")
+                   "migration_events.csv", "demography_parameters.csv", "migration_shift.csv")
 BACKTEST_TABLES = ("municipalities.csv", "population_2015.csv", "mortality.csv", "fertility.csv", "migration.csv",
-                   "migration_events.csv", "demography_parameters.csv")
+                   "migration_events.csv", "demography_parameters.csv", "migration_shift.csv")
 
 
 def leading_year(value):

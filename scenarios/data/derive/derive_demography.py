@@ -737,6 +737,8 @@ def main():
           ["  " + l for l in val["lines"][1:]],
           ["municipality", "sex", "age", "out_rate", "in_count"], rows)
 
+    migration_shift_table(table, w, mig["net_year"], PM, codes, names)
+
     # mortality table (written after the migration step so that the header can give deaths at the start exposure)
     deaths24 = float((mscale * m_pop * mig["E24"].sum(axis=0)).sum())
     asdr_text = "; ".join("%d %.2f" % (y, 1000 * v) for y, v in asdr_years.items())
@@ -919,6 +921,48 @@ def mortality_check(shared, P, m_pop, deaths, expo, w):
                 (scale, check_span, r, obs_s[0] / imp_s[0], obs_s[1] / imp_s[1], rq))
     lines.append("Result: mortality_scale = %.2f." % scale)
     return dict(lines=lines, scale=scale, scale_text=text, ratio=r)
+
+
+
+def migration_shift_table(table, w, net_year, PM, codes, names):
+    """migration_shift.csv: how far each municipality's net migration rate moved between the two five-year windows
+    before the cut-off, the record behind the spread of demography.net_migration_offset in an [uncertainty] table."""
+    event_years = {y for _, ys, _ in EVENTS for y in ys}
+    clean = [y for y in w.resid_years if y not in event_years][-10:]
+    first, second = tuple(clean[:5]), tuple(clean[5:])
+
+    def rate(i, years):
+        """Net migration per 1000 residents a year (mean of 1 January y and y + 1) over the years."""
+        return 1000 * sum(float(net_year[y][i].sum()) / (0.5 * float(PM(y)[i].sum() + PM(y + 1)[i].sum()))
+                          for y in years) / len(years)
+
+    def county(years):
+        return 1000 * sum(float(net_year[y].sum()) / (0.5 * float(PM(y).sum() + PM(y + 1).sum()))
+                          for y in years) / len(years)
+
+    shift_county = county(second) - county(first)
+    rows, relative = [], []
+    for i, c in enumerate(codes):
+        r1, r2 = rate(i, first), rate(i, second)
+        relative.append(r2 - r1 - shift_county)
+        rows.append((c, names[c], "%.2f" % r1, "%.2f" % r2, "%.2f" % (r2 - r1), "%.2f" % relative[-1]))
+    rms = math.sqrt(sum(x * x for x in relative) / len(relative))
+    table(
+        "migration_shift.csv",
+        ["How far each municipality's net migration rate moved between the two five-year windows before the cut-off:"
+         " the\nrecord behind the spread of demography.net_migration_offset in an [uncertainty] table.",
+         "Unit: net migration per 1000 residents a year (residents: mean of 1 January of the year and the next).",
+         "Source: the cohort residuals of migration.csv by calendar year (%s; original: %s)." % (SRC_POP, URL_POP),
+         "Windows: %s and %s, the latest ten years up to the cut-off outside the refugee episodes (%s)." %
+         (w.span(first), w.span(second), " ".join(str(y) for y in sorted(event_years))),
+         "Columns: the rate in each window; shift = second - first; relative_shift = shift less the county's shift"
+         " (%+.2f),\nthe part a municipality's own draw must carry, the county's being drawn by"
+         " demography.in_migration_scale." % shift_county,
+         "Spread: the root mean square of relative_shift over the %d municipalities is %.2f per 1000 a year: how far a"
+         " municipality's\nfive-year rate strayed from the one before, relative to the county, in the record. Used as"
+         " the standard\ndeviation of each municipality's offset (unweighted: the small municipalities vary as much as"
+         " the towns here)." % (len(codes), rms)],
+        ["municipality", "name", "net_rate_first", "net_rate_second", "shift", "relative_shift"], rows)
 
 
 def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost, srb, mscale, w, with_events=True):

@@ -19,6 +19,8 @@
 
 #include "models/data/csv_table.hpp"
 #include "models/demography/demography.hpp"
+#include "models/demography/demography_params.hpp"
+#include "models/geography/municipalities.hpp"
 #include "models/model.hpp"
 #include "sim/run/runner.hpp"
 #include "sim/scenario/error.hpp"
@@ -313,10 +315,91 @@ TEST(DemographyMigrationKeys, TheRefugeeScenarioSwitchesTheEpisodeOnWithDates) {
   const auto scenario = scenario::load_scenario(KFSIM_SOURCE_DIR "/scenarios/refugee_arrivals.toml",
                                                 model_schema(), {});
   const auto event = static_cast<std::size_t>(MigrationEvent::Ukraine2022);
-  EXPECT_EQ(demography_params_at(scenario, Month::of(2025, 12)).event_scale[event], 0.0);
-  EXPECT_EQ(demography_params_at(scenario, Month::of(2026, 1)).event_scale[event], 1.0);
-  EXPECT_EQ(demography_params_at(scenario, Month::of(2027, 12)).event_scale[event], 1.0);
-  EXPECT_EQ(demography_params_at(scenario, Month::of(2028, 1)).event_scale[event], 0.0);
+  const auto municipalities = load_municipalities(scenario.file("data.municipalities"));
+  const auto params_at = [&](Month month) {
+    return demography_params_at(scenario, month, municipalities);
+  };
+  EXPECT_EQ(params_at(Month::of(2025, 12)).event_scale[event], 0.0);
+  EXPECT_EQ(params_at(Month::of(2026, 1)).event_scale[event], 1.0);
+  EXPECT_EQ(params_at(Month::of(2027, 12)).event_scale[event], 1.0);
+  EXPECT_EQ(params_at(Month::of(2028, 1)).event_scale[event], 0.0);
+}
+
+// demography.net_migration_offset: a municipality's in-movers from outside are
+// scaled so that its net migration gains the offset per 1000 residents a year.
+TEST(DemographyNetMigrationOffset, ScalesTheMunicipalitysInMoversByTheOffset) {
+  const auto data = small_county(0.1, 30.0);
+  const std::vector<std::int64_t> population = {2400, 2400};
+  const auto in_per_year = [&](const DemographyRates& rates, std::size_t m) {
+    const std::size_t cells = kSexCount * DemographyData::kAges;
+    return 12.0 * std::accumulate(
+                      rates.in_per_month.begin() + static_cast<std::ptrdiff_t>(m * cells),
+                      rates.in_per_month.begin() + static_cast<std::ptrdiff_t>((m + 1) * cells),
+                      0.0);
+  };
+  DemographyParams params;
+  const auto base = demography_rates(data, params, 2024, population);
+  EXPECT_NEAR(in_per_year(base, 0), 3600.0, 1e-9);  // 2 sexes x 60 ages x 30
+  params.net_migration_offset = {25.0, 0.0};
+  // 25 per 1000 of 2400 residents: 60 more a year, in the same ages and sexes.
+  const auto more = demography_rates(data, params, 2024, population);
+  EXPECT_NEAR(in_per_year(more, 0), 3660.0, 1e-9);
+  const std::size_t cell = data.cell(0, Sex::Female, 30);
+  EXPECT_NEAR(more.in_per_month[cell] / base.in_per_month[cell], 3660.0 / 3600.0, 1e-12);
+  EXPECT_EQ(more.out_prob, base.out_prob);
+  // A loss larger than the in-movers leaves none, never a negative count.
+  params.net_migration_offset = {-2000.0, 0.0};
+  EXPECT_EQ(in_per_year(demography_rates(data, params, 2024, population), 0), 0.0);
+  // A municipality without in-movers in the table has none to scale.
+  params.net_migration_offset = {0.0, 25.0};
+  EXPECT_EQ(demography_rates(data, params, 2024, population).in_per_month, base.in_per_month);
+}
+
+TEST(DemographyNetMigrationOffset, ZeroOffsetsAreBitIdenticalToNone) {
+  const auto data = small_county(0.1, 30.0);
+  DemographyParams zeros;
+  zeros.net_migration_offset = {0.0, 0.0};
+  expect_identical(run_county(data, DemographyParams{}, no_tightness),
+                   run_county(data, zeros, no_tightness), "offsets of 0");
+}
+
+TEST(DemographyNetMigrationOffset, RaisesTheMunicipalitysInMigration) {
+  const auto data = small_county(0.0, 30.0);
+  DemographyParams on;
+  on.net_migration_offset = {50.0, 0.0};  // 120 more a year of 3600; Poisson sd about 60
+  const auto base = total(run_county(data, DemographyParams{}, no_tightness), "in_migration");
+  const auto more = total(run_county(data, on, no_tightness), "in_migration");
+  EXPECT_NEAR(static_cast<double>(more - base), 120.0, 60.0);
+}
+
+TEST(DemographyNetMigrationOffset, TheKeyReadsEachMunicipalityAndRejectsUnknownCodes) {
+  const auto schema = model_schema();
+  const auto file = std::string(KFSIM_SOURCE_DIR "/scenarios/baseline.toml");
+  const auto plain = scenario::load_scenario(file, schema, {});
+  const auto municipalities = load_municipalities(plain.file("data.municipalities"));
+  EXPECT_TRUE(
+      demography_params_at(plain, Month::of(2024, 1), municipalities).net_migration_offset.empty());
+  const auto halden =
+      scenario::load_scenario(file, schema, {"demography.net_migration_offset.3101=-2.5"});
+  check_municipality_keys(halden, municipalities);
+  const auto offsets =
+      demography_params_at(halden, Month::of(2024, 1), municipalities).net_migration_offset;
+  ASSERT_EQ(offsets.size(), municipalities.size());
+  const auto index = *municipalities.index_of(3101);
+  for (std::size_t m = 0; m < offsets.size(); ++m) EXPECT_EQ(offsets[m], m == index ? -2.5 : 0.0);
+
+  const auto unknown =
+      scenario::load_scenario(file, schema, {"demography.net_migration_offset.9999=1"});
+  try {
+    check_municipality_keys(unknown, municipalities);
+    ADD_FAILURE() << "no error for municipality 9999";
+  } catch (const scenario::ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("demography.net_migration_offset.9999"), std::string::npos)
+        << e.what();
+    EXPECT_NE(std::string(e.what()).find("no municipality '9999'"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(scenario::load_scenario(file, schema, {"demography.net_migration_offset.3101=60"}),
+               scenario::ScenarioError);
 }
 
 }  // namespace

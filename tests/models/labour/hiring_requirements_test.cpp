@@ -129,7 +129,9 @@ TEST_F(BaselineYear, HiresMeetTheMinimumFitAndTheOccupationsRequirements) {
 
   std::vector<Process> processes = {
       {"demography",
-       [&](Month month) { demography.step(month, demography_params_at(scenario_, month)); }},
+       [&](Month month) {
+         demography.step(month, demography_params_at(scenario_, month, data_.municipalities));
+       }},
       {"education",
        [&](Month month) {
          education.step(month, education_params_at(scenario_, month),

@@ -48,7 +48,8 @@ TEST(LabourTightness, IsOneInTheFirstYearThenTheRatioAgainstTheFirstYear) {
   std::vector<Process> processes = {
       {"demography",
        [&](Month month) {
-         demography.step(month, demography_params_at(scenario, month), labour.tightness());
+         demography.step(month, demography_params_at(scenario, month, data.municipalities),
+                         labour.tightness());
        }},
       {"education",
        [&](Month month) {
