@@ -7,6 +7,7 @@
 #include "models/invariants.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_params.hpp"
+#include "models/model_data.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 
@@ -24,13 +25,11 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                    const RunControl& control) {
   const Month start = scenario.month("start");
   const Month end = scenario.month("end");
-  const DemographyData data = load_demography_data(demography_files(scenario));
-  const LabourData labour_data = load_labour_data(labour_files(scenario), data.municipalities);
-  const EducationData education_data =
-      load_education_data(scenario.file("data.programmes"), labour_data, data.municipalities);
-  check_programme_keys(scenario, education_data);
-  check_labour_keys(scenario, labour_data);
-  check_municipality_keys(scenario, data.municipalities);
+  const ModelData model_data(scenario);
+  model_data.check_keys(scenario);
+  const DemographyData& data = model_data.demography;
+  const LabourData& labour_data = model_data.labour;
+  const EducationData& education_data = model_data.education;
   const rng::RngKey key(static_cast<std::uint64_t>(scenario.integer("seed")), replicate);
 
   ModelRun result;

@@ -21,12 +21,13 @@ struct ModelRun {
   std::int64_t final_population = 0;
 };
 
-// Runs the scenario for one replicate. Throws data::DataError for a bad data
-// table and RunCancelled when control.stop_requested is set.
 // A few lines summarising a run for the terminal (population at start and end,
 // births, deaths, net migration).
 std::vector<std::string> headline_figures(const MeasureSet& measures);
 
+// Runs the scenario for one replicate. Throws data::DataError for a bad data
+// table, scenario::ScenarioError for a key naming a code the tables lack
+// (ModelData::check_keys) and RunCancelled when control.stop_requested is set.
 ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                    const RunControl& control);
 

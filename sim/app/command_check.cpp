@@ -1,7 +1,9 @@
 // kfsim check: validate a scenario and print it fully resolved.
 #include <iostream>
 
+#include "models/data/csv_table.hpp"
 #include "models/model.hpp"
+#include "models/model_data.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/run/parameter_draws.hpp"
@@ -28,6 +30,10 @@ int command_check(const std::vector<std::string>& args) {
   }
   try {
     const auto scenario = scenario::load_scenario(scenario_file, model_schema(), overrides);
+    // The data tables, and every key naming one of their codes, are checked as `run` checks
+    // them, before anything is printed: what `check` accepts, `run` accepts.
+    const ModelData data(scenario);
+    data.check_keys(scenario);
     std::cout << scenario.resolved_toml();
     // A sweep is listed as comments, so that the text above stays a scenario that loads; every
     // point is checked as `run` would set it up.
@@ -36,7 +42,7 @@ int command_check(const std::vector<std::string>& args) {
       std::cout << "\n# [sweep] (" << (sweep.mode == scenario::Sweep::Mode::Grid ? "grid" : "list")
                 << "): " << sweep.points() << " points, each run with every replicate\n";
       for (std::size_t i = 0; i < sweep.points(); ++i) {
-        (void)scenario.at_sweep_point(i);
+        data.check_keys(scenario.at_sweep_point(i));
         std::cout << "#   point " << i << ": " << sweep.describe_point(i) << "\n";
       }
     }
@@ -55,7 +61,7 @@ int command_check(const std::vector<std::string>& args) {
                   << parameter.reason << "; " << parameter.origin << ")\n";
       }
       for (std::uint32_t r = 0; r < replicates; ++r) {
-        (void)scenario_for_replicate(scenario, uncertainty, draws, r);
+        data.check_keys(scenario_for_replicate(scenario, uncertainty, draws, r));
         std::cout << "#   replicate " << r << ":";
         for (std::size_t k = 0; k < draws.keys.size(); ++k) {
           std::cout << (k == 0 ? " " : ", ") << draws.keys[k] << " = "
@@ -65,6 +71,9 @@ int command_check(const std::vector<std::string>& args) {
       }
     }
   } catch (const scenario::ScenarioError& error) {
+    std::cerr << "kfsim: " << error.what() << "\n";
+    return kExitUsage;
+  } catch (const data::DataError& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;
   }

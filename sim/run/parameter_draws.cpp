@@ -53,9 +53,12 @@ scenario::Scenario scenario_for_replicate(const scenario::Scenario& scenario,
                                           const scenario::Uncertainty& uncertainty,
                                           const ParameterDraws& draws, std::uint32_t replicate) {
   scenario::Scenario drawn = scenario;
-  const std::string label = "uncertainty draw, replicate " + std::to_string(replicate);
+  // Each drawn value's origin names the [uncertainty] entry it comes from, so that an error
+  // about it (a map entry naming a code the data lack) points at that line.
+  const std::string draw = " ([uncertainty] draw, replicate " + std::to_string(replicate) + ")";
   for (std::size_t k = 0; k < draws.keys.size(); ++k) {
     const double value = draws.value(replicate, k);
+    const std::string label = uncertainty.parameters[k].origin + draw;
     if (uncertainty.parameters[k].integer) {
       drawn.set(draws.keys[k], scenario::Value{static_cast<std::int64_t>(std::llround(value))},
                 label);

@@ -80,8 +80,9 @@ TEST(ParameterDraws, TheScenarioOfAReplicateCarriesItsValues) {
   for (std::uint32_t r = 0; r < 4; ++r) {
     const scenario::Scenario drawn = scenario_for_replicate(s, s.uncertainty(), draws, r);
     EXPECT_EQ(static_cast<double>(drawn.integer("labour.retirement_age")), draws.value(r, 0));
-    EXPECT_EQ(drawn.origin("labour.retirement_age"),
-              "uncertainty draw, replicate " + std::to_string(r));
+    EXPECT_EQ(drawn.origin("labour.retirement_age"), s.uncertainty().parameters[0].origin +
+                                                         " ([uncertainty] draw, replicate " +
+                                                         std::to_string(r) + ")");
   }
   EXPECT_TRUE(draw_parameters(scenario::Uncertainty{}, 1, 4).empty());
 }
