@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Compares a back-test run (e.g. scenarios/backtest_2015.toml) with what really happened:
 the residents of the county and of each municipality every 1 January after the start, and
-NAV's registered unemployment each year. Reads the HDF5 file and
+NAV's registered unemployment each year and each month. Reads the HDF5 file and
 scenarios/data/validation/ only.
 
-    /usr/bin/python3 notebooks/validate.py RESULT.h5 [--markdown FILE]
+    /usr/bin/python3 notebooks/validate.py RESULT.h5 [--markdown FILE] [--monthly]
+
+The months are summed up year by year (mean absolute error, months inside the band);
+--monthly lists each month in the table too.
 
 For each figure it prints the real value, the model's mean over the replicates with its band
 (5th to 95th percentile; what the band holds, parameter and random variation or random
@@ -25,6 +28,7 @@ from calibration_report import read_table
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 VALIDATION = ROOT / "scenarios" / "data" / "validation"
+MONTHLY = "registered unemployment, month (%)"
 EVENT_YEARS = {2015: "refugees", 2016: "refugees", 2020: "pandemic", 2021: "pandemic",
                2022: "refugees", 2023: "refugees"}
 
@@ -40,6 +44,9 @@ def compare(path):
                 for r in read_table(VALIDATION / "population_1jan.csv")}
     unemployment = {int(r["year"]): float(r["percent_of_labour_force"])
                     for r in read_table(VALIDATION / "registered_unemployment.csv")}
+    unemployment_monthly = {
+        int(r["month"].replace("-", "")): float(r["percent_of_labour_force"])
+        for r in read_table(VALIDATION / "registered_unemployment_monthly.csv")}
     rows = []
     with xr.open_dataset(path, engine="h5netcdf") as ds:
         interval = text(ds.attrs.get("kfsim_interval", "spread over the runs"))
@@ -80,15 +87,44 @@ def compare(path):
                          "year": int(year), "real": real, "mean": mean, "p05": float(low),
                          "p95": float(high), "error": mean - real,
                          "inside": bool(low <= real <= high), "event": EVENT_YEARS.get(int(year), "")})
+        for i, month in enumerate(months):
+            real = unemployment_monthly.get(int(month))
+            if real is None:
+                continue
+            values = 100 * rate.isel(month=i).values
+            mean = float(np.mean(values))
+            low, high = np.percentile(values, [5, 95])
+            year = int(month) // 100
+            # NAV rounds to one decimal: a real value within half a unit of the band is inside it.
+            rows.append({"figure": MONTHLY, "area": "31", "name": "Østfold",
+                         "year": year, "month": f"{year}-{int(month) % 100:02d}", "real": real,
+                         "mean": mean, "p05": float(low), "p95": float(high),
+                         "error": mean - real,
+                         "inside": bool(low - 0.05 <= real <= high + 0.05),
+                         "event": EVENT_YEARS.get(year, "")})
     return rows, interval
+
+
+def monthly_by_year(rows):
+    """Per year of the monthly comparison: months, mean absolute error (points), months inside
+    the band, and the event of the year."""
+    years = {}
+    for r in rows:
+        if r["figure"] == MONTHLY:
+            years.setdefault(r["year"], []).append(r)
+    return [{"year": y, "months": len(rs),
+             "mae": float(np.mean([abs(r["error"]) for r in rs])),
+             "inside": sum(r["inside"] for r in rs), "event": rs[0]["event"]}
+            for y, rs in sorted(years.items())]
 
 
 def summary(rows):
     population = [r for r in rows if r["figure"] == "population 1 January"]
     county = [r for r in population if r["area"] == "31"]
     municipal = [r for r in population if r["area"] != "31"]
-    unemployment = [r for r in rows if r["figure"].startswith("registered")]
+    unemployment = [r for r in rows if r["figure"] == "registered unemployment (%)"]
     quiet = [r for r in unemployment if not r["event"]]
+    quiet_months = [r for r in rows if r["figure"] == MONTHLY and not r["event"]]
     return {
         "county_max_error": max((abs(r["error"]) for r in county), default=float("nan")),
         "municipal_max_error": max((abs(r["error"]) for r in municipal), default=float("nan")),
@@ -97,20 +133,34 @@ def summary(rows):
         "county_inside_share": np.mean([r["inside"] for r in county]) if county else float("nan"),
         "unemployment_max_error_outside_events": max((abs(r["error"]) for r in quiet),
                                                      default=float("nan")),
+        "monthly_mae_outside_events": (float(np.mean([abs(r["error"]) for r in quiet_months]))
+                                       if quiet_months else float("nan")),
+        "monthly_inside_share_outside_events": (np.mean([r["inside"] for r in quiet_months])
+                                                if quiet_months else float("nan")),
     }
 
 
-def markdown(rows, interval):
+def markdown(rows, interval, monthly=False):
     lines = [f"Band: 5th to 95th percentile over the replicates ({interval}).", "",
              "| figure | area | 1 Jan / year | real | model mean | band | error | inside | event |",
              "|---|---|---:|---:|---:|---|---:|---|---|"]
     for r in rows:
+        if r["figure"] == MONTHLY and not monthly:
+            continue
         population = r["figure"].startswith("population")
         fmt = (lambda v: f"{v:,.0f}".replace(",", " ")) if population else (lambda v: f"{v:.2f}")
         error = f"{100 * r['error']:+.2f} %" if population else f"{r['error']:+.2f} points"
-        lines.append(f"| {r['figure']} | {r['name']} | {r['year']} | {fmt(r['real'])} | "
+        lines.append(f"| {r['figure']} | {r['name']} | {r.get('month', r['year'])} | {fmt(r['real'])} | "
                      f"{fmt(r['mean'])} | [{fmt(r['p05'])}, {fmt(r['p95'])}] | {error} | "
                      f"{'yes' if r['inside'] else 'no'} | {r['event']} |")
+    by_year = monthly_by_year(rows)
+    if by_year:
+        lines += ["", "Registered unemployment month by month (points; NAV's one-decimal value counts as "
+                  "inside within half a unit of the band):", "",
+                  "| year | months | mean absolute error | months inside the band | event |",
+                  "|---:|---:|---:|---:|---|"]
+        lines += [f"| {y['year']} | {y['months']} | {y['mae']:.2f} | {y['inside']} of {y['months']} | "
+                  f"{y['event']} |" for y in by_year]
     return "\n".join(lines) + "\n"
 
 
@@ -119,6 +169,8 @@ def main(argv=None):
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("result")
     parser.add_argument("--markdown", help="also write the table as Markdown to this file")
+    parser.add_argument("--monthly", action="store_true",
+                        help="list every month's registered unemployment in the table")
     args = parser.parse_args(argv)
     try:
         rows, interval = compare(args.result)
@@ -129,14 +181,16 @@ def main(argv=None):
         print(f"validate: {args.result}: no year of the run has a real figure to compare with",
               file=sys.stderr)
         return 2
-    table = markdown(rows, interval)
+    table = markdown(rows, interval, args.monthly)
     print(table)
     s = summary(rows)
     print(f"County population: largest error {100 * s['county_max_error']:.2f} %; "
           f"municipalities: largest error {100 * s['municipal_max_error']:.2f} %, "
           f"real value inside the band in {100 * s['municipal_inside_share']:.0f} % of "
           f"(municipality, year) pairs; registered unemployment outside the dated events: "
-          f"largest error {s['unemployment_max_error_outside_events']:.2f} points.")
+          f"largest error {s['unemployment_max_error_outside_events']:.2f} points (annual mean), "
+          f"{s['monthly_mae_outside_events']:.2f} points mean absolute error over the months, "
+          f"{100 * s['monthly_inside_share_outside_events']:.0f} % of the months inside the band.")
     if args.markdown:
         pathlib.Path(args.markdown).write_text(table, encoding="utf-8")
     return 0

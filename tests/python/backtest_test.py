@@ -9,11 +9,13 @@ municipal projections (Økonomiske analyser 4/2014); and the validate script's t
 summary. Known misses, asserted as such with their figures (docs/validation.md): every
 municipality within 3 % every year (the largest error is 8 %, Hvaler in 2024, a small
 municipality whose 2010-2014 in-migration did not last) and the real value inside the band in
-80 % of (municipality, year) pairs (74 %: the drawn keys scale the county's migration, not
-each municipality's). Registered unemployment (NAV's annual mean) within 0.6 points every year
-outside the dated events (the refugee arrivals of 2015-2016 and 2022-2023, the pandemic of
-2020-2021): the labour market starts from data/backtest_2015/labour/ (derive_labour.py
---cutoff 2014); the largest such error is 0.24 points (2018). Release pass only.
+80 % of (municipality, year) pairs (76 %, with each municipality's migration offset drawn
+with the spread of the record before 2015, which proved narrower than what came).
+Registered unemployment (NAV's annual mean) within 0.6 points every year outside the dated
+events (the refugee arrivals of 2015-2016 and 2022-2023, the pandemic of 2020-2021): the
+labour market starts from data/backtest_2015/labour/ (derive_labour.py --cutoff 2014); the
+largest such error is 0.27 points (2018); month by month the mean absolute error of each such
+year is below 0.6 points too. Release pass only.
 """
 import pathlib
 import subprocess
@@ -62,10 +64,22 @@ class BackTest(unittest.TestCase):
         self.assertGreaterEqual(sum(e < 0.05 for e in errors) / len(errors), 0.8, errors)
 
     def test_unemployment_within_six_tenths_of_a_point_outside_the_events(self):
-        quiet = [r for r in self.rows if r["figure"].startswith("registered") and not r["event"]]
+        quiet = [r for r in self.rows
+                 if r["figure"] == "registered unemployment (%)" and not r["event"]]
         self.assertEqual(sorted(r["year"] for r in quiet), [2017, 2018, 2019, 2024])
         for r in quiet:
             self.assertLess(abs(r["error"]), 0.6, r)
+
+    def test_unemployment_month_by_month(self):
+        # Every month of the run is set beside NAV's; outside the dated events the months, with
+        # the model's seasonal pattern, keep within the annual target on average, year by year.
+        months = [r for r in self.rows if r["figure"] == validate.MONTHLY]
+        self.assertEqual(len(months), 120)
+        self.assertEqual(months[0]["month"], "2015-01")
+        for year in validate.monthly_by_year(self.rows):
+            if not year["event"]:
+                self.assertEqual(year["months"], 12)
+                self.assertLess(year["mae"], 0.6, year)
 
     @unittest.expectedFailure
     def test_municipalities_within_three_percent(self):
@@ -76,7 +90,7 @@ class BackTest(unittest.TestCase):
 
     @unittest.expectedFailure
     def test_real_population_inside_the_band_in_four_pairs_of_five(self):
-        # Missed: 74 % of the (municipality, year) pairs.
+        # Missed: 76 % of the (municipality, year) pairs (docs/validation.md).
         self.assertGreaterEqual(self.summary["municipal_inside_share"], 0.8)
 
     def test_validate_prints_the_table_and_its_summary(self):
@@ -90,6 +104,13 @@ class BackTest(unittest.TestCase):
         self.assertIn("County population: largest error", done.stdout)
         self.assertEqual(markdown.read_text(encoding="utf-8").count("| population 1 January |"),
                          9 * 13)
+        self.assertIn("| 2019 | 12 |", done.stdout)  # the months, year by year
+        self.assertNotIn("| registered unemployment, month (%) |", done.stdout)
+        listed = subprocess.run([sys.executable, str(SOURCE / "notebooks" / "validate.py"),
+                                 str(self.path), "--monthly"],
+                                capture_output=True, text=True, timeout=300)
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertIn("| registered unemployment, month (%) | Østfold | 2020-04 |", listed.stdout)
 
 
 if __name__ == "__main__":

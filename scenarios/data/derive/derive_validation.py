@@ -5,6 +5,8 @@
                                   2005-2024 (2024 borders)
     registered_unemployment.csv   NAV's registered unemployment (helt ledige) in Østfold,
                                   annual mean of the months, 2011-2024
+    registered_unemployment_monthly.csv
+                                  the same, month by month, 2011-2024
 
 These are the real figures of the years a back-test projects; no model input is made from
 them (the back-test's rates come from data up to its cut-off only, scenarios/data/backtest_2015/).
@@ -28,6 +30,7 @@ SRC_POP = "population_age_sex_2005_2024_2024borders.csv"
 URL_POP = ("SSB statbank table 07459 (https://www.ssb.no/statbank/table/07459) as packaged in "
            "nor_population_by_age_b2024 of https://github.com/niphr/csdata (R/sysdata.rda; NLOD)")
 SRC_UNEMP = "unemployment_nav_annual_mean_2011_2024_DERIVED.csv"
+SRC_UNEMP_MONTHLY = "unemployment_nav_monthly_2011_2024_county31.csv"
 URL_UNEMP = ("NAV's monthly registered unemployment (helt ledige) for Østfold, as collected in "
              "https://github.com/evensrii/Telemark (Data/03_Arbeid og næringsliv/01_Arbeidsliv/NAV/"
              "Arbeidsledighet/arbeidsledighet.csv)")
@@ -81,6 +84,24 @@ def main():
            "Dated events in the window: the refugee arrivals of 2015-2016 and 2022-2023; the pandemic of 2020-2021 (registered unemployment 5.46 % in 2020, 4.08 % in 2021).",
            "Use: the real figures a back-test is compared with (notebooks/validate.py); never a model input."],
           ["year", "months", "unemployed", "percent_of_labour_force"], rows)
+
+    monthly = []
+    with open(os.path.join(args.shared, SRC_UNEMP_MONTHLY), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if (row["area"].startswith("Østfold") and row["status"].startswith("helt ledige")
+                    and row["sex"] == "total"):
+                monthly.append([row["month"], int(row["persons"]), row["pct_of_labour_force"]])
+    monthly.sort()
+    assert len({m for m, _, _ in monthly}) == len(monthly), "a month listed twice"
+    write(os.path.join(args.out, "registered_unemployment_monthly.csv"),
+          ["NAV's registered unemployment (helt ledige) in Østfold (county 31, 2024 borders), month by month.",
+           "Unit: persons (monthly average stock); percent of the labour force, as NAV rounds it (one decimal)."
+           " Months: %s to %s." % (monthly[0][0], monthly[-1][0]),
+           "Source: %s (shared %s, status 'helt ledige', sex 'total')." % (URL_UNEMP, SRC_UNEMP_MONTHLY),
+           "Dated events in the window: the refugee arrivals of 2015-2016 and 2022-2023; the pandemic of 2020-2021"
+           " (from March 2020, when temporary lay-offs were counted as fully unemployed).",
+           "Use: the real figures a back-test is compared with (notebooks/validate.py); never a model input."],
+          ["month", "unemployed", "percent_of_labour_force"], monthly)
 
 
 if __name__ == "__main__":
