@@ -160,6 +160,8 @@ class LabourMarket {
   void record_year_end(Month month);
   // Keeps the month's vacancy-unemployment ratio for tightness() (labour_tightness.cpp).
   void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
+  // Employed residents temporarily laid off this month (labour.temporary_layoff_share).
+  std::int64_t temporarily_laid_off(Month month, double share) const;
   void record_outside_groups(std::size_t year);
 
   // Helpers.

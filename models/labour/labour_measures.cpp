@@ -225,7 +225,9 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                              "residents hired, by occupation", "year: sum");
   m.unemployment_rate_monthly = measures.declare_real(
       "unemployment_rate_monthly", {"month"}, "1",
-      "job seekers as a share of the resident labour force, end of month", "month: point");
+      "registered unemployed as a share of the resident labour force, end of month: job "
+      "seekers and, in a lay-off episode, the temporarily laid off (as NAV counts helt ledige)",
+      "month: point");
   m.vacancy_rate_monthly = measures.declare_real(
       "vacancy_rate_monthly", {"month"}, "1",
       "vacant positions in Østfold as a share of all positions there, end of month",
@@ -234,6 +236,12 @@ LabourMeasures declare_labour_measures(MeasureSet& measures, const LabourData& d
                                               "employed residents, end of month", "month: point");
   m.unemployed_monthly = measures.declare_count("unemployed_monthly", {"month"}, "persons",
                                                 "job seekers, end of month", "month: point");
+  m.temporarily_laid_off_monthly =
+      measures.declare_count("temporarily_laid_off_monthly", {"month"}, "persons",
+                             "employed residents temporarily laid off in full, end of month "
+                             "(labour.temporary_layoff_share; "
+                             "counted as employed and as registered unemployed)",
+                             "month: point");
   m.vacancies_monthly =
       measures.declare_count("vacancies_monthly", {"month"}, "positions",
                              "vacant positions in Østfold, end of month", "month: point");

@@ -57,6 +57,7 @@ struct LabourMeasures {
   MeasureId vacancy_rate_monthly;       // [month]
   MeasureId employed_monthly;           // [month]
   MeasureId unemployed_monthly;         // [month]
+  MeasureId temporarily_laid_off_monthly;  // [month]
   MeasureId vacancies_monthly;          // [month]
 };
 

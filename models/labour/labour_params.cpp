@@ -264,6 +264,16 @@ void add_labour_keys(scenario::Schema& schema) {
                       "1 = data.separation_rates"));
   schema.add(real_key("labour.layoff_scale", 1.0, 0, 5, "1", "multiplies every lay-off rate",
                       "1 = data.separation_rates"));
+  schema.add(real_key(
+      "labour.temporary_layoff_share", 0.0, 0, 0.5, "1",
+      "share of employed residents temporarily laid off in full (helt permittert) in the month: "
+      "they keep their jobs and seek no other, but NAV counts them among the registered "
+      "unemployed (helt ledige), and so do unemployment_rate_monthly and "
+      "temporarily_laid_off_monthly; employment, hiring and the market's tightness are "
+      "unchanged. 0 = no lay-off episode. Set it with dated policies (the pandemic of 2020-2021 "
+      "in scenarios/backtest_2015_events.toml)",
+      "NAV counts the fully laid off as helt ledige (NAV, Hovedtall om arbeidsmarkedet); the "
+      "register of employment keeps them as employed"));
   schema.add(real_key("labour.disability_scale", 1.0, 0, 5, "1", "multiplies every disability rate",
                       "1 = data.separation_rates"));
   schema.add(integer_key("labour.shortage_months", 3, 1, 36, "months",
@@ -334,6 +344,7 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, Month month) {
   p.retirement_age_shift = real_at(scenario, "labour.retirement_age_shift", month);
   p.quit_scale = real_at(scenario, "labour.quit_scale", month);
   p.layoff_scale = real_at(scenario, "labour.layoff_scale", month);
+  p.temporary_layoff_share = real_at(scenario, "labour.temporary_layoff_share", month);
   p.disability_scale = real_at(scenario, "labour.disability_scale", month);
   p.gap_rating_threshold = real_at(scenario, "labour.gap_rating_threshold", month);
   p.shortage_months = static_cast<int>(real_at(scenario, "labour.shortage_months", month));

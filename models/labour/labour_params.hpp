@@ -30,6 +30,9 @@ struct LabourParams {
   double retirement_age_shift = 0.0;
   double quit_scale = 1.0;
   double layoff_scale = 1.0;
+  // Share of employed residents temporarily laid off in full (helt permittert) in the month:
+  // they keep their jobs, and NAV counts them among the registered unemployed.
+  double temporary_layoff_share = 0.0;
   double disability_scale = 1.0;
   double care_demand_growth = 0.0;  // extra yearly growth of health and care jobs (industry Q)
   // Yearly growth of staff per user in the care and health services of

@@ -6,6 +6,7 @@
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_outside_groups.hpp"
 #include "models/population/ages.hpp"
+#include "sim/rng/random.hpp"
 
 namespace kfsim {
 
@@ -40,14 +41,17 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     employed += s == static_cast<std::int8_t>(LabourStatus::Employed);
     unemployed += s == static_cast<std::int8_t>(LabourStatus::Unemployed);
   }
+  const std::int64_t laid_off = temporarily_laid_off(month, params.temporary_layoff_share);
   record_outside_groups(y);
   measures_.count(ids_.employed_monthly, {t}) = employed;
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
+  measures_.count(ids_.temporarily_laid_off_monthly, {t}) = laid_off;
   measures_.count(ids_.vacancies_monthly, {t}) = vacancies_inside;
+  // The laid off wait to be recalled: they are not job seekers competing for vacancies.
   record_tightness(vacancies_inside, unemployed);
   measures_.real(ids_.unemployment_rate_monthly, {t}) =
       employed + unemployed > 0
-          ? static_cast<double>(unemployed) / static_cast<double>(employed + unemployed)
+          ? static_cast<double>(unemployed + laid_off) / static_cast<double>(employed + unemployed)
           : 0.0;
   measures_.real(ids_.vacancy_rate_monthly, {t}) =
       positions_inside > 0
@@ -59,6 +63,21 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
     record_year_end(month);
     months_recorded_ = 0;
   }
+}
+
+std::int64_t LabourMarket::temporarily_laid_off(Month month, double share) const {
+  if (share <= 0.0) return 0;
+  // Each employed resident is laid off this month with the given probability, by a draw keyed
+  // by person and month: the same persons for any thread or process count.
+  const auto& status = persons_.table.column(persons_.labour_status);
+  const auto ids = persons_.table.ids();
+  std::int64_t count = 0;
+  for (std::size_t i = 0; i < status.size(); ++i) {
+    if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
+    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::TemporaryLayoff);
+    count += draws.uniform() < share;
+  }
+  return count;
 }
 
 void LabourMarket::record_outside_groups(std::size_t y) {

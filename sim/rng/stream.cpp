@@ -52,6 +52,8 @@ std::string_view stream_name(Stream stream) {
       return "unmet_repost";
     case Stream::ParameterUncertainty:
       return "parameter_uncertainty";
+    case Stream::TemporaryLayoff:
+      return "temporary_layoff";
   }
   return "unknown";
 }

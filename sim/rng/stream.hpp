@@ -35,6 +35,7 @@ enum class Stream : std::uint8_t {
   InCommuting = 22,     // which long-open positions extra in-commuters take, keyed by municipality
   UnmetRepost = 23,     // withdrawn positions an employer posts again, keyed by demand cell
   ParameterUncertainty = 24,  // the ensemble's draws of [uncertainty] keys, keyed by key name
+  TemporaryLayoff = 25,       // who is temporarily laid off in a lay-off episode, keyed by person
 };
 
 std::string_view stream_name(Stream stream);

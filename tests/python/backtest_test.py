@@ -113,5 +113,48 @@ class BackTest(unittest.TestCase):
         self.assertIn("| registered unemployment, month (%) | Østfold | 2020-04 |", listed.stdout)
 
 
+@unittest.skipIf(SANITIZED, "the back-test's ten-year ensemble runs in the Release pass")
+class BackTestWithEvents(unittest.TestCase):
+    """backtest_2015_events.toml: the refugee arrivals and the pandemic's lay-offs switched on
+    in their months. The lay-offs are the nation's rise in registered unemployment over 2019
+    (derive_pandemic.py), so 2020-2021 test whether Østfold moved with the nation."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = scratch_dir()
+        path = pathlib.Path(cls.tmp.name) / "backtest_events.h5"
+        done = run_kfsim("run", SOURCE / "scenarios" / "backtest_2015_events.toml", "-o", path,
+                         "--quiet")
+        assert done.returncode == 0, done.stderr
+        cls.rows, _ = validate.compare(path)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_county_within_one_and_a_half_percent(self):
+        for r in self.rows:
+            if r["figure"] == "population 1 January" and r["area"] == "31":
+                self.assertLess(abs(r["error"]), 0.015, r)
+
+    def test_the_pandemic_years_within_six_tenths_of_a_point_and_inside_the_band(self):
+        pandemic = [r for r in self.rows
+                    if r["figure"] == "registered unemployment (%)" and r["event"] == "pandemic"]
+        self.assertEqual([r["year"] for r in pandemic], [2020, 2021])
+        for r in pandemic:
+            self.assertLess(abs(r["error"]), 0.6, r)
+            self.assertTrue(r["inside"], r)
+
+    def test_the_event_block_is_what_the_derivation_writes(self):
+        derived = subprocess.run(
+            [sys.executable, str(SOURCE / "scenarios" / "data" / "derive" / "derive_pandemic.py"),
+             "--shared", str(SOURCE.parent / "shared" / "data" / "ostfold")],
+            capture_output=True, text=True, timeout=60)
+        self.assertEqual(derived.returncode, 0, derived.stderr)
+        scenario = (SOURCE / "scenarios" / "backtest_2015_events.toml").read_text(encoding="utf-8")
+        self.assertIn(derived.stdout, scenario)
+        self.assertEqual(derived.stdout.count("[[policies]]"), 20)
+
+
 if __name__ == "__main__":
     unittest.main()
