@@ -99,6 +99,7 @@ class Windows:
     resid_years: tuple               # calendar years of the cohort residuals
     last_five: tuple                 # the latest five calendar years up to the cut-off
     clean_years: tuple               # net migration window: the latest five years outside the refugee episodes
+    pattern_years: tuple             # its pattern by municipality, sex and age: the latest ten such years
     old_window: Optional[tuple]      # the baseline's window used before (None in a back-test)
     gross_year: int                  # year of the municipal gross out-flows (SRC_MIG)
     comparison_years: tuple          # SSB county totals compared with migration.csv
@@ -107,6 +108,16 @@ class Windows:
 
     def span(self, years):
         return "%d-%d" % (years[0], years[-1])
+
+    def years_text(self, years):
+        """Years as runs of consecutive years: "2010-2014 and 2017-2021"."""
+        runs = []
+        for y in years:
+            if runs and y == runs[-1][-1] + 1:
+                runs[-1].append(y)
+            else:
+                runs.append([y])
+        return " and ".join(self.span(r) if len(r) > 1 else str(r[0]) for r in runs)
 
     def header_lines(self, episodes=False):
         """The lines every back-test table carries after its first line (none for the baseline). episodes: the table
@@ -134,7 +145,8 @@ class Windows:
             "fertility HFD %s" % self.span(self.fert_years),
             "fertility scale on the births of %d-%d (age 0 on 1 January %s)"
             % (self.fert_calib_years[0] - 1, self.fert_calib_years[-1] - 1, self.span(self.fert_calib_years)),
-            "net migration %s (residuals of %s computed)" % (self.span(self.clean_years), self.span(self.resid_years)),
+            "net migration level %s, its pattern by municipality, sex and age %s (residuals of %s computed)"
+            % (self.span(self.clean_years), self.years_text(self.pattern_years), self.span(self.resid_years)),
             "gross out-migration level %d; internal move share %d" % (self.gross_year, INTERNAL_SHARE_YEAR),
             "validation 1 January %d -> %d" % (self.validation_start, self.start_year)))
 
@@ -153,6 +165,7 @@ def windows(cutoff=None, hfd_last=None):
     resid_years = tuple(range(RESID_FIRST_YEAR, cutoff + 1))
     event_years = {y for _, ys, _ in EVENTS for y in ys}
     clean_years = tuple(sorted(y for y in resid_years if y not in event_years)[-5:])
+    pattern_years = tuple(sorted(y for y in resid_years if y not in event_years)[-10:])
     validation_start = cutoff - 4
     w = Windows(
         cutoff=cutoff, backtest=backtest, start_year=cutoff + 1,
@@ -165,13 +178,13 @@ def windows(cutoff=None, hfd_last=None):
         fert_years=fert_years,
         fert_calib_years=(cutoff - 1, cutoff, cutoff + 1),
         fert_same_year=tuple(y + 1 for y in fert_years),
-        resid_years=resid_years, last_five=last_five, clean_years=clean_years,
+        resid_years=resid_years, last_five=last_five, clean_years=clean_years, pattern_years=pattern_years,
         old_window=None if backtest else BASELINE_OLD_WINDOW,
         gross_year=max(y for y in MIG_GROSS_YEARS if y <= cutoff),
         comparison_years=tuple(y for y in (2017, 2015, 2008, 2007) if y <= cutoff),
         validation_start=validation_start,
         validation_events=tuple(name for name, ys, _ in EVENTS if validation_start <= ys[0] and ys[-1] <= cutoff))
-    assert len(clean_years) == 5 and min(FERT_CHECK_YEARS) - 1 >= RESID_FIRST_YEAR
+    assert len(clean_years) == 5 and len(pattern_years) == 10 and min(FERT_CHECK_YEARS) - 1 >= RESID_FIRST_YEAR
     assert max(FERT_CHECK_YEARS) <= cutoff + 1 and INTERNAL_SHARE_YEAR <= cutoff
     return w
 
@@ -1096,7 +1109,13 @@ def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost
         return N
 
     net_year = {y: net_by_age(residual(y)) for y in w.resid_years}
-    net = sum(net_year[y] for y in w.clean_years) / len(w.clean_years)
+    # The level of net migration is that of the latest five clean years; its pattern by municipality, sex and age
+    # that of the latest ten, as SSB projects a municipality's moves from the pattern of the last ten years: five
+    # years carry one period's local booms (the back-test: docs/validation.md).
+    net_level = sum(net_year[y] for y in w.clean_years) / len(w.clean_years)
+    net_pattern = sum(net_year[y] for y in w.pattern_years) / len(w.pattern_years)
+    assert net_level.sum() > 0 and net_pattern.sum() > 0
+    net = net_pattern * (net_level.sum() / net_pattern.sum())
     event_years = [y for _, ys, _ in EVENTS for y in ys]
     long_years = [y for y in w.resid_years if y not in event_years]
     net_long = sum(net_year[y].sum() for y in long_years) / len(long_years)
@@ -1120,7 +1139,9 @@ def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost
     groups5 = [(a, min(a + 4, POP_MAX_AGE)) for a in range(0, 100, 5)] + [(100, POP_MAX_AGE)]
     for name, years, what in (EVENTS if with_events else ()):
         ev_net = {y: net_year[y] if y in net_year else net_by_age(residual(y, with_p=PM_episode)) for y in years}
-        X = sum(ev_net[y] for y in years) / len(years) - net          # [m, s, a], persons per year
+        # Over the clean window itself, not migration.csv's ten-year pattern: an episode is what its years
+        # brought above the years around it.
+        X = sum(ev_net[y] for y in years) / len(years) - net_level    # [m, s, a], persons per year
         county = np.zeros((2, POP_MAX_AGE + 1))
         for lo, hi in groups5:
             g = X[:, :, lo:hi + 1].sum(axis=(0, 2))                         # [s]
@@ -1237,15 +1258,21 @@ def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost
 
     if w.old_window:
         window_text = (
-            "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years that neither" % (w.clean_years[0], w.clean_years[-1], net.sum()) +
-            "\n   refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and become"
-            "\n   optional dated events (migration_events.csv). For comparison: all years %d-%d without the four episode years" % (w.resid_years[0], w.resid_years[-1]) +
+            "\n   Window: the level of net migration is the mean of the calendar years %d-%d (%.0f per year), the latest five years" % (w.clean_years[0], w.clean_years[-1], net.sum()) +
+            "\n   that no refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and"
+            "\n   become optional dated events (migration_events.csv). Its pattern by municipality, sex and age, net(m s a) up to that"
+            "\n   level, is the mean of the latest ten such years, %s (%.0f per year): SSB projects a municipality's moves from" % (w.years_text(w.pattern_years), net_pattern.sum()) +
+            "\n   the pattern of the last ten years; five carry one period's local booms (the back-test, docs/validation.md). For comparison: all years %d-%d without the four episode years" % (w.resid_years[0], w.resid_years[-1]) +
             "\n   give %.0f per year (2007-2013 carry the wave of labour immigration after the EU enlargement); the window used" % net_long +
             "\n   before (%d-%d with the Ukrainian arrivals) gave %.0f. Any error of the mortality table at Østfold also ends up in" % (w.old_window[0], w.old_window[-1], net_old))
     else:
         window_text = (
-            "\n   Window: net(m s a) = mean of the calendar years %d-%d (%.0f per year), the latest five years up to the cut-off %d."
-            % (w.clean_years[0], w.clean_years[-1], net.sum(), w.cutoff) +
+            "\n   Window: the level of net migration is the mean of the calendar years %d-%d (%.0f per year), the latest five years up"
+            % (w.clean_years[0], w.clean_years[-1], net.sum()) +
+            "\n   to the cut-off %d; its pattern by municipality, sex and age, net(m s a) up to that level, is the mean of the latest"
+            % w.cutoff +
+            "\n   ten, %s (%.0f per year), as SSB projects a municipality's moves from the pattern of the last ten years."
+            % (w.years_text(w.pattern_years), net_pattern.sum()) +
             "\n   No refugee episode falls in them: the episodes 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine)"
             "\n   come after the cut-off and are optional dated events (migration_events.csv). Caution: the window holds the later"
             "\n   years of the wave of labour immigration after the EU enlargement (2007-2013); all years %d-%d give %.0f per year."
@@ -1388,7 +1415,7 @@ def validate(PM, codes, names, m_full, mscale, improvement_rate, f_ost, srb, out
     else:
         episodes = "; no refugee episode falls in the check's years."
     lines.append("Monthly steps with the rules of the simulation and mortality improvement %.4f/yr from %d; expected values."
-                 " The net migration comes from %d-%d, so %s of the five years are in the window%s" %
+                 " The level of net migration comes from %d-%d, so %s of the five years are in its window%s" %
                  (improvement_rate, w.mort_reference_year, w.clean_years[0], w.clean_years[-1], words[inside], episodes))
     lines.append("County: projected %.0f; observed %.0f; difference %+.0f (%+.2f%%)" % (pt, ot, pt - ot, 100 * (pt - ot) / ot))
     errs = []
