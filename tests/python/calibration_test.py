@@ -60,7 +60,7 @@ import unittest
 import numpy as np
 import xarray as xr
 
-from kfsim_testing import BASELINE, SOURCE, run_kfsim, scratch_dir
+from kfsim_testing import BASELINE, SANITIZED, SOURCE, run_kfsim, scratch_dir
 
 REPORT = SOURCE / "notebooks" / "calibration_report.py"
 DEMAND_SWING = SOURCE / "scenarios" / "demand_swing.toml"
@@ -74,6 +74,10 @@ ASSERTED_TARGETS = (
     + [f"jobs_occupation_major_{g}" for g in range(1, 10)]
     + ["out_commuters"]
 )
+
+# The ranking of shortage by occupation against NAV's uses the mean of this many replicates:
+# the least ensemble the project gives a band (fewer are flagged by `kfsim compare` and the briefing).
+NAV_RANK_REPLICATES = 10
 
 # The Beveridge relation is checked over these months (YYYYMM, inclusive).
 SWING_FROM, SWING_TO = 202601, 203112
@@ -98,7 +102,11 @@ class BaselineCalibration(unittest.TestCase):
         cls.report = load_report()
         cls.tmp = scratch_dir()
         path = pathlib.Path(cls.tmp.name) / "baseline_2025.h5"
-        run_to_file(BASELINE, path, "--set", "end=2025-12")
+        # Ten replicates for the rank agreement with NAV, which ranks their mean (the project's
+        # least ensemble for a band); the other figures are replicate 0's. The sanitizer passes
+        # run one and leave the ranking to the Release pass.
+        run_to_file(BASELINE, path, "--set", "end=2025-12",
+                    "--replicates", "1" if SANITIZED else str(NAV_RANK_REPLICATES))
         with xr.open_dataset(path, engine="h5netcdf") as ds:
             cls.values = cls.report.model_values(ds, 2024)
             cls.facts = cls.report.stylised_facts(ds)
@@ -136,9 +144,11 @@ class BaselineCalibration(unittest.TestCase):
         self.assertGreaterEqual(model, low, f"model {model:.0f}, NAV {low:.0f}-{high:.0f}")
         self.assertLessEqual(model, high, f"model {model:.0f}, NAV {low:.0f}-{high:.0f}")
 
+    @unittest.skipIf(SANITIZED, "the ranking of ten replicates is checked in the Release pass")
     def test_shortage_ranks_agree_with_navs(self):
-        # The model's 2024 vacancies open three months or more, by occupation, ranked as NAV's
-        # 2017 shortage ranks the occupations it lists for Østfold (Spearman, in-sample).
+        # The model's 2024 vacancies open three months or more, by occupation, mean of ten
+        # replicates, ranked as NAV's 2017 shortage ranks the occupations it lists for Østfold
+        # (Spearman, in-sample).
         rho = self.values["nav_shortage_2017_rank_correlation"]
         self.assertGreaterEqual(rho, 0.6, f"Spearman's rho {rho:.3f}")
 

@@ -145,7 +145,7 @@ class Windows:
             "fertility HFD %s" % self.span(self.fert_years),
             "fertility scale on the births of %d-%d (age 0 on 1 January %s)"
             % (self.fert_calib_years[0] - 1, self.fert_calib_years[-1] - 1, self.span(self.fert_calib_years)),
-            "net migration level %s, its pattern by municipality, sex and age %s (residuals of %s computed)"
+            "net migration %s, shared among the municipalities as in %s (residuals of %s computed)"
             % (self.span(self.clean_years), self.years_text(self.pattern_years), self.span(self.resid_years)),
             "gross out-migration level %d; internal move share %d" % (self.gross_year, INTERNAL_SHARE_YEAR),
             "validation 1 January %d -> %d" % (self.validation_start, self.start_year)))
@@ -1109,13 +1109,19 @@ def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost
         return N
 
     net_year = {y: net_by_age(residual(y)) for y in w.resid_years}
-    # The level of net migration is that of the latest five clean years; its pattern by municipality, sex and age
-    # that of the latest ten, as SSB projects a municipality's moves from the pattern of the last ten years: five
-    # years carry one period's local booms (the back-test: docs/validation.md).
+    # The county's net migration by sex and age is that of the latest five clean years; how each (sex, age) is
+    # shared among the municipalities follows the latest ten, as SSB projects a municipality's moves from the
+    # pattern of its last ten years: five years carry one period's local booms (the back-test: docs/validation.md).
+    # net(m s a) = ten-year net(m s a) less its excess over the five-year county cell, the excess taken from the
+    # municipalities in proportion to their residents of that sex and age on the start date (all residents where a
+    # cell has none), so that the county's cells are the five-year ones exactly.
     net_level = sum(net_year[y] for y in w.clean_years) / len(w.clean_years)
     net_pattern = sum(net_year[y] for y in w.pattern_years) / len(w.pattern_years)
-    assert net_level.sum() > 0 and net_pattern.sum() > 0
-    net = net_pattern * (net_level.sum() / net_pattern.sum())
+    residents = P24.sum(axis=0)                                   # [s, a]
+    weight = np.where(residents[None, :, :] > 0, P24 / np.where(residents > 0, residents, 1.0)[None, :, :],
+                      (P24.sum(axis=(1, 2)) / P24.sum())[:, None, None])
+    net = net_pattern - weight * (net_pattern.sum(axis=0) - net_level.sum(axis=0))[None, :, :]
+    assert np.allclose(net.sum(axis=0), net_level.sum(axis=0))
     event_years = [y for _, ys, _ in EVENTS for y in ys]
     long_years = [y for y in w.resid_years if y not in event_years]
     net_long = sum(net_year[y].sum() for y in long_years) / len(long_years)
@@ -1260,19 +1266,23 @@ def derive_migration(shared, P, PM, PM_episode, codes, names, S, residual, f_ost
         window_text = (
             "\n   Window: the level of net migration is the mean of the calendar years %d-%d (%.0f per year), the latest five years" % (w.clean_years[0], w.clean_years[-1], net.sum()) +
             "\n   that no refugee episode dominates: 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine) are left out and"
-            "\n   become optional dated events (migration_events.csv). Its pattern by municipality, sex and age, net(m s a) up to that"
-            "\n   level, is the mean of the latest ten such years, %s (%.0f per year): SSB projects a municipality's moves from" % (w.years_text(w.pattern_years), net_pattern.sum()) +
-            "\n   the pattern of the last ten years; five carry one period's local booms (the back-test, docs/validation.md). For comparison: all years %d-%d without the four episode years" % (w.resid_years[0], w.resid_years[-1]) +
+            "\n   become optional dated events (migration_events.csv). The county's net by sex and age is that window's; how each sex"
+            "\n   and age is shared among the municipalities follows the latest ten such years, %s (%.0f per year), as SSB" % (w.years_text(w.pattern_years), net_pattern.sum()) +
+            "\n   projects a municipality's moves from the pattern of its last ten years (five carry one period's local booms: the"
+            "\n   back-test, docs/validation.md): net(m s a) = ten-year net(m s a) less its excess over the window's county cell, taken"
+            "\n   from the municipalities in proportion to their residents of that sex and age on the start date. For comparison: all years %d-%d without the four episode years" % (w.resid_years[0], w.resid_years[-1]) +
             "\n   give %.0f per year (2007-2013 carry the wave of labour immigration after the EU enlargement); the window used" % net_long +
             "\n   before (%d-%d with the Ukrainian arrivals) gave %.0f. Any error of the mortality table at Østfold also ends up in" % (w.old_window[0], w.old_window[-1], net_old))
     else:
         window_text = (
             "\n   Window: the level of net migration is the mean of the calendar years %d-%d (%.0f per year), the latest five years up"
             % (w.clean_years[0], w.clean_years[-1], net.sum()) +
-            "\n   to the cut-off %d; its pattern by municipality, sex and age, net(m s a) up to that level, is the mean of the latest"
+            "\n   to the cut-off %d, by sex and age; how each sex and age is shared among the municipalities follows the latest ten,"
             % w.cutoff +
-            "\n   ten, %s (%.0f per year), as SSB projects a municipality's moves from the pattern of the last ten years."
+            "\n   %s (%.0f per year), as SSB projects a municipality's moves from the pattern of its last ten years: net(m s a) ="
             % (w.years_text(w.pattern_years), net_pattern.sum()) +
+            "\n   ten-year net(m s a) less its excess over the window's county cell, taken from the municipalities in proportion to"
+            "\n   their residents of that sex and age on the start date." +
             "\n   No refugee episode falls in them: the episodes 2015-2016 (asylum seekers) and 2022-2023 (refugees from Ukraine)"
             "\n   come after the cut-off and are optional dated events (migration_events.csv). Caution: the window holds the later"
             "\n   years of the wave of labour immigration after the EU enlargement (2007-2013); all years %d-%d give %.0f per year."
