@@ -7,15 +7,15 @@ the county's population every 1 January 2016-2024 within 1.5 % of the real one; 
 years (1 January 2020) at least 8 municipalities of 10 within 5 %, as SSB found for its own
 municipal projections (Økonomiske analyser 4/2014); and the validate script's table and
 summary. Known misses, asserted as such with their figures (docs/validation.md): every
-municipality within 3 % every year (the largest error is 7.6 %, Hvaler in 2024, a small
+municipality within 3 % every year (the largest error is 7.2 %, Aremark in 2022, a small
 municipality whose in-migration of 2005-2014 did not last). Passed: the real value inside the
-band in 80 % of (municipality, year) pairs (81 %: each municipality's migration follows the
+band in 80 % of (municipality, year) pairs (81 %: each municipality's migration is shared by the
 pattern of ten years and strays from it by an offset drawn with the spread of the record
 before 2015).
 Registered unemployment (NAV's annual mean) within 0.6 points every year outside the dated
 events (the refugee arrivals of 2015-2016 and 2022-2023, the pandemic of 2020-2021): the
 labour market starts from data/backtest_2015/labour/ (derive_labour.py --cutoff 2014); the
-largest such error is 0.22 points (2018); month by month the mean absolute error of each such
+largest such error is 0.26 points (2018); month by month the mean absolute error of each such
 year is below 0.6 points too. Release pass only.
 """
 import pathlib
@@ -84,7 +84,7 @@ class BackTest(unittest.TestCase):
 
     @unittest.expectedFailure
     def test_municipalities_within_three_percent(self):
-        # Missed: 8.0 % at most (Hvaler 2024), 6 of 12 municipalities within 3 % in 2024.
+        # Missed: 7.2 % at most (Aremark 2022), 7 of 12 municipalities within 3 % in 2024.
         for r in self.population:
             if r["area"] != "31":
                 self.assertLess(abs(r["error"]), 0.03, r)
