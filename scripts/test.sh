@@ -6,7 +6,7 @@
 #      with the runtime checks on (KFSIM_SKIP_SANITIZERS=1 skips it; its end-to-end tests make
 #      smaller runs, see tests/python/kfsim_testing.py);
 #   3. the parallel tests under ThreadSanitizer (KFSIM_SKIP_TSAN=1 skips it);
-#   4. the libFuzzer targets for KFSIM_FUZZ_SECONDS each (default 35; KFSIM_SKIP_FUZZ=1 skips).
+#   4. the libFuzzer targets for KFSIM_FUZZ_SECONDS each (default 25; KFSIM_SKIP_FUZZ=1 skips).
 # Each stage's wall time is printed at the end. The whole takes about 35 minutes on a 2-core
 # machine (README, "Tests").
 set -euo pipefail
@@ -84,9 +84,9 @@ if [ "${KFSIM_SKIP_SANITIZERS:-0}" != 1 ] && [ "${KFSIM_SKIP_TSAN:-0}" != 1 ]; t
 fi
 
 # Last, the libFuzzer targets of tests/fuzz (scripts/fuzz.sh): 4 targets, KFSIM_FUZZ_SECONDS
-# each (default 35, which keeps the whole suite within its 40-minute budget on 2 cores), with
+# each (default 25, which keeps the whole suite within its 40-minute budget on 2 cores), with
 # their seed corpus and every earlier finding. Set KFSIM_SKIP_FUZZ=1 to skip.
 if [ "${KFSIM_SKIP_FUZZ:-0}" != 1 ]; then
-  bash scripts/fuzz.sh "${KFSIM_FUZZ_SECONDS:-35}"
+  bash scripts/fuzz.sh "${KFSIM_FUZZ_SECONDS:-25}"
   stage_done "fuzzing"
 fi
