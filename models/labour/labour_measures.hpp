@@ -53,12 +53,12 @@ struct LabourMeasures {
   MeasureId vacancy_months_at_hire;  // [year, occupation] sum of months open, for hires
   MeasureId hires_by_occupation;     // [year, occupation]
   // Monthly county series.
-  MeasureId unemployment_rate_monthly;  // [month]
-  MeasureId vacancy_rate_monthly;       // [month]
-  MeasureId employed_monthly;           // [month]
-  MeasureId unemployed_monthly;         // [month]
+  MeasureId unemployment_rate_monthly;     // [month]
+  MeasureId vacancy_rate_monthly;          // [month]
+  MeasureId employed_monthly;              // [month]
+  MeasureId unemployed_monthly;            // [month]
   MeasureId temporarily_laid_off_monthly;  // [month]
-  MeasureId vacancies_monthly;          // [month]
+  MeasureId vacancies_monthly;             // [month]
 };
 
 // A fit at or above this is a job that suits the competence (for mismatch and

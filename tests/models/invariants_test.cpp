@@ -35,8 +35,9 @@ TEST(Invariants, ScaledSeparationRatesMustBeProbabilities) {
   EXPECT_NE(message.find("2024-01"), std::string::npos) << message;
   params.quit_scale = 1.0;
   params.outside_search_rate = std::numeric_limits<double>::quiet_NaN();
-  EXPECT_NE(violation_of([&] { check_labour_rates(data, params, kStart); })
-                .find("labour.outside_search_rate"),
+  EXPECT_NE(violation_of([&] {
+              check_labour_rates(data, params, kStart);
+            }).find("labour.outside_search_rate"),
             std::string::npos);
 }
 

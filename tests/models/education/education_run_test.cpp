@@ -206,8 +206,7 @@ TEST(EducationRun, IdenticalForOneTwoAndFourThreads) {
       const Measure& a = one.measures.measures()[i];
       const Measure& b = many.measures.measures()[i];
       ASSERT_EQ(a.name, b.name);
-      EXPECT_TRUE(bit_identical(a, b))
-          << a.name << " differs with " << threads << " threads";
+      EXPECT_TRUE(bit_identical(a, b)) << a.name << " differs with " << threads << " threads";
     }
     EXPECT_EQ(one.person_months, many.person_months);
     EXPECT_EQ(one.final_population, many.final_population);

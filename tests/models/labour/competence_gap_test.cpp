@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -109,10 +110,7 @@ TEST(RequirementTrend, LogisticPathFromTheMiddleBandRegulatedKept) {
 }
 
 ModelRun run(std::vector<std::string> overrides, const std::string& end = "2025-12") {
-  overrides.push_back("end=\"" + end + "\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
+  return labour_test::run_baseline(std::move(overrides), end);
 }
 
 const std::vector<std::int64_t>& counts(const ModelRun& r, const std::string& name) {

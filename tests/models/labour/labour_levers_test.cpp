@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <string>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -40,11 +41,7 @@ namespace {
 const std::string kEnd = "2025-12";
 
 ModelRun run(std::vector<std::string> overrides, const std::string& end = kEnd, int threads = 2) {
-  overrides.push_back("end=\"" + end + "\"");
-  const auto scenario = labour_test::baseline(overrides);
-  RunControl control;
-  control.threads = threads;
-  return run_model(scenario, 0, control);
+  return labour_test::run_baseline(std::move(overrides), end, threads);
 }
 
 const ModelRun& baseline_run() {

@@ -59,10 +59,7 @@ const ModelRun& baseline_run() { return counted_baseline_run().result; }
 
 using labour_test::counts;
 using labour_test::measure;
-
-const std::vector<double>& reals(const ModelRun& r, const std::string& name) {
-  return std::get<std::vector<double>>(measure(r, name).values);
-}
+using labour_test::reals;
 
 // The values of the first year of a measure whose first dimension is the year.
 std::vector<std::int64_t> first_year(const ModelRun& r, const std::string& name) {

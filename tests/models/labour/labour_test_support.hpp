@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/model.hpp"
+#include "sim/run/runner.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace kfsim::labour_test {
@@ -15,6 +16,15 @@ namespace kfsim::labour_test {
 inline scenario::Scenario baseline(std::vector<std::string> overrides = {}) {
   return scenario::load_scenario(KFSIM_SOURCE_DIR "/scenarios/baseline.toml", model_schema(),
                                  overrides);
+}
+
+// One replicate of the baseline with the overrides, to the month `end` ("YYYY-MM").
+inline ModelRun run_baseline(std::vector<std::string> overrides, const std::string& end,
+                             int threads = 2) {
+  overrides.push_back("end=\"" + end + "\"");
+  RunControl control;
+  control.threads = threads;
+  return run_model(baseline(overrides), 0, control);
 }
 
 // A run's measure by name; throws for a name the run does not measure.
@@ -26,6 +36,10 @@ inline const Measure& measure(const ModelRun& r, const std::string& name) {
 
 inline const std::vector<std::int64_t>& counts(const ModelRun& r, const std::string& name) {
   return std::get<std::vector<std::int64_t>>(measure(r, name).values);
+}
+
+inline const std::vector<double>& reals(const ModelRun& r, const std::string& name) {
+  return std::get<std::vector<double>>(measure(r, name).values);
 }
 
 // The text of a data.occupation_trend table with every trend 0, for the

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -81,10 +82,7 @@ TEST(OccupationTrend, ScaleMultipliesTheDataAndTheScenarioTrendAdds) {
 }
 
 ModelRun run(std::vector<std::string> overrides) {
-  overrides.push_back("end=\"2025-12\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
+  return labour_test::run_baseline(std::move(overrides), "2025-12");
 }
 
 // Filled and vacant positions in Østfold by occupation in the last year.

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/data/csv_table.hpp"
@@ -98,10 +99,7 @@ TEST(OccupationTurnover, ScaleIsAPowerAndTheStartDatesQuitsAreKept) {
 }
 
 ModelRun run(std::vector<std::string> overrides) {
-  overrides.push_back("end=\"2025-12\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
+  return labour_test::run_baseline(std::move(overrides), "2025-12");
 }
 
 // Quits and all separations by occupation over the run (separations_by_occupation).

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -22,6 +23,8 @@
 
 namespace kfsim {
 namespace {
+
+using labour_test::reals;
 
 using scenario::test_support::TempDir;
 
@@ -70,14 +73,7 @@ TEST(OutsideGroups, ParticipationFollowsTightnessAndIsOneWhenOff) {
 }
 
 ModelRun run(std::vector<std::string> overrides, const std::string& end) {
-  overrides.push_back("end=\"" + end + "\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
-}
-
-const std::vector<double>& reals(const ModelRun& r, const std::string& name) {
-  return std::get<std::vector<double>>(labour_test::measure(r, name).values);
+  return labour_test::run_baseline(std::move(overrides), end);
 }
 
 TEST(OutsideGroups, DisabilityStockStartsNearNavsBySex) {

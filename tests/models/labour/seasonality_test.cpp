@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/data/csv_table.hpp"
@@ -83,10 +84,7 @@ TEST(Seasonality, TableNeedsEveryMonthOnceWithinRange) {
 }
 
 ModelRun run(std::vector<std::string> overrides) {
-  overrides.push_back("end=\"2024-12\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
+  return labour_test::run_baseline(std::move(overrides), "2024-12");
 }
 
 TEST(Seasonality, OffByKeyIsBitIdenticalToAFlatTable) {

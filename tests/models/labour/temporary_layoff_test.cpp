@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/model.hpp"
@@ -16,15 +17,10 @@
 namespace kfsim {
 namespace {
 
-ModelRun run(std::vector<std::string> overrides) {
-  overrides.push_back("end=\"2024-03\"");
-  RunControl control;
-  control.threads = 2;
-  return run_model(labour_test::baseline(overrides), 0, control);
-}
+using labour_test::reals;
 
-const std::vector<double>& reals(const ModelRun& r, const std::string& name) {
-  return std::get<std::vector<double>>(labour_test::measure(r, name).values);
+ModelRun run(std::vector<std::string> overrides) {
+  return labour_test::run_baseline(std::move(overrides), "2024-03");
 }
 
 TEST(TemporaryLayoff, TheLaidOffAreRegisteredUnemployedAndNothingElseMoves) {

@@ -89,8 +89,8 @@ MeasureSet sample_measures() {
   MeasureSet set;
   set.add_dimension({"year", "1", "calendar year", {2024, 2025}, "", {}});
   set.add_dimension({"sex", "1", "sex", {0, 1}, "sex_name", {"female", "male"}});
-  const auto births = set.declare_count("births", {"year", "sex"}, "persons", "live births",
-                                        "year: sum");
+  const auto births =
+      set.declare_count("births", {"year", "sex"}, "persons", "live births", "year: sum");
   const auto rate = set.declare_real("rate", {"year"}, "1", "a rate", "");
   set.count(births, {1, 0}) = 5;
   set.count(births, {0, 1}) = -3;

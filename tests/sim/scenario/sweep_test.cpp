@@ -56,9 +56,9 @@ TEST(ScenarioSweep, ListTakesValuesTogether) {
 }
 
 TEST(ScenarioSweep, NestedTablesNameKeysToo) {
-  const Scenario s = parse_scenario(std::string(kHeader) +
-                                        "[sweep.demography]\nfertility_scale = [0.9, 1.1]\n",
-                                    "s.toml", test_schema());
+  const Scenario s =
+      parse_scenario(std::string(kHeader) + "[sweep.demography]\nfertility_scale = [0.9, 1.1]\n",
+                     "s.toml", test_schema());
   ASSERT_EQ(s.sweep().axes.size(), 1u);
   EXPECT_EQ(s.sweep().axes[0].key, "demography.fertility_scale");
 }
@@ -89,8 +89,7 @@ TEST(ScenarioSweep, RefusesWhatCannotBeSwept) {
               "sweep.demography.fertility_scale", "a non-empty array");
   expect_site(parse_error(sweep("demography.fertility_scale = []\n")), "s.toml", 4, 30,
               "sweep.demography.fertility_scale", "a non-empty array");
-  expect_site(parse_error(sweep("mode = \"random\"\n")), "s.toml", 4, 8, "sweep.mode",
-              "\"grid\"");
+  expect_site(parse_error(sweep("mode = \"random\"\n")), "s.toml", 4, 8, "sweep.mode", "\"grid\"");
   expect_site(parse_error(std::string(kHeader) + "sweep = 3\n"), "s.toml", 3, 1, "sweep",
               "a [sweep] table");
   expect_site(parse_error(std::string(kHeader) + "[sweep]\nmode = \"grid\"\n"), "s.toml", 3, 2,
