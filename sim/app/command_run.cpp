@@ -108,7 +108,7 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     ("scenario", po::value(&scenario_file)->required(), "scenario file (TOML)")
     ("output,o", po::value(&output_file), "result file to write (.h5)")
     ("replicates,r", po::value<std::int64_t>(), "replicates to run, overriding the scenario's `replicates`")
-    ("threads,t", po::value(&threads)->default_value(0), "worker threads per process (0: every core); results do not depend on it")
+    ("threads,t", po::value(&threads)->default_value(0), "worker threads per process, 0 to 1024 (0: every core); results do not depend on it")
     ("seed", po::value<std::int64_t>(), "random seed, overriding the scenario's")
     ("set", po::value(&overrides)->composing(), "override a scenario key: --set key=value (repeatable)")
     ("force", "overwrite existing result files")
@@ -119,8 +119,11 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   positional.add("scenario", 1);
   po::variables_map values;
   if (auto code = parse_options(args, options, positional, values, kRunUsage)) return *code;
-  if (threads < 0) {
-    std::cerr << "kfsim: --threads must be 0 or more\n";
+  // A bound on the threads: far more than any machine's cores, far fewer than exhaust the
+  // system's threads or memory for their stacks.
+  if (threads < 0 || threads > kMaxThreads) {
+    std::cerr << "kfsim: --threads " << threads << ": expected 0 (every core) to " << kMaxThreads
+              << "\n";
     return kExitUsage;
   }
   const bool force = values.count("force") > 0;

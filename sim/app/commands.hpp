@@ -9,6 +9,9 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;  // failure while running
 inline constexpr int kExitUsage = 2;    // bad usage or bad scenario
 
+// The most worker threads `kfsim run --threads` accepts per process.
+inline constexpr int kMaxThreads = 1024;
+
 // args excludes the program name and the subcommand; `command_line` is the
 // whole command as typed, for provenance.
 int command_run(const std::vector<std::string>& args, const std::string& command_line);

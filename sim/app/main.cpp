@@ -1,6 +1,8 @@
 // kfsim: the command-line entry point. Dispatches to a subcommand and maps
 // errors to exit codes (0 success, 2 bad usage or scenario, 1 failure while
 // running).
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <iostream>
@@ -30,9 +32,24 @@ Run `kfsim COMMAND --help` for a command's options.
 Exit codes: 0 success, 2 bad usage or bad scenario, 1 failure while running.
 )";
 
-}  // namespace
+// What was written to standard output is flushed, and a failed write (a full disk, a closed or
+// full device) is a failure with a message, never a silent exit 0. Returns the exit code.
+int finish_output(int code) {
+  using namespace kfsim::app;
+  errno = 0;
+  std::cout.flush();
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error = errno;  // the last failed write's reason, if any
+  if (flushed && !std::ferror(stdout) && std::cout.good()) return code;
+  // The reason is known where the last write failed; an earlier failed write's is gone.
+  std::cerr << "kfsim: cannot write to standard output"
+            << (error != 0 ? std::string(": ") + std::strerror(error)
+                           : std::string(" (a full disk or device, or a closed output)"))
+            << "\n";
+  return code == kExitOk ? kExitFailure : code;
+}
 
-int main(int argc, char** argv) {
+int dispatch(int argc, char** argv) {
   using namespace kfsim::app;
   if (argc < 2) {
     std::cerr << kUsage;
@@ -62,3 +79,7 @@ int main(int argc, char** argv) {
   std::cerr << "kfsim: unknown command '" << command << "'\n\n" << kUsage;
   return kExitUsage;
 }
+
+}  // namespace
+
+int main(int argc, char** argv) { return finish_output(dispatch(argc, argv)); }

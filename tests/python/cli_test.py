@@ -35,6 +35,33 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(run_kfsim("run", BASELINE, "--threads", "x").returncode, 2)
         self.assertEqual(run_kfsim("run", BASELINE, "--no-such-option").returncode, 2)
 
+    def test_threads_are_bounded_before_anything_runs(self):
+        out = self.dir / "never.h5"
+        for threads in ("1025", "100000", "2147483647", "-1"):
+            result = run_kfsim("run", BASELINE, "--threads", threads, "-o", out)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn(f"--threads {threads}: expected 0 (every core) to 1024", result.stderr)
+            self.assertFalse(out.exists())
+        self.assertIn("0 to 1024", run_kfsim("run", "--help").stdout)
+
+    def test_output_that_cannot_be_written_is_a_failure(self):
+        # A full device: every command that prints fails with exit 1 and says why, where it
+        # would otherwise have exited 0 with its output lost.
+        if not pathlib.Path("/dev/full").exists():
+            self.skipTest("no /dev/full")
+        for args in (("--help",), ("--version",), ("schema",), ("check", BASELINE)):
+            with open("/dev/full", "w") as full:
+                result = subprocess.run([KFSIM, *map(str, args)], stdout=full,
+                                        stderr=subprocess.PIPE, text=True, timeout=120)
+            self.assertEqual(result.returncode, 1, args)
+            self.assertTrue(result.stderr.startswith("kfsim: cannot write to standard output"),
+                            (args, result.stderr))
+        # Where the failed write is the last, its reason is given.
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([KFSIM, "--version"], stdout=full, stderr=subprocess.PIPE,
+                                    text=True, timeout=60)
+        self.assertIn("No space left on device", result.stderr)
+
     def test_schema_lists_every_key_with_its_meaning(self):
         result = run_kfsim("schema")
         self.assertEqual(result.returncode, 0)
