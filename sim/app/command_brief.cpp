@@ -18,6 +18,7 @@
 #include "output/provenance.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
+#include "sim/app/output_guard.hpp"
 
 #ifndef KFSIM_SOURCE_DIR
 #error "KFSIM_SOURCE_DIR must name the source tree (set by sim/app/CMakeLists.txt)"
@@ -162,9 +163,9 @@ int command_brief(const std::vector<std::string>& args) {
                 << " does not exist\n";
       return kExitUsage;
     }
-    if (!force && fs::exists(output, error)) {
-      std::cerr << "kfsim: " << output
-                << " already exists; use --force to overwrite it, or -o to choose another file\n";
+    if (const auto refusal =
+            output_refusal(output, std::vector<fs::path>(files.begin(), files.end()), force)) {
+      std::cerr << "kfsim: " << *refusal << "\n";
       return kExitUsage;
     }
   }

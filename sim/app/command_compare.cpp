@@ -15,10 +15,13 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "output/atomic_commit.hpp"
 #include "output/attribute.hpp"
 #include "output/comparison.hpp"
+#include "output/output_error.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
+#include "sim/app/output_guard.hpp"
 
 namespace kfsim::app {
 
@@ -31,6 +34,7 @@ using output::ScenarioCell;
 
 constexpr const char* kCompareUsage =
     "Usage: kfsim compare BASE.h5 OTHER.h5 [OTHER.h5 ...] [--years 2030,2035,2040] [--csv FILE|-]\n"
+    "                     [--force]\n"
     "\n"
     "Compares the competence gaps (demand minus supply, persons) of result files. For the\n"
     "baseline (the first file): the gap's mean over replicates, its 90 % interval (5th to 95th\n"
@@ -324,7 +328,8 @@ int command_compare(const std::vector<std::string>& args) {
     ("help,h", "show this help")
     ("files", po::value(&files)->composing(), "result files (.h5): the baseline first")
     ("years", po::value(&years_text), "years to show, comma-separated (default 2030,2035,2040, those the files hold)")
-    ("csv", po::value(&csv_file), "also write the table as CSV (long form) to FILE; '-' writes only the CSV, to stdout");
+    ("csv", po::value(&csv_file), "also write the table as CSV (long form) to FILE; '-' writes only the CSV, to stdout")
+    ("force", "overwrite an existing CSV file");
   // clang-format on
   po::positional_options_description positional;
   positional.add("files", -1);
@@ -346,11 +351,18 @@ int command_compare(const std::vector<std::string>& args) {
     }
   }
   const bool csv_to_stdout = csv_file == "-";
+  const bool force = values.count("force") > 0;
   if (!csv_file.empty() && !csv_to_stdout) {
     const fs::path parent = fs::absolute(csv_file).parent_path();
     if (!fs::is_directory(parent)) {
       std::cerr << "kfsim: cannot write " << csv_file << ": directory " << parent.string()
                 << " does not exist\n";
+      return kExitUsage;
+    }
+    // Never over a result file being compared, a device or, without --force, any file.
+    if (const auto refusal =
+            output_refusal(csv_file, std::vector<fs::path>(files.begin(), files.end()), force)) {
+      std::cerr << "kfsim: " << *refusal << "\n";
       return kExitUsage;
     }
   }
@@ -400,11 +412,19 @@ int command_compare(const std::vector<std::string>& args) {
   }
   print_table(std::cout, comparison, terminal_width());
   if (!csv_file.empty()) {
-    std::ofstream out(csv_file, std::ios::binary);
+    // Written under a temporary name and moved into place: never half a table under its name.
+    const fs::path temporary = output::temporary_path_for(csv_file);
+    std::ofstream out(temporary, std::ios::binary);
     if (out) write_csv(out, comparison);
     out.close();
-    if (!out) {
-      std::cerr << "kfsim: cannot write " << csv_file << "\n";
+    try {
+      if (!out) throw output::OutputError("cannot write " + temporary.string());
+      output::sync_file(temporary);
+      output::publish(temporary, csv_file, force);
+    } catch (const output::OutputError& error) {
+      std::error_code ignored;
+      fs::remove(temporary, ignored);
+      std::cerr << "kfsim: cannot write " << csv_file << ": " << error.what() << "\n";
       return kExitFailure;
     }
   }

@@ -19,6 +19,7 @@
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/app/ensemble_run.hpp"
+#include "sim/app/output_guard.hpp"
 #include "sim/app/result_files.hpp"
 #include "sim/app/run_report.hpp"
 #include "sim/app/stop_signal.hpp"
@@ -180,7 +181,9 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   const ResultFiles files = plan_result_files(output_path, scenario.sweep());
   // Process 0 decides whether the files may be written; the others follow its word.
   const int may_write = group.broadcast(
-      root && check_result_files(files, force, default_output) ? kExitOk : kExitUsage);
+      root && check_result_files(files, scenario_inputs(scenario, schema), force, default_output)
+          ? kExitOk
+          : kExitUsage);
   if (may_write != kExitOk) return may_write;
 
   output::Provenance provenance = base_provenance(scenario, command_line, threads, group);

@@ -22,7 +22,7 @@ Usage:
   kfsim check SCENARIO.toml [--set key=value ...]   validate and print the fully resolved scenario
   kfsim schema                                      every scenario key: type, default, unit, range, meaning
   kfsim info FILE.h5                                what a result file holds and its provenance
-  kfsim compare BASE.h5 OTHER.h5 ... [--years Y,Y] [--csv FILE|-]
+  kfsim compare BASE.h5 OTHER.h5 ... [--years Y,Y] [--csv FILE|-] [--force]
                                                     competence gaps and each scenario's change to them
   kfsim brief BASE.h5 OTHER.h5 ... -o FILE.html [--pdf FILE.pdf | --no-pdf] [--years Y,Y] [--force]
                                                     a briefing in Norwegian (HTML and PDF) for the steering group

@@ -1,5 +1,7 @@
 #include "sim/app/result_files.hpp"
 
+#include "sim/app/output_guard.hpp"
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -48,7 +50,8 @@ ResultFiles plan_result_files(const fs::path& output, const scenario::Sweep& swe
   return files;
 }
 
-bool check_result_files(const ResultFiles& files, bool force, bool create_directory) {
+bool check_result_files(const ResultFiles& files, const std::vector<fs::path>& inputs, bool force,
+                        bool create_directory) {
   std::error_code ec;
   const fs::path& first = files.points.front();
   const fs::path parent = first.parent_path().empty() ? fs::path(".") : first.parent_path();
@@ -68,14 +71,13 @@ bool check_result_files(const ResultFiles& files, bool force, bool create_direct
   }
   ::close(fd);
   fs::remove(probe, ec);
-  if (force) return true;
   std::vector<fs::path> all = files.points;
   if (!files.sweep_index.empty()) all.push_back(files.sweep_index);
   for (const auto& path : all) {
-    if (!fs::exists(path, ec)) continue;
-    std::cerr << "kfsim: " << path.string()
-              << " already exists; use --force to overwrite it, or -o to choose another file\n";
-    return false;
+    if (const auto refusal = output_refusal(path, inputs, force)) {
+      std::cerr << "kfsim: " << *refusal << "\n";
+      return false;
+    }
   }
   return true;
 }

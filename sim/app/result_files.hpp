@@ -18,10 +18,12 @@ struct ResultFiles {
 
 ResultFiles plan_result_files(const std::filesystem::path& output, const scenario::Sweep& sweep);
 
-// Refuses before any work is done: an existing file is never overwritten without --force, and
-// the directory must exist (it is created first for the default results/ folder). Prints the
+// Refuses before any work is done (output_guard.hpp): never over one of the run's `inputs`,
+// never over anything but a regular file, an existing file only with --force; and the
+// directory must exist (it is created first for the default results/ folder). Prints the
 // reason and returns false.
-bool check_result_files(const ResultFiles& files, bool force, bool create_directory);
+bool check_result_files(const ResultFiles& files, const std::vector<std::filesystem::path>& inputs,
+                        bool force, bool create_directory);
 
 // Writes the sweep's index (CSV: point, file, one column per swept key) under a temporary
 // name and moves it into place. Throws output::OutputError.

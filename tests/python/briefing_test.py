@@ -25,7 +25,7 @@ from PIL import Image
 
 import h5py
 
-from kfsim_testing import SOURCE, run_kfsim, shared_run
+from kfsim_testing import SHARED_REPLICATES, SOURCE, run_kfsim, shared_run
 
 sys.path.insert(0, str(SOURCE / "notebooks" / "briefing"))
 import norsk  # noqa: E402
@@ -238,8 +238,9 @@ class BriefingMeasures(unittest.TestCase):
         # The shared runs draw no [uncertainty] keys and have three replicates.
         self.assertIn("(intervallene viser bare tilfeldig variasjon; færre enn 10 kjøringer gir "
                       "grove intervaller)", self.text)
-        self.assertIn("spredningen over 3 kjøringer (bare tilfeldig variasjon)", self.text)
-        self.assertIn("<b>Merk:</b> bare 3 kjøringer", self.text)
+        self.assertIn(f"spredningen over {SHARED_REPLICATES} kjøringer (bare tilfeldig variasjon)",
+                      self.text)
+        self.assertIn(f"<b>Merk:</b> bare {SHARED_REPLICATES} kjøringer", self.text)
         self.assertNotIn("usikkerhetsintervallet", self.text)
 
     def test_primary_school_is_no_method_artefact(self):
@@ -286,6 +287,15 @@ class BriefingMeasures(unittest.TestCase):
             if previous is not None:
                 self.assertLessEqual(value, previous)  # largest first
             previous = value
+
+    def test_never_writes_over_a_result_file_it_reads(self):
+        copy = self.dir / "copy.h5"
+        shutil.copy(self.files[0], copy)
+        before = copy.read_bytes()
+        done = run_kfsim("brief", copy, self.files[1], "-o", copy, "--no-pdf", "--force")
+        self.assertEqual(done.returncode, 2, done.stderr)
+        self.assertIn("is one of this command's inputs", done.stderr)
+        self.assertEqual(copy.read_bytes(), before)
 
     def test_files_without_the_gaps_parts_are_refused(self):
         source = self.files[0]

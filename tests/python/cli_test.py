@@ -1,13 +1,15 @@
 """The command line as an analyst uses it: exit codes, error messages that name
 file, line and key, refusing to overwrite, and no result file after an
 interrupted run."""
+import os
 import pathlib
 import signal
 import subprocess
 import time
 import unittest
 
-from kfsim_testing import BASELINE, KFSIM, run_kfsim, scratch_dir, write_short_scenario
+from kfsim_testing import (BASELINE, KFSIM, SANITIZED, SOURCE, run_kfsim, scratch_dir,
+                           write_short_scenario)
 
 
 class CommandLine(unittest.TestCase):
@@ -76,6 +78,8 @@ class CommandLine(unittest.TestCase):
         self.assertIn('name = "baseline"', result.stdout)
         self.assertIn("fertility_scale", result.stdout)  # a default, resolved
 
+    @unittest.skipIf(SANITIZED, "every scenario's check is in the Release pass; the sanitizer"
+                     " passes check the loader on the scenario tests' runs")
     def test_every_scenario_in_the_library_passes_check(self):
         scenarios = sorted((BASELINE.parent).glob("*.toml"))
         self.assertGreaterEqual(len(scenarios), 4)
@@ -130,6 +134,34 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertNotEqual(out.read_bytes()[:8], b"precious")
         self.assertEqual(list(self.dir.glob(".*partial*")), [])
+
+    def test_run_never_writes_over_its_inputs_or_anything_but_a_regular_file(self):
+        # Each refused before the run starts (a quick refusal, not a finished run), with --force,
+        # and the target left as it was.
+        table = self.dir / "municipalities.csv"
+        table.write_bytes((SOURCE / "scenarios" / "data" / "municipalities.csv").read_bytes())
+        scenario = write_short_scenario(self.dir, end="2024-03",
+                                        extra=f'[data]\nmunicipalities = "{table}"')
+        original = scenario.read_bytes(), table.read_bytes()
+        fifo = self.dir / "pipe"
+        os.mkfifo(fifo)
+        folder = self.dir / "folder"
+        folder.mkdir()
+        link = self.dir / "link"
+        link.symlink_to(folder)
+        for target, says in ((scenario, "is one of this command's inputs"),
+                             (BASELINE, "is one of this command's inputs"),
+                             (table, "is one of this command's inputs"),
+                             (fifo, "is a FIFO"), (folder, "is a directory"),
+                             (link, "is a directory")):
+            with self.subTest(target=target.name):
+                result = run_kfsim("run", scenario, "-o", target, "--force", "--quiet",
+                                   timeout=60)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn(says, result.stderr)
+        self.assertEqual((scenario.read_bytes(), table.read_bytes()), original)
+        self.assertTrue(fifo.is_fifo() and folder.is_dir() and link.is_symlink())
+        self.assertEqual(list(folder.iterdir()), [])
 
     def test_missing_output_directory_is_refused(self):
         scenario = write_short_scenario(self.dir, end="2024-03")

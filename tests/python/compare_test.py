@@ -12,7 +12,7 @@ import unittest
 import h5py
 import numpy as np
 
-from kfsim_testing import BASELINE, run_kfsim, scratch_dir, shared_run
+from kfsim_testing import BASELINE, SHARED_REPLICATES, run_kfsim, scratch_dir, shared_run
 
 MEASURES = ["gap_mean", "gap_p5", "gap_p95", "change_mean", "change_p5", "change_p95"]
 
@@ -87,7 +87,7 @@ class Compare(unittest.TestCase):
         for row in rows:
             y = years.index(int(row["year"]))
             c = codes.index(row["competence"])
-            self.assertEqual(int(row["replicates"]), 3)
+            self.assertEqual(int(row["replicates"]), SHARED_REPLICATES)
             is_base = row["scenario"] == "baseline"
             self.assertIn(row["scenario"], ("baseline", "demand_swing"))
             gap = (base_gap if is_base else policy_gap)[:, y, c]
@@ -116,8 +116,9 @@ class Compare(unittest.TestCase):
         self.assertLessEqual(max(len(line) for line in result.stdout.splitlines()), 120)
         self.assertEqual(result.stderr, "")
         # What the interval holds, and that three runs are few.
-        self.assertIn("spread over 3 runs (random variation only)", result.stdout)
-        self.assertIn("Warning: 3 replicates", result.stdout)
+        self.assertIn(f"spread over {SHARED_REPLICATES} runs (random variation only)",
+                      result.stdout)
+        self.assertIn(f"Warning: {SHARED_REPLICATES} replicates", result.stdout)
         rows = self.compare_csv(self.base, self.policy, years="2026")
         self.assertEqual({row["interval"] for row in rows}, {"random_only"})
 
@@ -130,6 +131,25 @@ class Compare(unittest.TestCase):
             rows = list(csv.DictReader(f))
         self.assertEqual(len(rows), 26 * 2)
         self.assertEqual({row["year"] for row in rows}, {"2026"})
+
+    def test_csv_never_replaces_an_input_and_an_existing_file_only_with_force(self):
+        before = self.renamed.read_bytes()
+        result = run_kfsim("compare", self.renamed, self.policy, "--years", "2026",
+                           "--csv", self.renamed, "--force")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("is one of this command's inputs", result.stderr)
+        self.assertEqual(self.renamed.read_bytes(), before)
+        out = self.dir / "kept.csv"
+        out.write_text("precious\n", encoding="utf-8")
+        result = run_kfsim("compare", self.base, self.policy, "--years", "2026", "--csv", out)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("already exists; use --force", result.stderr)
+        self.assertEqual(out.read_text(encoding="utf-8"), "precious\n")
+        result = run_kfsim("compare", self.base, self.policy, "--years", "2026", "--csv", out,
+                           "--force")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(out.read_text(encoding="utf-8").startswith("year,"))
+        self.assertEqual(list(self.dir.glob(".*partial*")), [])
 
     def test_default_years_outside_the_files_are_dropped_with_a_note(self):
         result = run_kfsim("compare", self.base, self.policy, "--csv", "-")
