@@ -194,6 +194,7 @@ class BaselineCalibration(unittest.TestCase):
                            f"exit rate: oldest third {oldest:.4f}, youngest third {youngest:.4f}")
 
 
+@unittest.skipIf(SANITIZED, "the Beveridge curve is the model's behaviour: checked in the Release pass")
 class BeveridgeCurve(unittest.TestCase):
     """The swing against the baseline with the same seed (common random
     numbers), so that the difference is the swing's doing. The baseline has

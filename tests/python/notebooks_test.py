@@ -15,7 +15,7 @@ import sys
 import time
 import unittest
 
-from kfsim_testing import SHARED_SCENARIOS, SOURCE, scratch_dir, shared_run
+from kfsim_testing import SHARED_REPLICATES, SHARED_SCENARIOS, SOURCE, scratch_dir, shared_run
 
 NOTEBOOKS = SOURCE / "notebooks"
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("0*.ipynb"))
@@ -166,7 +166,8 @@ class ExecutedNotebooks(unittest.TestCase):
                     # The gap in its parts: the identity checked, a table and a stacked chart.
                     for line in ("gap = shortage + frictional − surplus + upgrading in every "
                                  "replicate, year and group",
-                                 "31 December 2027, persons, mean of 3 replicates; the largest "
+                                 f"31 December 2027, persons, mean of {SHARED_REPLICATES} "
+                                 "replicates; the largest "
                                  "shortages first", "<th>shortage</th>", "<th>frictional</th>",
                                  "<th>surplus</th>", "<th>upgrading</th>"):
                         self.assertTrue(line in shown, f"{path.name} does not show: {line}")
@@ -195,7 +196,7 @@ class ExecutedNotebooks(unittest.TestCase):
         self.assertRegex(r.stdout, r"competence +shortage +frictional +surplus +upgrading +gap")
         self.assertIn("kfsim_scenario_name  baseline", r.stdout)
         self.assertIn("kfsim_seed           20240101", r.stdout)
-        self.assertIn("kfsim_replicates     3", r.stdout)
+        self.assertIn(f"kfsim_replicates     {SHARED_REPLICATES}", r.stdout)
         self.assertIn("Competence gap on 31 December 2027", r.stdout)
         self.assertIn("BA_NURS", r.stdout)
         self.assertNotIn("WARNING", r.stdout + r.stderr)
