@@ -54,4 +54,24 @@ scenario::ScenarioError unknown_map_entry(const std::string& origin, const std::
   return scenario::ScenarioError(file, line, column, key, problem, expected);
 }
 
+void check_map_codes(const scenario::Scenario& scenario, const std::vector<MapCodes>& maps) {
+  const auto check = [&](const std::string& key, const std::string& origin) {
+    for (const MapCodes& codes : maps) {
+      const std::string head = codes.map + ".";
+      if (key.rfind(head, 0) != 0) continue;
+      const std::string code = key.substr(head.size());
+      if (!codes.known(code)) {
+        throw unknown_map_entry(origin, key, codes.problem(code), codes.expected);
+      }
+    }
+  };
+  for (const MapCodes& codes : maps) {
+    for (const auto& entry : scenario.entries(codes.map)) {
+      const std::string key = codes.map + "." + entry.first;
+      check(key, scenario.origin(key));
+    }
+  }
+  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
+}
+
 }  // namespace kfsim

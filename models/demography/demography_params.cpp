@@ -186,21 +186,17 @@ DemographyParams demography_params_at(const scenario::Scenario& scenario, Month 
 
 void check_municipality_keys(const scenario::Scenario& scenario,
                              const Municipalities& municipalities) {
-  const std::string head = std::string(kNetMigrationOffset) + ".";
-  auto check = [&](const std::string& key, const std::string& origin) {
-    if (key.rfind(head, 0) != 0) return;
-    const std::string code = key.substr(head.size());
-    bool known = false;
-    for (const auto c : municipalities.codes) known = known || std::to_string(c) == code;
-    if (!known) {
-      throw unknown_map_entry(origin, key, "no municipality '" + code + "' in data.municipalities",
-                              "a municipality code from that table");
-    }
-  };
-  for (const auto& entry : scenario.entries(kNetMigrationOffset)) {
-    check(head + entry.first, scenario.origin(head + entry.first));
-  }
-  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
+  check_map_codes(scenario, {{kNetMigrationOffset,
+                              [&](const std::string& code) {
+                                for (const auto c : municipalities.codes) {
+                                  if (std::to_string(c) == code) return true;
+                                }
+                                return false;
+                              },
+                              [](const std::string& code) {
+                                return "no municipality '" + code + "' in data.municipalities";
+                              },
+                              "a municipality code from that table"}});
 }
 
 DemographyFiles demography_files(const scenario::Scenario& scenario) {

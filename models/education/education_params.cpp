@@ -138,32 +138,14 @@ std::vector<double> programme_places_at(const scenario::Scenario& scenario,
   return places;
 }
 
-namespace {
-
-scenario::ScenarioError unknown_programme(const std::string& origin, const std::string& key,
-                                          const std::string& code) {
-  return unknown_map_entry(origin, key, "no programme with code '" + code + "' in data.programmes",
-                           "a programme code from that table");
-}
-
-}  // namespace
-
 void check_programme_keys(const scenario::Scenario& scenario, const EducationData& data) {
-  auto check = [&](const std::string& key, const std::string& origin) {
-    for (const char* map : {kPlacesScale, kExtraPlaces}) {
-      const std::string head = std::string(map) + ".";
-      if (key.rfind(head, 0) != 0) continue;
-      const std::string code = key.substr(head.size());
-      if (data.index_of(code) < 0) throw unknown_programme(origin, key, code);
-    }
+  const auto known = [&](const std::string& code) { return data.index_of(code) >= 0; };
+  const auto problem = [](const std::string& code) {
+    return "no programme with code '" + code + "' in data.programmes";
   };
-  for (const char* map : {kPlacesScale, kExtraPlaces}) {
-    for (const auto& entry : scenario.entries(map)) {
-      const std::string key = std::string(map) + "." + entry.first;
-      check(key, scenario.origin(key));
-    }
-  }
-  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
+  const std::string expected = "a programme code from that table";
+  check_map_codes(scenario, {{kPlacesScale, known, problem, expected},
+                             {kExtraPlaces, known, problem, expected}});
 }
 
 }  // namespace kfsim

@@ -372,35 +372,23 @@ LabourParams labour_params_at(const scenario::Scenario& scenario, const LabourDa
   return p;
 }
 
+namespace {
+
+// A map whose entries name codes of `codes`, the table the scenario key `table` names.
+MapCodes codes_of(const char* map, const Categories& codes, const std::string& table,
+                  const std::string& what) {
+  return {map, [&codes](const std::string& code) { return codes.index_of(code) >= 0; },
+          [table](const std::string& code) { return "no code '" + code + "' in " + table; },
+          what + " from that table"};
+}
+
+}  // namespace
+
 void check_labour_keys(const scenario::Scenario& scenario, const LabourData& data) {
-  struct Map {
-    const char* key;
-    const Categories& codes;
-    const char* table;
-    const char* what;
-  };
-  const Map maps[] = {
-      {kIndustryGrowthShift, data.industries, "data.industries", "an SN2007 industry code"},
-      {kOccupationDemandTrend, data.occupations, "data.occupations",
-       "a STYRK-08 2-digit occupation code"},
-  };
-  auto check = [&](const std::string& key, const std::string& origin) {
-    for (const Map& map : maps) {
-      const std::string head = std::string(map.key) + ".";
-      if (key.rfind(head, 0) != 0) continue;
-      const std::string code = key.substr(head.size());
-      if (map.codes.index_of(code) >= 0) continue;
-      throw unknown_map_entry(origin, key, "no code '" + code + "' in " + std::string(map.table),
-                              std::string(map.what) + " from that table");
-    }
-  };
-  for (const Map& map : maps) {
-    for (const auto& entry : scenario.entries(map.key)) {
-      const std::string key = std::string(map.key) + "." + entry.first;
-      check(key, scenario.origin(key));
-    }
-  }
-  for (const auto& policy : scenario.policies()) check(policy.key, policy.origin);
+  check_map_codes(scenario, {codes_of(kIndustryGrowthShift, data.industries, "data.industries",
+                                      "an SN2007 industry code"),
+                             codes_of(kOccupationDemandTrend, data.occupations, "data.occupations",
+                                      "a STYRK-08 2-digit occupation code")});
 }
 
 LabourSetup labour_setup(const scenario::Scenario& scenario) {
