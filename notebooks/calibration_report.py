@@ -120,7 +120,9 @@ def model_values(ds, year):
     major = major_groups(ds.occupation.values)
     for g in range(1, 10):
         values[f"jobs_occupation_major_{g}"] = float(filled.isel(occupation=np.where(major == g)[0]).sum())
-    unfilled = shortage_by_occupation(ds, year, inside)
+    # By replicate: replicate 0's for the totals and shares, their mean for the ranking.
+    shortage = shortage_by_occupation(replicates, year, inside)
+    unfilled = shortage.isel(replicate=0)
     values["nav_shortage_2017_total"] = float(unfilled.sum())
     values["nav_shortage_2018_total"] = float(unfilled.sum())
     # Employed residents by occupation group and municipality, as location
@@ -141,7 +143,7 @@ def model_values(ds, year):
                     values[f"occupation_lq_2007_{code}_group_{name}"] = local_share / county_share
     total_unfilled = float(unfilled.sum())
     values["nav_shortage_2017_rank_correlation"], _ = nav_rank_correlation(
-        shortage_by_occupation(replicates, year, inside).mean("replicate"))
+        shortage.mean("replicate"))
     for code in NAV_SHARE_OCCUPATIONS:
         if code in ds.occupation.values and total_unfilled > 0:
             values[f"nav_shortage_2017_share_of_listed_occ_{code}"] = float(unfilled.sel(occupation=code)) / total_unfilled

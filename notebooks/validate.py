@@ -37,6 +37,12 @@ def text(value):
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+def band(values):
+    """The mean over the replicates and the band around it: the 5th and 95th percentiles."""
+    low, high = np.percentile(values, [5, 95])
+    return float(np.mean(values)), float(low), float(high)
+
+
 def compare(path):
     """Rows of the comparison: dicts with figure, area, year, real, mean, p05, p95, error
     (relative for population, points for unemployment), inside, event."""
@@ -62,12 +68,11 @@ def compare(path):
                 real = observed.get((january, area))
                 if real is None:
                     continue
-                mean = float(np.mean(values))
-                low, high = np.percentile(values, [5, 95])
+                mean, low, high = band(values)
                 rows.append({"figure": "population 1 January", "area": area,
                              "name": "Østfold" if area == "31" else names[int(area)],
-                             "year": january, "real": real, "mean": mean, "p05": float(low),
-                             "p95": float(high), "error": (mean - real) / real,
+                             "year": january, "real": real, "mean": mean, "p05": low,
+                             "p95": high, "error": (mean - real) / real,
                              "inside": bool(low <= real <= high), "event": EVENT_YEARS.get(january, "")})
         rate = ds.unemployment_rate_monthly
         if "replicate" not in rate.dims:
@@ -80,25 +85,23 @@ def compare(path):
             if len(chosen) < 12:
                 continue
             values = 100 * rate.isel(month=chosen).mean("month").values
-            mean = float(np.mean(values))
-            low, high = np.percentile(values, [5, 95])
+            mean, low, high = band(values)
             real = unemployment[year]
             rows.append({"figure": "registered unemployment (%)", "area": "31", "name": "Østfold",
-                         "year": int(year), "real": real, "mean": mean, "p05": float(low),
-                         "p95": float(high), "error": mean - real,
+                         "year": int(year), "real": real, "mean": mean, "p05": low,
+                         "p95": high, "error": mean - real,
                          "inside": bool(low <= real <= high), "event": EVENT_YEARS.get(int(year), "")})
         for i, month in enumerate(months):
             real = unemployment_monthly.get(int(month))
             if real is None:
                 continue
             values = 100 * rate.isel(month=i).values
-            mean = float(np.mean(values))
-            low, high = np.percentile(values, [5, 95])
+            mean, low, high = band(values)
             year = int(month) // 100
             # NAV rounds to one decimal: a real value within half a unit of the band is inside it.
             rows.append({"figure": MONTHLY, "area": "31", "name": "Østfold",
                          "year": year, "month": f"{year}-{int(month) % 100:02d}", "real": real,
-                         "mean": mean, "p05": float(low), "p95": float(high),
+                         "mean": mean, "p05": low, "p95": high,
                          "error": mean - real,
                          "inside": bool(low - 0.05 <= real <= high + 0.05),
                          "event": EVENT_YEARS.get(year, "")})
