@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fstream>
 #include <string>
 
 #include "output/output_error.hpp"
@@ -91,6 +92,26 @@ void publish(const std::filesystem::path& temporary, const std::filesystem::path
     }
   }
   sync_path(directory_of(final_path), O_RDONLY | O_DIRECTORY, "syncing the directory");
+}
+
+void write_file_atomically(const std::filesystem::path& final_path, bool overwrite,
+                           const std::string& what,
+                           const std::function<void(std::ostream&)>& write) {
+  const std::filesystem::path temporary = temporary_path_for(final_path);
+  try {
+    {
+      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+      if (out) write(out);
+      out.flush();
+      if (!out) throw OutputError(final_path.string() + ": cannot write " + what);
+    }
+    sync_file(temporary);
+    publish(temporary, final_path, overwrite);
+  } catch (const OutputError&) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
 }
 
 }  // namespace kfsim::output

@@ -2,6 +2,9 @@
 // Putting a finished result file in place so that no reader ever sees half of it: the file is
 // written under a hidden temporary name in the same directory, synced to disk, and renamed.
 #include <filesystem>
+#include <functional>
+#include <ostream>
+#include <string>
 
 namespace kfsim::output {
 
@@ -21,5 +24,12 @@ void sync_file(const std::filesystem::path& path);
 // appeared while the temporary was being written. Throws OutputError.
 void publish(const std::filesystem::path& temporary, const std::filesystem::path& final_path,
              bool overwrite);
+
+// A small text file (a CSV table, an index) written by `write` under the temporary name,
+// synced and published as above; the temporary is removed whatever fails. A failed write
+// throws OutputError("FINAL: cannot write WHAT").
+void write_file_atomically(const std::filesystem::path& final_path, bool overwrite,
+                           const std::string& what,
+                           const std::function<void(std::ostream&)>& write);
 
 }  // namespace kfsim::output

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
@@ -413,18 +412,11 @@ int command_compare(const std::vector<std::string>& args) {
   print_table(std::cout, comparison, terminal_width());
   if (!csv_file.empty()) {
     // Written under a temporary name and moved into place: never half a table under its name.
-    const fs::path temporary = output::temporary_path_for(csv_file);
-    std::ofstream out(temporary, std::ios::binary);
-    if (out) write_csv(out, comparison);
-    out.close();
     try {
-      if (!out) throw output::OutputError("cannot write " + temporary.string());
-      output::sync_file(temporary);
-      output::publish(temporary, csv_file, force);
+      output::write_file_atomically(csv_file, force, "the CSV table",
+                                    [&](std::ostream& out) { write_csv(out, comparison); });
     } catch (const output::OutputError& error) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      std::cerr << "kfsim: cannot write " << csv_file << ": " << error.what() << "\n";
+      std::cerr << "kfsim: " << error.what() << "\n";
       return kExitFailure;
     }
   }

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 
 #include "output/atomic_commit.hpp"
@@ -83,33 +82,24 @@ bool check_result_files(const ResultFiles& files, const std::vector<fs::path>& i
 }
 
 void write_sweep_index(const ResultFiles& files, const scenario::Sweep& sweep, bool force) {
-  const fs::path temporary = output::temporary_path_for(files.sweep_index);
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << "point,file";
-    for (const auto& axis : sweep.axes) out << "," << csv_field(axis.key);
-    out << "\n";
-    for (std::size_t i = 0; i < files.points.size(); ++i) {
-      out << i << "," << csv_field(files.points[i].filename().string());
-      for (const auto& [key, value] : sweep.point(i)) {
-        std::string text = scenario::format_value(value);
-        // Strings and months are written bare: the CSV's own quoting is enough.
-        if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
-          text = text.substr(1, text.size() - 2);
+  output::write_file_atomically(
+      files.sweep_index, force, "the sweep index", [&](std::ostream& out) {
+        out << "point,file";
+        for (const auto& axis : sweep.axes) out << "," << csv_field(axis.key);
+        out << "\n";
+        for (std::size_t i = 0; i < files.points.size(); ++i) {
+          out << i << "," << csv_field(files.points[i].filename().string());
+          for (const auto& [key, value] : sweep.point(i)) {
+            std::string text = scenario::format_value(value);
+            // Strings and months are written bare: the CSV's own quoting is enough.
+            if (text.size() >= 2 && text.front() == '"' && text.back() == '"') {
+              text = text.substr(1, text.size() - 2);
+            }
+            out << "," << csv_field(text);
+          }
+          out << "\n";
         }
-        out << "," << csv_field(text);
-      }
-      out << "\n";
-    }
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      fs::remove(temporary, ignored);
-      throw output::OutputError(files.sweep_index.string() + ": cannot write the sweep index");
-    }
-  }
-  output::sync_file(temporary);
-  output::publish(temporary, files.sweep_index, force);
+      });
 }
 
 }  // namespace kfsim::app
