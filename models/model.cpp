@@ -52,7 +52,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
        // the 12-month mean (on average about six months old).
        [&](Month month) {
          demography.step(month, demography_params_at(scenario, month, data.municipalities),
-                         labour.tightness());
+                         labour.tightness(), education.take_settlers());
        }},
       {"education",
        [&](Month month) {

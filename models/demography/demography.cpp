@@ -310,6 +310,51 @@ void Demography::add_event_arrivals(Month month, const DemographyParams& params)
   keep_.resize(persons_.table.size(), 1);
 }
 
+void Demography::add_graduate_settlers(Month month, std::span<const GraduateSettlers> settlers) {
+  auto& table = persons_.table;
+  const std::size_t municipalities = data_.municipalities.size();
+  std::vector<double> weights(municipalities);
+  for (const GraduateSettlers& group : settlers) {
+    const int age = std::clamp(group.age, 0, kMaxTableAge);
+    rng::Draws draws(key_, group.programme, month, rng::Stream::GraduateSettlers);
+    for (std::uint32_t k = 0; k < group.count; ++k) {
+      const std::size_t s = draws.uniform() < group.female_share
+                                ? static_cast<std::size_t>(Sex::Female)
+                                : static_cast<std::size_t>(Sex::Male);
+      const auto weigh = [&](int from, int to) {
+        double total = 0;
+        for (std::size_t m = 0; m < municipalities; ++m) {
+          weights[m] = 0;
+          for (int a = from; a <= to; ++a) {
+            weights[m] += rates_.in_per_month[data_.cell(m, static_cast<Sex>(s), a)];
+          }
+          total += weights[m];
+        }
+        return total;
+      };
+      double total = weigh(age, age);
+      // Where the table has no in-movers of this age and sex: as those of every age.
+      if (total <= 0) total = weigh(0, kMaxTableAge);
+      if (total <= 0) {
+        std::fill(weights.begin(), weights.end(), 1.0);
+        total = static_cast<double>(municipalities);
+      }
+      const double u = draws.uniform() * total;
+      std::size_t m = 0;
+      for (double running = weights[0]; running <= u && m + 1 < municipalities;) {
+        running += weights[++m];
+      }
+      append_in_movers(month, m, s, age, 1, [](std::uint64_t) { return false; });
+      const std::size_t slot = table.size() - 1;
+      table.column(persons_.competence)[slot] = group.competence;
+      table.column(persons_.labour_status)[slot] =
+          static_cast<std::int8_t>(LabourStatus::Unemployed);
+      table.column(persons_.months_in_status)[slot] = 0;
+    }
+  }
+  keep_.resize(table.size(), 1);
+}
+
 void Demography::hold_ages(Month month) {
   // Every birth month moves on with the calendar, so that each age stays that of the start
   // date for every process that reads it this month (education and the labour market come
@@ -319,7 +364,8 @@ void Demography::hold_ages(Month month) {
   for (auto& b : birth) b += 1;
 }
 
-void Demography::step(Month month, const DemographyParams& params, double tightness) {
+void Demography::step(Month month, const DemographyParams& params, double tightness,
+                      std::span<const GraduateSettlers> settlers) {
   if (params.stationary) hold_ages(month);
   if (month.month_of_year() == 1 || month == ids_.first_month) {
     record_population(ids_.population_start, month, month);
@@ -342,6 +388,7 @@ void Demography::step(Month month, const DemographyParams& params, double tightn
     apply_events(month);
     add_in_migrants(month, params, in_factor);
     add_event_arrivals(month, params);
+    add_graduate_settlers(month, settlers);
     persons_.table.retain(keep_);
   }
 

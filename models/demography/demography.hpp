@@ -4,12 +4,14 @@
 // people move in from outside the county. Initial residents are synthesised
 // from the population table.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "models/demography/demography_data.hpp"
 #include "models/demography/demography_measures.hpp"
 #include "models/demography/demography_params.hpp"
 #include "models/demography/demography_rates.hpp"
+#include "models/population/graduate_settlers.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 #include "sim/run/measures.hpp"
@@ -31,7 +33,9 @@ class Demography {
   // One month. `params` are the values in force this month; `tightness` is the
   // labour market's tightness as last measured (1 = as in the run's first year),
   // to which migration at working ages responds with the elasticities in params.
-  void step(Month month, const DemographyParams& params, double tightness = 1.0);
+  // `settlers` are graduates from elsewhere who settle in the county this month.
+  void step(Month month, const DemographyParams& params, double tightness = 1.0,
+            std::span<const GraduateSettlers> settlers = {});
 
   std::int64_t person_months() const { return person_months_; }
 
@@ -51,6 +55,10 @@ class Demography {
   void add_in_migrants(Month month, const DemographyParams& params, double in_factor);
   // Arrivals of the exceptional episodes a scenario has switched on this month.
   void add_event_arrivals(Month month, const DemographyParams& params);
+  // Graduates from elsewhere who settle: each a woman with the group's female share, in a
+  // municipality drawn as in-movers of that age and sex choose one (the in-migration table),
+  // holding the competence of their programme and seeking work.
+  void add_graduate_settlers(Month month, std::span<const GraduateSettlers> settlers);
   // Appends `count` persons aged `age` in cell (m, s) who moved in from outside the
   // county this month; from abroad where `abroad` says so for the new slot.
   template <typename FromAbroad>

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "models/labour/labour_choice.hpp"
 #include "models/labour/labour_measures.hpp"
@@ -89,7 +90,19 @@ Education::Education(const EducationData& data, const LabourData& labour_data,
   ids_.graduates_fitting_job_12m =
       count("graduates_fitting_job_12m",
             "of those, in a job their competence fits well (fit >= 0.8)", "year: sum");
+  ids_.outside_graduates_resident =
+      count("programme_outside_graduates_resident",
+            "graduates admitted as outside applicants to places above the table's who live in "
+            "Østfold (adults and part-time students not followed as applicants): residents who "
+            "gain the competence on completing",
+            "year: sum");
+  ids_.outside_graduates_settled =
+      count("programme_outside_graduates_settled",
+            "graduates from other counties admitted to places above the table's who settle in "
+            "Østfold after completing (counted in June, moving in the month after)",
+            "year: sum");
   admitted_this_year_.assign(data.size(), 0);
+  outside_added_this_year_.assign(data.size(), 0);
   places_this_year_.assign(data.size(), -1);
   for (std::size_t c = labour_data.competences.size(); c-- > 0;) {
     if (labour_data.competence_level[c] == EducationLevel::Primary) primary_ = c;
@@ -436,6 +449,12 @@ void Education::admit(Month month, Stage stage, const std::vector<std::size_t>& 
           if (resident) ++measures_.count(ids_.rejected, {y, p});
           continue;
         }
+        // An outside applicant admitted beyond the table's places would have been turned
+        // away at them: the intake a policy's added places bring.
+        const double table = data_.programmes[p].places;
+        if (!resident && table > 0 && static_cast<double>(admitted_this_year_[p]) >= table) {
+          ++outside_added_this_year_[p];
+        }
         ++admitted_this_year_[p];
         if (!resident) {
           ++measures_.count(ids_.admitted_non_resident, {y, p});
@@ -494,6 +513,7 @@ void Education::admit_all(Month month, const EducationParams& params,
   signal_by_august_.erase(signal_by_august_.begin(), signal_by_august_.upper_bound(key));
 
   std::fill(admitted_this_year_.begin(), admitted_this_year_.end(), 0);
+  std::fill(outside_added_this_year_.begin(), outside_added_this_year_.end(), 0);
   places_this_year_ = places;
   auto& t = persons_.table;
   const auto ids = t.ids();
@@ -530,6 +550,7 @@ void Education::admit_all(Month month, const EducationParams& params,
        {Stage::Vg1, Stage::Apprenticeship, Stage::Higher, Stage::Master, Stage::Adult}) {
     admit(month, stage, applicants[static_cast<std::size_t>(stage)], params, places);
   }
+  note_added_outside_intake(month);
   const std::size_t y = year_index(month);
   for (std::size_t p = 0; p < data_.size(); ++p) {
     if (places[p] < 0) continue;
@@ -549,6 +570,133 @@ std::int64_t Education::outside_applicants(std::size_t programme, Stage stage, d
   // places at HiØ do not by themselves draw more applicants from elsewhere.
   return std::llround(p.places * params.outside_applicants_per_place);
 }
+
+void Education::note_added_outside_intake(Month month) {
+  for (std::size_t p = 0; p < data_.size(); ++p) {
+    const std::int64_t count = outside_added_this_year_[p];
+    if (count > 0) outside_cohorts_.push_back({p, month, programme_end(p, month), count});
+  }
+}
+
+void Education::complete_outside(Month month, const EducationParams& params) {
+  const std::size_t y = year_index(month);
+  std::vector<OutsideCohort> later;
+  for (const OutsideCohort& cohort : outside_cohorts_) {
+    if (cohort.end > month) later.push_back(cohort);
+    if (cohort.end != month) continue;
+    const std::size_t p = cohort.programme;
+    const Programme& programme = data_.programmes[p];
+    // Each completes with the programme's completion rate; a completer lives in the county
+    // already (outside_resident_share) or, coming from elsewhere, settles there
+    // (outside_graduate_settle_share) or leaves.
+    const double resident = params.outside_resident_share;
+    const double stays = resident + (1.0 - resident) * params.outside_graduate_settle_share;
+    rng::Draws draws(key_, p, month, rng::Stream::OutsideGraduates);
+    std::int64_t residents = 0;
+    std::uint32_t settlers = 0;
+    for (std::int64_t k = 0; k < cohort.count; ++k) {
+      const double u_complete = draws.uniform();
+      const double u_stay = draws.uniform();
+      if (u_complete >= programme.completion_rate) continue;
+      if (u_stay < resident) {
+        ++residents;
+      } else if (u_stay < stays) {
+        ++settlers;
+      }
+    }
+    if (settlers > 0) {
+      GraduateSettlers group = settlers_like_graduates(p, month);
+      group.count = settlers;
+      settlers_.push_back(group);
+      measures_.count(ids_.outside_graduates_settled, {y, p}) += settlers;
+    }
+    measures_.count(ids_.outside_graduates_resident, {y, p}) +=
+        graduate_residents(p, cohort.admitted, month, residents);
+  }
+  outside_cohorts_ = std::move(later);
+}
+
+GraduateSettlers Education::settlers_like_graduates(std::size_t programme, Month month) const {
+  // As the residents who completed the programme this month: their share of women and their
+  // mean age (the programme's entry age plus its length where none did).
+  const auto& t = persons_.table;
+  const auto& graduated = t.column(persons_.graduation_month);
+  const auto& completed = t.column(persons_.graduated_programme);
+  const auto& sex = t.column(persons_.sex);
+  const auto& birth = t.column(persons_.birth_month);
+  std::int64_t n = 0;
+  std::int64_t women = 0;
+  std::int64_t ages = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (graduated[i] != month.index() || static_cast<std::size_t>(completed[i]) != programme) {
+      continue;
+    }
+    ++n;
+    if (sex[i] == static_cast<std::int8_t>(Sex::Female)) ++women;
+    ages += age_in_years(Month::from_index(birth[i]), month);
+  }
+  const Programme& p = data_.programmes[programme];
+  GraduateSettlers group;
+  group.programme = programme;
+  group.competence = static_cast<std::int8_t>(p.competence);
+  group.female_share = n > 0 ? static_cast<double>(women) / static_cast<double>(n) : 0.5;
+  group.age =
+      n > 0 ? static_cast<int>(std::lround(static_cast<double>(ages) / static_cast<double>(n)))
+            : p.min_age + static_cast<int>(std::lround(p.length_years));
+  return group;
+}
+
+std::int64_t Education::graduate_residents(std::size_t programme, Month admitted, Month month,
+                                           std::int64_t count) {
+  if (count <= 0) return 0;
+  auto& t = persons_.table;
+  const Programme& p = data_.programmes[programme];
+  const auto new_level = labour_data_.competence_level[p.competence];
+  const auto ids = t.ids();
+  const auto& enrolled = t.column(persons_.programme);
+  const auto& next = t.column(persons_.next_stage);
+  const auto& disability = t.column(persons_.disability);
+  auto& status = t.column(persons_.labour_status);
+  auto& competence = t.column(persons_.competence);
+  // Who could have been admitted then, is in no programme now, and is of working age in the
+  // labour force or outside it (not on a disability benefit): drawn at random, keyed by the
+  // person and the programme.
+  std::vector<std::pair<double, std::size_t>> candidates;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const auto s = static_cast<LabourStatus>(status[i]);
+    if (enrolled[i] != kNoProgramme || next[i] != 0 || disability[i] != 0) continue;
+    if (s != LabourStatus::Employed && s != LabourStatus::Unemployed &&
+        s != LabourStatus::Outside) {
+      continue;
+    }
+    if (competence[i] == kNoCompetence ||
+        labour_data_.competence_level[static_cast<std::size_t>(competence[i])] >= new_level ||
+        !eligible(i, p, admitted)) {
+      continue;
+    }
+    const auto counter = ((static_cast<std::uint64_t>(ids[i]) + 1) << 16) | programme;
+    rng::Draws draws(key_, counter, month, rng::Stream::OutsideGraduates);
+    candidates.emplace_back(draws.uniform(), i);
+  }
+  const auto chosen = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(count));
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(chosen),
+                    candidates.end());
+  for (std::size_t k = 0; k < chosen; ++k) {
+    const std::size_t i = candidates[k].second;
+    competence[i] = static_cast<std::int8_t>(p.competence);
+    t.column(persons_.qualification_pending)[i] = 0;
+    t.column(persons_.graduation_month)[i] = month.index();
+    t.column(persons_.graduated_programme)[i] = static_cast<std::int16_t>(programme);
+    // The employed keep their job, as resident graduates do; the others seek work.
+    if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) {
+      status[i] = static_cast<std::int8_t>(LabourStatus::Unemployed);
+      t.column(persons_.months_in_status)[i] = 0;
+    }
+  }
+  return static_cast<std::int64_t>(chosen);
+}
+
+std::vector<GraduateSettlers> Education::take_settlers() { return std::exchange(settlers_, {}); }
 
 void Education::follow_up_graduates(Month month) {
   auto& t = persons_.table;
@@ -591,7 +739,10 @@ void Education::step(Month month, const EducationParams& params,
   // labour force.
   if (!params.stationary) {
     drop_out(month);
-    if (month.month_of_year() == 6) complete(month, params);
+    if (month.month_of_year() == 6) {
+      complete(month, params);
+      complete_outside(month, params);
+    }
     if (month.month_of_year() == 8) admit_all(month, params, places);
   }
   follow_up_graduates(month);

@@ -15,6 +15,7 @@
 #include "models/geography/municipalities.hpp"
 #include "models/labour/labour_data.hpp"
 #include "models/labour/labour_market.hpp"
+#include "models/population/graduate_settlers.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 #include "sim/run/measures.hpp"
@@ -25,6 +26,7 @@ struct EducationMeasures {
   MeasureId applicants, admitted, admitted_non_resident, rejected, places, unused_places;
   MeasureId enrolled_start, enrolled_end, completed, dropped_out, moved, transferred_in;
   MeasureId graduates_followed, graduates_employed_12m, graduates_fitting_job_12m;
+  MeasureId outside_graduates_resident, outside_graduates_settled;
 };
 
 class Education {
@@ -41,6 +43,10 @@ class Education {
   // intake places in force (programme_places_at).
   void step(Month month, const EducationParams& params, const std::vector<double>& places);
 
+  // Graduates from elsewhere who completed this month and settle in Østfold: demography
+  // adds them next month. Empties the list.
+  std::vector<GraduateSettlers> take_settlers();
+
   // Checks that no programme admitted more than its places this year and that
   // every enrolled person is in a real programme; throws std::logic_error.
   void check_invariants(Month month) const;
@@ -53,6 +59,14 @@ class Education {
   void admit_all(Month month, const EducationParams& params, const std::vector<double>& places);
   void admit(Month month, Stage stage, const std::vector<std::size_t>& applicants,
              const EducationParams& params, const std::vector<double>& places);
+  // Outside applicants admitted to places above the table's (a policy's added places):
+  // recorded by cohort in August, and in the June they finish, those who complete and
+  // stay in the county become graduates there (complete_outside).
+  void note_added_outside_intake(Month month);
+  void complete_outside(Month month, const EducationParams& params);
+  std::int64_t graduate_residents(std::size_t programme, Month admitted, Month month,
+                                  std::int64_t count);
+  GraduateSettlers settlers_like_graduates(std::size_t programme, Month month) const;
   void follow_up_graduates(Month month);
   std::int64_t outside_applicants(std::size_t programme, Stage stage, double places,
                                   const EducationParams& params) const;
@@ -84,6 +98,18 @@ class Education {
   std::vector<std::int64_t> stock_after_last_step_;
   std::vector<std::int64_t> admitted_this_year_;
   std::vector<double> places_this_year_;
+  // Outside applicants admitted this year beyond the table's places.
+  std::vector<std::int64_t> outside_added_this_year_;
+  // The added places' outside intake by cohort: the migration tables, measured at the
+  // table's places, hold the graduates those places bring, but not these.
+  struct OutsideCohort {
+    std::size_t programme;
+    Month admitted;
+    Month end;
+    std::int64_t count;
+  };
+  std::vector<OutsideCohort> outside_cohorts_;
+  std::vector<GraduateSettlers> settlers_;
   // The labour-market signal study choices follow, recorded `signal_lag_`
   // months before each August.
   std::map<std::int32_t, std::vector<double>> signal_by_august_;

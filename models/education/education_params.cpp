@@ -80,6 +80,26 @@ void add_education_keys(scenario::Schema& schema) {
                       "2016, scenarios/data/education/SOURCES.md) and many are adults or part-time "
                       "students; popular programmes such as nursing have more applicants than "
                       "places; one such applicant per place (not in the shared data)"));
+  schema.add(real_key(
+      "education.outside_resident_share", 0.59, 0, 1, "1",
+      "of the outside applicants admitted to places above the table's (a policy's added places), "
+      "the share who live in Østfold although the model does not follow them as applicants "
+      "(adults, part-time students): on completing, a resident of the county gains the "
+      "competence",
+      "Calibrated: 68 % of HiØ's applicants lived in Østfold in 2016 "
+      "(scenarios/data/education/SOURCES.md); the simulated school leavers take 22 % of the "
+      "intake of HiØ and Fagskolen in the baseline (2025-2029), so (68 - 22) / 78 = 0.59 of "
+      "the others live in the county"));
+  schema.add(real_key(
+      "education.outside_graduate_settle_share", 0.3, 0, 1, "1",
+      "of the graduates from other counties admitted to places above the table's, the share "
+      "who settle in Østfold after completing (moving in seeking work)",
+      "Assumption resting on SSB's survey of the 2014/15 graduates in nursing, teaching and "
+      "social work (SSB, Bosetting etter endt utdanning, 2022): half of the nurses studied in "
+      "their home county and six in ten lived there afterwards; if at most 85 % of those who "
+      "studied at home stayed (Hordaland's share, the highest given), at least 35 % of those "
+      "who studied elsewhere went home; of the 65 % who did not, half are taken to stay in the "
+      "county of study: about 0.3"));
   schema.add(real_key("education.labour_market_signal_strength", 0.0, 0, 10, "1",
                       "how strongly study choices lean towards competences the labour market asks "
                       "for (career guidance); 0: choices follow interests alone",
@@ -114,6 +134,9 @@ EducationParams education_params_at(const scenario::Scenario& scenario, Month mo
       real_at(scenario, "education.labour_market_signal_strength", month);
   p.outside_applicants_per_place =
       real_at(scenario, "education.outside_applicants_per_place", month);
+  p.outside_resident_share = real_at(scenario, "education.outside_resident_share", month);
+  p.outside_graduate_settle_share =
+      real_at(scenario, "education.outside_graduate_settle_share", month);
   p.stationary = scenario.integer("demography.stationary") != 0;
   return p;
 }

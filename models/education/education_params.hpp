@@ -19,6 +19,10 @@ struct EducationParams {
   double adult_application_age_decline = 0.03;
   double labour_market_signal_strength = 0.0;
   double outside_applicants_per_place = 1.0;
+  // Outside applicants admitted to places above the table's: the share who live in
+  // Østfold, and of the rest the share who settle there after completing.
+  double outside_resident_share = 0.59;
+  double outside_graduate_settle_share = 0.3;
   // The population holds still (demography.stationary): nobody is admitted, drops
   // out or completes, so every student stays in the programme of the start date.
   bool stationary = false;

@@ -54,6 +54,10 @@ std::string_view stream_name(Stream stream) {
       return "parameter_uncertainty";
     case Stream::TemporaryLayoff:
       return "temporary_layoff";
+    case Stream::OutsideGraduates:
+      return "outside_graduates";
+    case Stream::GraduateSettlers:
+      return "graduate_settlers";
   }
   return "unknown";
 }

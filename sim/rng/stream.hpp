@@ -36,6 +36,9 @@ enum class Stream : std::uint8_t {
   UnmetRepost = 23,     // withdrawn positions an employer posts again, keyed by demand cell
   ParameterUncertainty = 24,  // the ensemble's draws of [uncertainty] keys, keyed by key name
   TemporaryLayoff = 25,       // who is temporarily laid off in a lay-off episode, keyed by person
+  OutsideGraduates =
+      26,  // which outside applicants on added places complete and stay, by programme
+  GraduateSettlers = 27,  // sex and home of graduates from elsewhere who settle, by programme
 };
 
 std::string_view stream_name(Stream stream);

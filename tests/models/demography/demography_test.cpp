@@ -168,6 +168,44 @@ TEST(Demography, AccountingHoldsEveryYearAndMunicipality) {
   expect_accounting_holds(run.measures);
 }
 
+TEST(Demography, GraduateSettlersMoveInWithTheirCompetenceSeekingWork) {
+  // In-movers aged 23 only in municipality A (index 0) and only women: 50 settlers of a
+  // programme go there, all of them women when the programme's graduates are.
+  auto data = tiny_world(1, 0.0, 0.0, 0.0, 0.0);
+  data.in_count[data.cell(0, Sex::Female, 23)] = 1e-9;
+  Persons persons;
+  MeasureSet measures;
+  const Month end = Month::of(2024, 2);
+  add_common_dimensions(measures, data.municipalities, kStart, end);
+  Demography demography(data, persons, measures, rng::RngKey(7, 0), kStart, end);
+  demography.populate(kStart);
+  const std::size_t before = persons.size();
+  demography.step(kStart, DemographyParams{});
+  const GraduateSettlers women{3, 13, 23, 1.0, 50};
+  const GraduateSettlers men{4, 13, 23, 0.0, 20};
+  const std::vector<GraduateSettlers> settlers = {women, men};
+  demography.step(Month::of(2024, 2), DemographyParams{}, 1.0, settlers);
+  ASSERT_EQ(persons.size(), before + 70);
+  const auto& t = persons.table;
+  std::size_t female = 0;
+  for (std::size_t i = before; i < t.size(); ++i) {
+    EXPECT_EQ(t.column(persons.competence)[i], 13);
+    EXPECT_EQ(t.column(persons.labour_status)[i],
+              static_cast<std::int8_t>(LabourStatus::Unemployed));
+    EXPECT_EQ(t.column(persons.from_abroad)[i], 0);
+    if (t.column(persons.sex)[i] == static_cast<std::int8_t>(Sex::Female)) {
+      ++female;
+      // Where the table's in-movers of their age and sex go.
+      EXPECT_EQ(t.column(persons.municipality)[i], 0);
+    }
+  }
+  EXPECT_EQ(female, 50u);
+  // Counted as moves in from outside the county, so that the accounting holds.
+  EXPECT_EQ(total(measures, "in_migration_from_outside"), 70);
+  EXPECT_EQ(total(measures, "in_migration"), 70);
+  expect_accounting_holds(measures);
+}
+
 TEST(Demography, IdenticalForAnyThreadCount) {
   const auto data = tiny_world(60, 0.05, 0.08, 0.2, 30.0);
   DemographyParams params;

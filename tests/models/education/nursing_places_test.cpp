@@ -122,6 +122,33 @@ void expect_more_graduates_from_2029(const MeasureSet& base_run, const MeasureSe
             base.sum(kFirstGraduates, kLastYear, is_nursing));
 }
 
+void expect_outside_graduates_staying_from_2029(const MeasureSet& base_run,
+                                                const MeasureSet& more_run) {
+  // Only places above the table's add graduates from the outside intake: none in the
+  // baseline, none before the first larger intake completes.
+  const auto everything = [](std::size_t) { return true; };
+  for (const char* name :
+       {"programme_outside_graduates_resident", "programme_outside_graduates_settled"}) {
+    const ProgrammeMeasure base(base_run, name);
+    const ProgrammeMeasure more(more_run, name);
+    EXPECT_EQ(base.sum(2024, kLastYear, everything), 0) << name;
+    EXPECT_EQ(more.sum(2024, kFirstGraduates - 1, everything), 0) << name;
+    EXPECT_GT(more.sum(kFirstGraduates, kLastYear, is_nursing), 0) << name;
+    EXPECT_EQ(more.sum(kFirstGraduates, kLastYear, everything),
+              more.sum(kFirstGraduates, kLastYear, is_nursing))
+        << name << ": only HIO_NURS has added places";
+  }
+  // Of those who complete, 0.59 live in the county and 0.41 x 0.3 settle there: about 0.21
+  // settlers to a resident (binomial noise over seven cohorts of some 40 residents each).
+  const double residents =
+      static_cast<double>(ProgrammeMeasure(more_run, "programme_outside_graduates_resident")
+                              .sum(kFirstGraduates, kLastYear, is_nursing));
+  const double settled =
+      static_cast<double>(ProgrammeMeasure(more_run, "programme_outside_graduates_settled")
+                              .sum(kFirstGraduates, kLastYear, is_nursing));
+  EXPECT_NEAR(settled / residents, 0.41 * 0.3 / 0.59, 0.08);
+}
+
 void expect_smaller_shortage(const MeasureSet& base_run, const MeasureSet& more_run) {
   // competence_gap is demand minus supply: a smaller shortage is a smaller gap.
   EXPECT_LT(nursing_gap(more_run, kFirstGraduates, kLastYear),
@@ -198,6 +225,10 @@ TEST(NursingPlaces, MoreGraduatesFrom2029AndASmallerShortage) {
       expect_more_graduates_from_2029(base.measures, more.measures);
     }
     {
+      SCOPED_TRACE("outside applicants on the added places who stay, from 2029");
+      expect_outside_graduates_staying_from_2029(base.measures, more.measures);
+    }
+    {
       SCOPED_TRACE("a smaller BA_NURS demand minus supply in 2029-2035");
       expect_smaller_shortage(base.measures, more.measures);
     }
@@ -208,32 +239,34 @@ TEST(NursingPlaces, MoreGraduatesFrom2029AndASmallerShortage) {
   }
 }
 
-TEST(NursingPlaces, ASmallerNurseShortageOverTheReplicates) {
+TEST(NursingPlaces, ASmallerNurseShortageInNineOfTenReplicates) {
   // The paired difference of the gap's shortage part for bachelor nurses,
-  // 2029-2035, summed over three replicates, is below zero: more graduates
-  // fill nurse posts that would stay open. Replicate by replicate the effect
-  // is smaller than the measure's noise: HiØ's 114 extra places a year go
-  // mostly to applicants from outside Østfold, whom the model does not follow
-  // after they graduate (scenarios/data/education/SOURCES.md), so only about
-  // 18 more residents a year complete the bachelor. Over six replicates the
-  // difference is -141 on average and below zero in five (replicate 0: +36),
-  // short of the 90 % agreement the forum asks for (docs/calibration.md).
+  // 2029-2032, is below zero in at least nine of ten replicates: more
+  // graduates fill nurse posts that would stay open. Most of HiØ's 114 extra
+  // places a year go to outside applicants; those of them who live in Østfold
+  // or settle there after completing (education.outside_resident_share,
+  // outside_graduate_settle_share) add to the county's nurses, besides the
+  // residents the model follows as applicants (docs/calibration.md).
   if (kLastYear < kFirstGraduates) GTEST_SKIP() << "no graduates before " << kFirstGraduates;
-  const auto base = education_test::load(education_test::kBaselineFile, kOverrides);
+  constexpr int kLast = 2032;
+  std::vector<std::string> overrides = kOverrides;
+  overrides.front() = "end=\"" + std::to_string(kLast) + "-12\"";
+  const auto base = education_test::load(education_test::kBaselineFile, overrides);
   const auto more =
-      education_test::load(KFSIM_SOURCE_DIR "/scenarios/more_nursing_places.toml", kOverrides);
+      education_test::load(KFSIM_SOURCE_DIR "/scenarios/more_nursing_places.toml", overrides);
   RunControl control;
   control.threads = 2;
-  std::int64_t difference = 0;
-  for (unsigned replicate = 0; replicate < 3; ++replicate) {
+  constexpr unsigned kReplicates = 10;
+  unsigned agreeing = 0;
+  for (unsigned replicate = 0; replicate < kReplicates; ++replicate) {
     const ModelRun b = run_model(base, replicate, control);
     const ModelRun m = run_model(more, replicate, control);
-    const auto before = nursing_shortage(b.measures, kFirstGraduates, kLastYear);
-    const auto after = nursing_shortage(m.measures, kFirstGraduates, kLastYear);
-    difference += after - before;
+    const auto before = nursing_shortage(b.measures, kFirstGraduates, kLast);
+    const auto after = nursing_shortage(m.measures, kFirstGraduates, kLast);
     EXPECT_GT(before, 0) << "replicate " << replicate << ": no nurse shortage in the baseline";
+    if (after < before) ++agreeing;
   }
-  EXPECT_LT(difference, 0) << "summed over three replicates";
+  EXPECT_GE(agreeing, 9u) << "replicates with a smaller nurse shortage, of " << kReplicates;
 }
 
 }  // namespace
