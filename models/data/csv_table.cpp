@@ -1,7 +1,9 @@
 #include "models/data/csv_table.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -19,20 +21,142 @@ std::string location(const std::filesystem::path& file, int line, const std::str
   return where;
 }
 
-std::vector<std::string> split(std::string_view line) {
+void trim_spaces(std::string& field) {
+  while (!field.empty() && field.back() == ' ') field.pop_back();
+  std::size_t first = 0;
+  while (first < field.size() && field[first] == ' ') ++first;
+  field.erase(0, first);
+}
+
+// The line (1-based) of byte `offset`.
+int line_at(std::string_view text, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(),
+                                         text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
+
+// The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates
+// and code points above U+10FFFF included), or npos.
+std::size_t invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned min = 0;
+    unsigned code = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      length = 2, min = 0x80, code = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      length = 3, min = 0x800, code = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      length = 4, min = 0x10000, code = c & 0x07u;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0u) != 0x80u) return i;
+      code = (code << 6) | (next & 0x3Fu);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// One record of the table: its fields and the line it starts on.
+struct Record {
   std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    fields.emplace_back(line.substr(start, comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
+  int line = 0;
+};
+
+// Splits RFC 4180 CSV text into records: fields separated by commas, records by LF or
+// CRLF; a field in double quotes may hold commas, line breaks and doubled quotes ("").
+// Spaces around a field are dropped. A line that starts with '#' is a comment, an empty
+// line is skipped.
+std::vector<Record> split_records(std::string_view text, const std::filesystem::path& name) {
+  std::vector<Record> records;
+  std::size_t pos = 0;
+  int line = 1;
+  while (pos < text.size()) {
+    const char first = text[pos];
+    if (first == '#' || first == '\n' ||
+        (first == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n')) {
+      const std::size_t end = text.find('\n', pos);
+      pos = end == std::string_view::npos ? text.size() : end + 1;
+      ++line;
+      continue;
+    }
+    Record record;
+    record.line = line;
+    std::string field;
+    bool quoted = false;  // the field began with a quote
+    bool closed = false;  // ... and its closing quote has been read
+    while (true) {
+      if (pos >= text.size()) {
+        if (quoted && !closed) {
+          throw DataError(name, record.line, "",
+                          "a quoted field is not closed by the end of the file; expected a "
+                          "closing double quote (RFC 4180)");
+        }
+        // The last line, without a line feed at the end of the file.
+        if (!quoted) trim_spaces(field);
+        record.fields.push_back(std::move(field));
+        break;
+      }
+      const char c = text[pos++];
+      if (quoted && !closed) {
+        if (c == '"') {
+          if (pos < text.size() && text[pos] == '"') {
+            field += '"';
+            ++pos;
+          } else {
+            closed = true;
+          }
+        } else {
+          if (c == '\n') ++line;
+          field += c;
+        }
+        continue;
+      }
+      if (c == ',' || c == '\n' || (c == '\r' && pos < text.size() && text[pos] == '\n')) {
+        if (!quoted) trim_spaces(field);
+        record.fields.push_back(std::move(field));
+        field.clear();
+        quoted = closed = false;
+        if (c == ',') continue;
+        if (c == '\r') ++pos;
+        ++line;
+        break;
+      }
+      if (closed) {
+        if (c == ' ') continue;
+        throw DataError(name, line, "",
+                        std::string("'") + c +
+                            "' after a closing double quote; expected a comma or the end of the "
+                            "line (RFC 4180)");
+      }
+      if (c == '"') {
+        bool blank = true;
+        for (char f : field) blank = blank && f == ' ';
+        if (!blank) {
+          throw DataError(name, line, "",
+                          "a double quote inside an unquoted field; expected the whole field in "
+                          "double quotes with its quotes doubled (RFC 4180)");
+        }
+        field.clear();
+        quoted = true;
+        continue;
+      }
+      field += c;
+    }
+    records.push_back(std::move(record));
   }
-  for (auto& f : fields) {
-    while (!f.empty() && (f.back() == ' ' || f.back() == '\r')) f.pop_back();
-    while (!f.empty() && f.front() == ' ') f.erase(f.begin());
-  }
-  return fields;
+  return records;
 }
 
 }  // namespace
@@ -65,29 +189,38 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
                          const std::vector<std::string>& required) {
   CsvTable table;
   table.file_ = name;
-  int line_number = 0;
-  std::size_t pos = 0;
   bool have_header = false;
   // Spreadsheets often save UTF-8 with a byte order mark, which would stick to the first column.
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (text.find('\0') != std::string_view::npos) {
     throw DataError(name, 0, "", "file contains NUL bytes; expected a UTF-8 CSV text table");
   }
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
-    auto fields = split(line);
+  const std::size_t bad = invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw DataError(name, line_at(text, bad), "",
+                    std::string("byte ") + byte +
+                        " is not valid UTF-8 (a table saved as Latin-1 or Windows-1252?); "
+                        "expected a UTF-8 text table");
+  }
+  // Line ends of a single carriage return (old Mac files) would make the whole file one
+  // line; named by the line they end.
+  for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 < text.size() && text[cr + 1] == '\n') continue;
+    throw DataError(name, line_at(text, cr), "",
+                    "a carriage return without a line feed ends this line (old Mac line "
+                    "ends); expected LF or CRLF line ends");
+  }
+  for (auto& record : split_records(text, name)) {
+    auto& fields = record.fields;
     if (!have_header) {
       // A column named twice would be read from its first place only.
       for (std::size_t i = 0; i < fields.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
           if (fields[i] == fields[j]) {
-            throw DataError(name, line_number, fields[i],
+            throw DataError(name, record.line, fields[i],
                             "column named twice in the header; expected each column once");
           }
         }
@@ -97,12 +230,12 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
       continue;
     }
     if (fields.size() != table.header_.size()) {
-      throw DataError(name, line_number, "",
+      throw DataError(name, record.line, "",
                       "row has " + std::to_string(fields.size()) + " fields; expected " +
                           std::to_string(table.header_.size()) + " as in the header");
     }
     table.rows_.push_back(std::move(fields));
-    table.lines_.push_back(line_number);
+    table.lines_.push_back(record.line);
   }
   if (!have_header) throw DataError(name, 0, "", "no header row; expected a CSV table");
   for (const auto& column : required) {

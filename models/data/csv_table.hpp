@@ -1,8 +1,10 @@
 #pragma once
-// A small reader for the data tables under scenarios/data/: UTF-8, comma
-// separated, '#' lines are comments (where the sources are written), one header
-// row. Every error names the file, the line, the column and what was expected,
-// since analysts edit these tables by hand.
+// A small reader for the data tables under scenarios/data/: UTF-8 (validated),
+// RFC 4180 CSV (a field in double quotes may hold commas, line breaks and doubled
+// quotes), LF or CRLF line ends, '#' lines are comments (where the sources are
+// written), one header row. Every error names the file, the line, the column and
+// what was expected, since analysts edit these tables by hand (and spreadsheets
+// save them in other encodings and line ends).
 #include <cstddef>
 #include <filesystem>
 #include <stdexcept>

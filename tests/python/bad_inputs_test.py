@@ -59,7 +59,9 @@ def change_table(path, case):
         lines.extend(case["append"].rstrip("\n").split("\n"))
     else:
         raise ValueError(f"case '{case['name']}' does not say how to change {path}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # A table saved in another encoding or with other line ends, as editors do.
+    text = case.get("line_ends", "\n").join(lines) + case.get("line_ends", "\n")
+    path.write_bytes(text.encode(case.get("encoding", "utf-8")))
     return at + 1
 
 
@@ -72,7 +74,7 @@ def expected_line(spec, edited, path):
     if spec.startswith("edited+"):
         return edited + int(spec[len("edited+"):])
     if spec.startswith("last "):
-        lines = path.read_text(encoding="utf-8").split("\n")
+        lines = path.read_bytes().decode("latin-1").split("\n")
         return line_index(lines, spec[len("last "):], last=True) + 1
     raise ValueError(f"unknown line {spec!r}")
 
@@ -153,6 +155,33 @@ class BadInputs(unittest.TestCase):
         leftovers = [p.name for p in folder.iterdir() if p.name not in ("scenarios",)]
         self.assertEqual(leftovers, [], "nothing left beside the inputs")
         return result, copy, edited
+
+
+class QuotedFields(unittest.TestCase):
+    def test_quoted_names_lose_their_quotes_and_keep_their_commas(self):
+        """RFC 4180: a table may quote a field; the result file holds the name without quotes."""
+        import h5py
+        with scratch_dir() as tmp:
+            folder = pathlib.Path(tmp)
+            copy = folder / "scenarios"
+            copy.mkdir()
+            shutil.copy(SCENARIOS / "baseline.toml", copy / "baseline.toml")
+            shutil.copytree(SCENARIOS / "data", copy / "data",
+                            ignore=shutil.ignore_patterns("derive", "__pycache__"))
+            table = copy / "data" / "municipalities.csv"
+            text = table.read_text(encoding="utf-8")
+            text = text.replace("3101,Halden\n", '3101,"Halden"\n')
+            text = text.replace("3103,Moss\n", '3103,"Moss, by ""the fjord"""\n')
+            table.write_text(text, encoding="utf-8")
+            out = folder / "out.h5"
+            result = run_kfsim("run", copy / "baseline.toml", "--set", "end=2024-01", "-o", out,
+                               "-q", timeout=300)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with h5py.File(out, "r") as f:
+                names = [n.decode() if isinstance(n, bytes) else str(n)
+                         for n in f["municipality_name"][()]]
+            self.assertEqual(names[0], "Halden")
+            self.assertEqual(names[1], 'Moss, by "the fjord"')
 
 
 if __name__ == "__main__":

@@ -80,5 +80,68 @@ TEST(CsvTable, RowWithTooFewFieldsNamesItsLine) {
                "t.csv:3: row has 1 fields; expected 2 as in the header");
 }
 
+TEST(CsvTable, QuotedFieldsFollowRfc4180) {
+  // Quotes are dropped, commas and line breaks inside them kept, doubled quotes are one; the
+  // line of a row after a quoted line break is counted.
+  const auto table = CsvTable::parse(
+      "code,name,note\n"
+      "3101,\"Halden\",plain\n"
+      "3103, \"Moss, town\" ,\"said \"\"yes\"\"\"\n"
+      "3105,\"two\nlines\",\"\"\n"
+      "3107,Sarpsborg,last",
+      "t.csv", {"code"});
+  ASSERT_EQ(table.rows(), 4u);
+  EXPECT_EQ(table.text(0, "name"), "Halden");
+  EXPECT_EQ(table.text(1, "name"), "Moss, town");
+  EXPECT_EQ(table.text(1, "note"), "said \"yes\"");
+  EXPECT_EQ(table.text(2, "name"), "two\nlines");
+  EXPECT_EQ(table.text(2, "note"), "");
+  EXPECT_EQ(table.line_of(3), 6);
+  EXPECT_EQ(table.text(3, "note"), "last");
+}
+
+TEST(CsvTable, BadQuotingNamesItsLine) {
+  auto error = parse_error("code,name\n3101,Hal\"den\n");
+  EXPECT_EQ(error.line(), 2);
+  EXPECT_NE(std::string(error.what()).find("double quote inside an unquoted field"),
+            std::string::npos);
+  error = parse_error("code,name\n3101,\"Halden\"x\n");
+  EXPECT_EQ(error.line(), 2);
+  EXPECT_NE(std::string(error.what()).find("'x' after a closing double quote"), std::string::npos);
+  error = parse_error("code,name\n3101,Halden\n3103,\"Moss\n3105,Fredrikstad\n");
+  EXPECT_EQ(error.line(), 3);
+  EXPECT_NE(std::string(error.what()).find("not closed by the end of the file"), std::string::npos);
+}
+
+TEST(CsvTable, TextThatIsNotUtf8NamesItsLineAndByte) {
+  // "Råde" in Latin-1 on line 3; overlong forms and surrogates are not UTF-8 either.
+  auto error = parse_error(
+      "code,name\n3101,Halden\n3107,R\xE5"
+      "de\n");
+  EXPECT_EQ(error.line(), 3);
+  EXPECT_NE(std::string(error.what()).find("byte 0xE5 is not valid UTF-8"), std::string::npos);
+  EXPECT_EQ(parse_error("code,name\n1,\xC0\xAF\n").line(), 2);
+  EXPECT_EQ(parse_error("code,name\n1,\xED\xA0\x80\n").line(), 2);
+  EXPECT_EQ(parse_error("code,name\n1,\xF4\x90\x80\x80\n").line(), 2);
+  EXPECT_EQ(parse_error("code,name\n1,\xE2\x82").line(), 2);
+  // Real UTF-8, of two, three and four bytes, is read as it is.
+  const auto table = CsvTable::parse(
+      "code,name\n1,R\xC3\xA5"
+      "de \xE2\x82\xAC \xF0\x9F\x98\x80\n",
+      "t.csv", {});
+  EXPECT_EQ(table.text(0, "name"),
+            "R\xC3\xA5"
+            "de \xE2\x82\xAC \xF0\x9F\x98\x80");
+}
+
+TEST(CsvTable, CarriageReturnLineEndsAreNamed) {
+  auto error = parse_error("# source\rcode,name\r3101,Halden\r");
+  EXPECT_EQ(error.line(), 1);
+  EXPECT_NE(std::string(error.what()).find("carriage return without a line feed"),
+            std::string::npos);
+  // One such line in a file of line feeds: named by its number.
+  EXPECT_EQ(parse_error("code,name\n3101,Halden\n3103,Moss\r3105,Fredrikstad\n").line(), 3);
+}
+
 }  // namespace
 }  // namespace kfsim::data
