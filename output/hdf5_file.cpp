@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "output/output_error.hpp"
+#include "sim/files/file_type.hpp"
 
 namespace kfsim::output::hdf5 {
 
@@ -24,6 +25,11 @@ File open_for_reading(const std::filesystem::path& path) {
   if (!std::filesystem::exists(status)) throw OutputError(path.string() + ": no such file");
   if (std::filesystem::is_directory(status)) {
     throw OutputError(path.string() + ": is a directory, not a result file");
+  }
+  // A FIFO would block the reader for ever, a device never end.
+  if (!std::filesystem::is_regular_file(status)) {
+    throw OutputError(path.string() + ": is " + files::kind_of(status.type()) +
+                      ", not a result file (a regular HDF5 file)");
   }
   const htri_t is_hdf5 = H5Fis_hdf5(path.c_str());
   if (is_hdf5 < 0) throw_error(path, "reading the file");

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/files/file_type.hpp"
+#include "sim/scenario/text.hpp"
+
 namespace kfsim::data {
 
 namespace {
@@ -32,40 +35,6 @@ void trim_spaces(std::string& field) {
 int line_at(std::string_view text, std::size_t offset) {
   return 1 + static_cast<int>(std::count(text.begin(),
                                          text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
-
-// The offset of the first byte that is not part of valid UTF-8 (overlong forms, surrogates
-// and code points above U+10FFFF included), or npos.
-std::size_t invalid_utf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned min = 0;
-    unsigned code = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2, min = 0x80, code = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3, min = 0x800, code = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4, min = 0x10000, code = c & 0x07u;
-    } else {
-      return i;
-    }
-    if (i + length > text.size()) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0u) != 0x80u) return i;
-      code = (code << 6) | (next & 0x3Fu);
-    }
-    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-    i += length;
-  }
-  return std::string_view::npos;
 }
 
 // One record of the table: its fields and the line it starts on.
@@ -171,8 +140,14 @@ DataError::DataError(const std::filesystem::path& file, int line, const std::str
 CsvTable CsvTable::read(const std::filesystem::path& file,
                         const std::vector<std::string>& required) {
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec)) {
-    throw DataError(file, 0, "", "data file does not exist or is not a regular file");
+  const auto status = std::filesystem::status(file, ec);
+  if (!std::filesystem::exists(status)) {
+    throw DataError(file, 0, "", "data file does not exist; expected a CSV table there");
+  }
+  if (!std::filesystem::is_regular_file(status)) {
+    throw DataError(file, 0, "",
+                    std::string("data file is ") + files::kind_of(status.type()) +
+                        "; expected a regular file holding a CSV table");
   }
   const auto bytes = std::filesystem::file_size(file, ec);
   if (ec || bytes > kMaxTableBytes) {
@@ -195,7 +170,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
   if (text.find('\0') != std::string_view::npos) {
     throw DataError(name, 0, "", "file contains NUL bytes; expected a UTF-8 CSV text table");
   }
-  const std::size_t bad = invalid_utf8(text);
+  const std::size_t bad = scenario::first_invalid_utf8(text);
   if (bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));

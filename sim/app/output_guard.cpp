@@ -2,6 +2,8 @@
 
 #include <system_error>
 
+#include "sim/files/file_type.hpp"
+
 namespace kfsim::app {
 
 namespace fs = std::filesystem;
@@ -16,23 +18,6 @@ bool same_file(const fs::path& a, const fs::path& b) {
   const fs::path ca = fs::weakly_canonical(fs::absolute(a, ec), ec);
   const fs::path cb = fs::weakly_canonical(fs::absolute(b, ec), ec);
   return ca == cb;
-}
-
-const char* kind_of(fs::file_type type) {
-  switch (type) {
-    case fs::file_type::directory:
-      return "a directory";
-    case fs::file_type::character:
-      return "a character device";
-    case fs::file_type::block:
-      return "a block device";
-    case fs::file_type::fifo:
-      return "a FIFO";
-    case fs::file_type::socket:
-      return "a socket";
-    default:
-      return "not a regular file";
-  }
 }
 
 }  // namespace
@@ -54,7 +39,7 @@ std::optional<std::string> output_refusal(const fs::path& target,
     return std::nullopt;
   }
   if (!fs::is_regular_file(status)) {
-    return target.string() + " is " + kind_of(status.type()) +
+    return target.string() + " is " + files::kind_of(status.type()) +
            "; kfsim writes only regular files: choose another name";
   }
   if (!force) {

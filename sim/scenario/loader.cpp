@@ -4,6 +4,7 @@
 #include <system_error>
 #include <utility>
 
+#include "sim/files/file_type.hpp"
 #include "sim/scenario/builder.hpp"
 #include "sim/scenario/depth_guard.hpp"
 #include "sim/scenario/edit_distance.hpp"
@@ -40,12 +41,18 @@ std::optional<std::string> read_text(const fs::path& path, Problem& problem) {
                "path to an existing scenario file"};
     return std::nullopt;
   }
-  // Pipes are fine (`kfsim run <(generate-scenario)`); a folder is a mistake.
   if (fs::is_directory(status)) {
     problem = {shown + " is a folder", "path to a scenario file"};
     return std::nullopt;
   }
-  const std::uintmax_t size = fs::is_regular_file(status) ? fs::file_size(path, error) : 0;
+  // A FIFO without a writer would block the reader for ever (an `extends` naming one hung
+  // `kfsim check`), and a device may never end: inputs are regular files only.
+  if (!fs::is_regular_file(status)) {
+    problem = {shown + " is " + files::kind_of(status.type()),
+               "a regular scenario file (write a generated scenario to a file first)"};
+    return std::nullopt;
+  }
+  const std::uintmax_t size = fs::file_size(path, error);
   if (!error && size > kMaxScenarioBytes) {
     problem = {"file is too large (" + std::to_string(size) + " bytes)",
                "a scenario file of at most " + std::to_string(kMaxScenarioBytes) + " bytes"};

@@ -13,6 +13,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos);
 
 bool is_valid_utf8(std::string_view text);
 
+// The offset of the first byte that does not begin a well-formed UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view text);
+
 // The text for a one-line message: control characters and malformed bytes escaped (\n, \xNN),
 // and cut to about max_chars with "..." so a megabyte of garbage does not become the message.
 std::string printable(std::string_view text, std::size_t max_chars = 80);

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <system_error>
 
+#include "sim/files/file_type.hpp"
 #include "sim/scenario/text.hpp"
 
 namespace kfsim::scenario {
@@ -69,7 +70,8 @@ std::optional<Problem> check_file(const KeySpec& spec, std::string& text, const 
   const fs::file_status status = fs::status(absolute, error);
   if (!fs::exists(status)) return Problem{"file not found: " + shown, expectation(spec)};
   if (!fs::is_regular_file(status)) {
-    return Problem{shown + " is not a regular file", expectation(spec)};
+    return Problem{shown + " is not a regular file but " + files::kind_of(status.type()),
+                   expectation(spec)};
   }
   text = absolute.string();
   return std::nullopt;

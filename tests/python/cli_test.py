@@ -163,6 +163,28 @@ class CommandLine(unittest.TestCase):
         self.assertTrue(fifo.is_fifo() and folder.is_dir() and link.is_symlink())
         self.assertEqual(list(folder.iterdir()), [])
 
+    def test_inputs_that_are_not_regular_files_are_refused_at_once(self):
+        # A FIFO without a writer would block its reader for ever: as a scenario, a file it
+        # extends, a data table and a result file read, each is refused within the timeout.
+        fifo = self.dir / "pipe"
+        os.mkfifo(fifo)
+        extends = self.dir / "extends.toml"
+        extends.write_text(f'schema_version = 1\nname = "x"\nextends = "{fifo}"\n',
+                           encoding="utf-8")
+        table = write_short_scenario(self.dir, end="2024-03", extra=f'[data]\nmortality = "{fifo}"')
+        for args, says in ((("check", fifo), "is a FIFO"),
+                           (("check", extends), "is a FIFO"),
+                           (("run", extends, "-o", self.dir / "x.h5"), "is a FIFO"),
+                           (("check", table), "is not a regular file but a FIFO"),
+                           (("info", fifo), "is a FIFO"),
+                           (("compare", fifo, fifo), "is a FIFO"),
+                           (("info", "/dev/zero"), "is a character device")):
+            with self.subTest(args=[str(a) for a in args]):
+                result = run_kfsim(*args, timeout=30)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertIn(says, result.stderr)
+        self.assertFalse((self.dir / "x.h5").exists())
+
     def test_missing_output_directory_is_refused(self):
         scenario = write_short_scenario(self.dir, end="2024-03")
         result = run_kfsim("run", scenario, "-o", self.dir / "no" / "such" / "dir.h5")
