@@ -25,7 +25,10 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                    const RunControl& control) {
   const Month start = scenario.month("start");
   const Month end = scenario.month("end");
+  // A run of an ensemble stopped before it began reads no tables and builds no world.
+  stop_if_requested(control, start);
   const ModelData model_data(scenario);
+  stop_if_requested(control, start);
   model_data.check_keys(scenario);
   const DemographyData& data = model_data.demography;
   const LabourData& labour_data = model_data.labour;
@@ -74,6 +77,7 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   }
   run_months(start, end, processes, control, [&] {
     demography.populate(start);
+    stop_if_requested(control, start);
     labour.initialize(start, labour_params_at(scenario, labour_data, start));
     education.initialize(start);
   });

@@ -16,14 +16,19 @@ ThreadLimit::ThreadLimit(int threads)
                static_cast<std::size_t>(
                    std::max(resolved_thread_count(threads), tbb::info::default_concurrency()))) {}
 
+void stop_if_requested(const RunControl& control, Month month) {
+  if (control.stop_requested != nullptr && control.stop_requested->load()) {
+    throw RunCancelled(month);
+  }
+}
+
 void run_months(Month start, Month end, const std::vector<Process>& processes,
                 const RunControl& control, const std::function<void()>& setup) {
   const auto body = [&] {
+    stop_if_requested(control, start);
     if (setup) setup();
     for (Month month = start; month <= end; ++month) {
-      if (control.stop_requested != nullptr && control.stop_requested->load()) {
-        throw RunCancelled(month);
-      }
+      stop_if_requested(control, month);
       for (const auto& process : processes) process.step(month);
       if (control.on_month_done) control.on_month_done(month, start, end);
     }

@@ -48,6 +48,11 @@ class RunCancelled : public std::runtime_error {
       : std::runtime_error("run stopped on request before " + month.to_string()) {}
 };
 
+// Throws RunCancelled (before `month`) when the control's stop flag is set: called before each
+// slow stage of a run (reading the tables, building the world, each month), so that a stop
+// takes effect within about a second at any stage.
+void stop_if_requested(const RunControl& control, Month month);
+
 // Runs `setup` (if any) and then every month in [start, end] inside one arena.
 void run_months(Month start, Month end, const std::vector<Process>& processes,
                 const RunControl& control, const std::function<void()>& setup = {});

@@ -11,8 +11,8 @@ import unittest
 
 import h5py
 
-from kfsim_testing import (KFSIM, MPI_BUILD, MPI_ENV, MPIEXEC, run_kfsim, scratch_dir,
-                           write_short_scenario)
+from kfsim_testing import (BASELINE, KFSIM, MPI_BUILD, MPI_ENV, MPIEXEC, SANITIZED, run_kfsim,
+                           scratch_dir, write_short_scenario)
 
 
 def complete_result(path):
@@ -82,6 +82,26 @@ class Kills(unittest.TestCase):
                 self.assertTrue(out.exists())
                 self.assertEqual([p for p in partials(self.dir) if out.name in p], [])
         self.assertGreater(interrupted, len(cases) // 2, "most runs should have been cut short")
+
+    def test_a_stop_takes_effect_at_once_however_many_runs_are_left(self):
+        # 2 000 replicates of one month: every run still to start would otherwise read the
+        # tables and build its world (about a second each) before seeing the stop.
+        out = self.dir / "many.h5"
+        process = subprocess.Popen([KFSIM, "run", BASELINE, "--set", "end=2024-01", "-r", "2000",
+                                    "-t", "2", "-q", "-o", out], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        time.sleep(2.0 if not SANITIZED else 8.0)
+        self.assertIsNone(process.poll(), "the ensemble ended before the stop")
+        stopped = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=300)
+        waited = time.monotonic() - stopped
+        self.assertEqual(process.returncode, 1, stderr)
+        self.assertIn("interrupted", stderr)
+        # The runs under way finish their month; none that had not started begins.
+        self.assertLess(waited, 15 if SANITIZED else 5, "seconds from SIGTERM to exit")
+        self.assertFalse(out.exists())
+        self.assertEqual(partials(self.dir), [])
 
 
 class Storage(unittest.TestCase):
