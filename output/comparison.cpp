@@ -11,6 +11,7 @@
 
 #include "output/nc_reader.hpp"
 #include "output/provenance.hpp"
+#include "output/result_validation.hpp"
 
 namespace kfsim::output {
 
@@ -67,6 +68,7 @@ ResultGaps read_checked(const std::filesystem::path& path) {
   // Another program's file, or one of an older layout, is refused before anything is read.
   check_result_file_format(path);
   const FileInfo info = read_file_info(path);
+  validate_result_file(path, info);
   const VariableInfo* gap = find_variable(info, "competence_gap");
   if (gap == nullptr) {
     throw ComparisonError(path.string() +

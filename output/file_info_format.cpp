@@ -1,8 +1,10 @@
 // format_file_info: the text of `kfsim info`.
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "output/nc_reader.hpp"
+#include "sim/scenario/text.hpp"
 
 namespace kfsim::output {
 
@@ -19,7 +21,31 @@ std::size_t display_width(const std::string& text) {
   }));
 }
 
-void print_attribute(std::ostringstream& out, const std::string& name, const std::string& value) {
+// Text as it may reach a terminal: control characters (an escape sequence could rewrite the
+// screen) and malformed UTF-8 as \xNN; line breaks stay where `lines` is true.
+std::string shown(const std::string& text, bool lines = false) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const auto c = static_cast<unsigned char>(text[pos]);
+    const std::size_t length = scenario::utf8_sequence_length(text, pos);
+    if ((lines && c == '\n') || (length > 0 && c >= 0x20 && c != 0x7F)) {
+      const std::size_t n = std::max<std::size_t>(length, 1);
+      out.append(text, pos, n);
+      pos += n;
+      continue;
+    }
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(c));
+    out += escaped;
+    ++pos;
+  }
+  return out;
+}
+
+void print_attribute(std::ostringstream& out, const std::string& raw_name,
+                     const std::string& raw_value) {
+  const std::string name = shown(raw_name);
+  const std::string value = shown(raw_value, true);
   if (value.find('\n') == std::string::npos && value.size() <= kInlineValueWidth) {
     out << "  " << name << ": " << value << '\n';
     return;
@@ -80,17 +106,18 @@ std::string format_file_info(const FileInfo& info) {
       {"name", "size", "type", "first .. last", "units", "long_name"}};
   for (const auto& dimension : info.dimensions) {
     const std::size_t size = dimension.shape.empty() ? 0 : dimension.shape.front();
-    rows.push_back({dimension.name, std::to_string(size), dimension.dtype, range_text(dimension),
-                    dimension.units, dimension.long_name});
+    rows.push_back({shown(dimension.name), std::to_string(size), dimension.dtype,
+                    shown(range_text(dimension)), shown(dimension.units),
+                    shown(dimension.long_name)});
   }
   print_table(out, rows);
 
   out << "\nVariables (" << info.variables.size() << "):\n";
   rows = {{"name(dimensions)", "shape", "type", "units", "long_name"}};
   for (const auto& variable : info.variables) {
-    rows.push_back({variable.name + "(" + joined(variable.dims, ", ") + ")",
-                    shape_text(variable.shape), variable.dtype, variable.units,
-                    variable.long_name});
+    rows.push_back({shown(variable.name + "(" + joined(variable.dims, ", ") + ")"),
+                    shape_text(variable.shape), variable.dtype, shown(variable.units),
+                    shown(variable.long_name)});
   }
   print_table(out, rows);
   return out.str();

@@ -97,6 +97,9 @@ AttributeValues read_attribute(hid_t object, const std::string& name,
   AttributeHandle attribute(check_id(H5Aopen(object, name.c_str(), H5P_DEFAULT), file, what));
   Datatype type(check_id(H5Aget_type(attribute.get()), file, what));
   Dataspace space(check_id(H5Aget_space(attribute.get()), file, what));
+  // An attribute is stored whole in its object's header: at most the file.
+  check_readable_size(element_count(space.get(), file), 1, H5Aget_storage_size(attribute.get()),
+                      file, "attribute '" + name + "'");
   switch (H5Tget_class(type.get())) {
     case H5T_STRING:
       return read_strings(

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "output/output_error.hpp"
+
 namespace kfsim::output::hdf5 {
 
 bool is_ascii(std::string_view text) noexcept {
@@ -41,6 +43,23 @@ std::string dtype_name(hid_t type) {
       return "compound";
     default:
       return "other";
+  }
+}
+
+void check_readable_size(std::size_t count, std::size_t bytes_each, std::uint64_t stored,
+                         const std::filesystem::path& file, std::string_view what) {
+  constexpr std::uint64_t kMaxCompression = 1032;
+  constexpr std::uint64_t kAlwaysReadable = 1ull << 20;
+  std::error_code error;
+  const auto file_size = std::filesystem::file_size(file, error);
+  if (!error) stored = std::min<std::uint64_t>(stored, file_size);
+  const std::uint64_t limit = std::max(kAlwaysReadable, kMaxCompression * stored);
+  const bool too_many = count > limit / std::max<std::size_t>(bytes_each, 1);
+  if (too_many) {
+    throw OutputError(file.string() + ": " + std::string(what) + " declares " +
+                      std::to_string(count) + " values, more than the file's " +
+                      std::to_string(stored) +
+                      " stored bytes can hold; the file is damaged or not a result file");
   }
 }
 

@@ -62,6 +62,14 @@ std::vector<std::string> read_strings(hid_t type, hid_t space,
                                       const std::function<herr_t(hid_t, void*)>& read,
                                       const std::filesystem::path& file, std::string_view what);
 
+// Refuses (OutputError naming the file and `what`) to read `count` values of `bytes_each` bytes
+// into memory when the file cannot hold them: a damaged or forged header may declare billions.
+// `stored` is what the file keeps of them (counted at most as the whole file); deflate, the one
+// compression kfsim writes, packs at most 1032 to 1, so more than that many times the stored
+// bytes (and over a megabyte) is not data the file holds.
+void check_readable_size(std::size_t count, std::size_t bytes_each, std::uint64_t stored,
+                         const std::filesystem::path& file, std::string_view what);
+
 // The number of elements of a dataspace (0 for a null dataspace, 1 for a scalar).
 std::size_t element_count(hid_t space, const std::filesystem::path& file);
 // The extent of a dataspace; empty for a scalar or null dataspace.

@@ -71,7 +71,10 @@ std::vector<double> read_numbers(hid_t dataset, const std::string& name,
   hdf5::Dataspace space(
       hdf5::check_id(H5Dget_space(dataset), path, "reading the shape of '" + name + "'"));
   if (shape != nullptr) *shape = hdf5::extent(space.get(), path);
-  std::vector<double> values(hdf5::element_count(space.get(), path));
+  const std::size_t count = hdf5::element_count(space.get(), path);
+  hdf5::check_readable_size(count, sizeof(double), H5Dget_storage_size(dataset), path,
+                            "variable '" + name + "'");
+  std::vector<double> values(count);
   if (!values.empty()) {
     hdf5::check(H5Dread(dataset, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
                 path, "reading variable '" + name + "'");
@@ -88,7 +91,11 @@ std::vector<std::string> read_strings(hid_t dataset, const std::string& name,
   }
   hdf5::Dataspace space(
       hdf5::check_id(H5Dget_space(dataset), path, "reading the shape of '" + name + "'"));
-  if (hdf5::element_count(space.get(), path) == 0) return {};
+  const std::size_t count = hdf5::element_count(space.get(), path);
+  if (count == 0) return {};
+  // Each string takes at least a byte of the file.
+  hdf5::check_readable_size(count, 1, H5Dget_storage_size(dataset), path,
+                            "variable '" + name + "'");
   return hdf5::read_strings(
       type.get(), space.get(),
       [&](hid_t memory, void* buffer) {

@@ -14,8 +14,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "output/nc_reader.hpp"
 #include "output/output_error.hpp"
 #include "output/provenance.hpp"
+#include "output/result_validation.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/app/output_guard.hpp"
@@ -148,6 +150,8 @@ int command_brief(const std::vector<std::string>& args) {
     }
     try {
       (void)output::read_provenance(file);
+      // The briefing's script trusts what it reads: the values are checked here first.
+      output::validate_result_file(file, output::read_file_info(file));
     } catch (const output::OutputError& problem) {
       std::cerr << "kfsim: " << problem.what() << "\n";
       return kExitUsage;

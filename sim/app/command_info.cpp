@@ -4,6 +4,7 @@
 #include "output/nc_reader.hpp"
 #include "output/output_error.hpp"
 #include "output/provenance.hpp"
+#include "output/result_validation.hpp"
 #include "sim/app/command_line.hpp"
 #include "sim/app/commands.hpp"
 
@@ -29,7 +30,9 @@ int command_info(const std::vector<std::string>& args) {
     // netCDF file, an older kfsim's or a truncated one is refused (ncdump -h or h5dump -H show
     // what any such file holds).
     output::check_result_file_format(file);
-    std::cout << output::format_file_info(output::read_file_info(file));
+    const output::FileInfo info = output::read_file_info(file);
+    output::validate_result_file(file, info);
+    std::cout << output::format_file_info(info);
   } catch (const output::OutputError& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitUsage;  // the file given is not one kfsim can describe

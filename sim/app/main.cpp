@@ -6,6 +6,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,12 @@ int dispatch(int argc, char** argv) {
     if (command == "info") return command_info(args);
     if (command == "compare") return command_compare(args);
     if (command == "brief") return command_brief(args);
+  } catch (const std::bad_alloc&) {
+    // Anywhere a request for memory fails: said as such, naming the command, not as a crash.
+    std::cerr << "kfsim: " << command
+              << ": out of memory (an allocation failed); the command needs more memory than "
+                 "this machine gives it\n";
+    return kExitFailure;
   } catch (const std::exception& error) {
     std::cerr << "kfsim: " << error.what() << "\n";
     return kExitFailure;

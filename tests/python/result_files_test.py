@@ -43,9 +43,10 @@ class ResultFiles(unittest.TestCase):
             commands.append(("brief", self.good, path, "-o", self.dir / "brief.html", "--no-pdf"))
         return commands
 
-    def assert_refused(self, path, message):
-        """Each reader exits 2 with `message` about PATH, and writes nothing."""
-        for args in self.readers(path):
+    def assert_refused(self, path, message, only_info=False):
+        """Each reader (or `kfsim info` alone) exits 2 with `message` about PATH, and writes
+        nothing."""
+        for args in self.readers(path)[:1 if only_info else None]:
             with self.subTest(command=" ".join(map(str, args))):
                 result = run_kfsim(*args)
                 self.assertEqual(result.returncode, 2, result.stderr)
@@ -129,6 +130,77 @@ class ResultFiles(unittest.TestCase):
         info = run_kfsim("info", path)  # nothing to refuse it by: described as it is
         self.assertEqual(info.returncode, 0, info.stderr)
         self.assertIn("x", info.stdout)
+
+
+    def forged(self, name, change):
+        """A copy of the good file with `change(h5py.File)` applied."""
+        path = self.copy_of_good(name)
+        with h5py.File(path, "a") as f:
+            change(f)
+        return path
+
+    def test_values_that_cannot_be_right_are_refused(self):
+        def nan(f):
+            f["competence_gap"][0, 0, 2] = np.nan
+
+        def infinity(f):
+            f["unemployment_rate_monthly"][0, 1] = np.inf
+
+        def rating(f):
+            f["competence_rating"][0, 0, 3] = 7
+
+        def escape_in_label(f):
+            names = f["competence_name"][()]
+            names[2] = b"VGS_BA: \x1b[31mred"
+            f["competence_name"][...] = names
+
+        def bell_in_attribute_name(f):
+            f.attrs["kfsim_note\x07"] = "bell"
+
+        def wrong_shape(f):
+            f.create_dataset("short_by_year", data=np.zeros(3))
+            f["short_by_year"].dims[0].attach_scale(f["year"])
+
+        for name, change, message in (
+                ("nan", nan, ": variable 'competence_gap' holds NaN at index [replicate 0, year 0, "
+                 "competence 2]; expected finite numbers"),
+                ("infinity", infinity, ": variable 'unemployment_rate_monthly' holds an infinity "
+                 "at index [replicate 0, month 1]; expected finite numbers"),
+                ("rating", rating, ": variable 'competence_rating' holds 7 at index [replicate 0, "
+                 "year 0, competence 3]; expected -1 (surplus), 0 (balance) or 1 (shortage)"),
+                ("label", escape_in_label, ": variable 'competence_name' at index [competence 2]: "
+                 'text "VGS_BA: \\x1B[31mred" holds a control character or malformed UTF-8; '
+                 "expected printable text"),
+                ("attribute", bell_in_attribute_name, ': attribute "kfsim_note\\x07" holds a '
+                 "control character or malformed UTF-8; expected printable text"),
+                ("shape", wrong_shape, ": variable 'short_by_year' has 3 values along dimension "
+                 "'year', which has 1; expected the sizes of its dimensions")):
+            with self.subTest(forged=name):
+                # One check (output/result_validation) serves every reader: each reader is run
+                # on the first case, `kfsim info` on the others.
+                self.assert_refused(self.forged(f"{name}.h5", change), message,
+                                    only_info=name != "nan")
+
+    def test_declared_sizes_the_file_cannot_hold_are_refused(self):
+        # 2^33 strings declared, none stored: reading them would ask for 64 GiB.
+        def huge(f):
+            f.create_dataset("huge_labels", shape=(2**33,), dtype=h5py.string_dtype(),
+                             chunks=(1024,))
+
+        path = self.forged("huge.h5", huge)
+        self.assert_refused(path, ": variable 'huge_labels' declares 8589934592 values, more than "
+                                  "the file's 0 stored bytes can hold; the file is damaged or not "
+                                  "a result file")
+
+    def test_info_shows_control_characters_escaped(self):
+        def escape_in_value(f):
+            f.attrs["kfsim_scenario_description"] = "clear \x1b[2J screen"
+
+        path = self.forged("escape.h5", escape_in_value)
+        result = run_kfsim("info", path)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("\x1b", result.stdout)
+        self.assertIn("clear \\x1B[2J screen", result.stdout)
 
 
 if __name__ == "__main__":
