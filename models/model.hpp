@@ -25,6 +25,10 @@ struct ModelRun {
 // births, deaths, net migration).
 std::vector<std::string> headline_figures(const MeasureSet& measures);
 
+// For each county rate that leaves its plausible range (unemployment, vacancies), one line
+// naming the measure, its value and the first year it happens; none for a sound run.
+std::vector<std::string> plausibility_warnings(const MeasureSet& measures);
+
 // Runs the scenario for one replicate. Throws data::DataError for a bad data
 // table, scenario::ScenarioError for a key naming a code the tables lack
 // (ModelData::check_keys) and RunCancelled when control.stop_requested is set.

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-${KFSIM_FUZZ_SECONDS:-60}}"
 bash scripts/install-deps.sh
-targets=(fuzz_scenario fuzz_demography_tables fuzz_labour_tables fuzz_programmes)
+targets=(fuzz_scenario fuzz_demography_tables fuzz_labour_tables fuzz_programmes fuzz_result_file)
 
 # -O1 -g, as libFuzzer's documentation builds its targets: quicker to build than -O2, and the
 # coverage feedback and sanitizer checks are the same.

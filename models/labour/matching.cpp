@@ -62,7 +62,7 @@ std::vector<MatchedHire> match_seekers(const LabourParams& params, const SeekerC
       if (a == reach.outside_area()) place *= params.outside_attraction;
       for (std::size_t o = 0; o < n_occ; ++o) {
         const float fit_credited = fit.of(o, c, unrecognised);
-        const double fit_value = fit_credited;
+        const auto fit_value = static_cast<double>(fit_credited);
         // Fits are stored as float: compare in float, so 0.7f meets a bar of 0.7.
         if (place > 0 && fit_credited >= static_cast<float>(std::max(params.min_hiring_fit,
                                                                      fit.occupation_min_fit[o]))) {

@@ -1,5 +1,6 @@
 // kfsim run: load and validate a scenario, run its ensemble (every sweep point and replicate),
 // write the result files.
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -225,6 +226,28 @@ int command_run(const std::vector<std::string>& args, const std::string& command
     writer.commit();
   }
   if (!files.sweep_index.empty()) write_sweep_index(files, scenario.sweep(), force);
+
+  // A rate gone far outside anything on record (a run long past the tables' horizon, extreme
+  // keys) is said even with --quiet: the file is written, but its figures are not to be read
+  // as a projection. The first run that shows each is named.
+  std::vector<std::string> said;
+  for (std::size_t p = 0; p < result.measures.size(); ++p) {
+    for (std::size_t r = 0; r < result.measures[p].size(); ++r) {
+      for (const auto& warning : plausibility_warnings(result.measures[p][r])) {
+        const std::string measure = warning.substr(0, warning.find(' '));
+        if (std::find(said.begin(), said.end(), measure) != said.end()) continue;
+        said.push_back(measure);
+        std::cerr << "kfsim: warning: " << warning;
+        if (runs > 1) {
+          std::cerr << " ("
+                    << (setup.points.size() > 1 ? "sweep point " + std::to_string(p) + ", "
+                                                : std::string())
+                    << "replicate " << r << ")";
+        }
+        std::cerr << "\n";
+      }
+    }
+  }
 
   if (!quiet) {
     std::ostringstream report;

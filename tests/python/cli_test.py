@@ -185,6 +185,19 @@ class CommandLine(unittest.TestCase):
                 self.assertIn(says, result.stderr)
         self.assertFalse((self.dir / "x.h5").exists())
 
+    def test_a_run_gone_beyond_its_data_is_flagged_at_the_end(self):
+        # Jobs growing 20 % a year for six years: vacancies past anything on record. The file is
+        # written, and the warning names the measure and the first year (even with --quiet).
+        out = self.dir / "swing.h5"
+        result = run_kfsim("run", BASELINE, "--set", "labour.demand_growth_shift=0.2", "--set",
+                           "end=2029-12", "-o", out, "-q", timeout=600)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(out.exists())
+        self.assertRegex(result.stderr, r"kfsim: warning: vacancy_rate_monthly \(the vacancy "
+                                        r"rate\) is [0-9.]+ % in 20[23][0-9], outside the "
+                                        r"plausible 0.2 % to 20.0 %")
+        self.assertNotIn("unemployment_rate_monthly", result.stderr)
+
     def test_missing_output_directory_is_refused(self):
         scenario = write_short_scenario(self.dir, end="2024-03")
         result = run_kfsim("run", scenario, "-o", self.dir / "no" / "such" / "dir.h5")
