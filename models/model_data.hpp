@@ -17,7 +17,8 @@ struct ModelData {
   ModelData& operator=(const ModelData&) = delete;
 
   // Throws a ScenarioError naming the key and where it was set when a map entry of the
-  // scenario, or of one of its policies, names a code these tables do not hold.
+  // scenario, or of one of its policies, names a code these tables do not hold, or when the
+  // scenario starts outside the year of the state the population table holds.
   void check_keys(const scenario::Scenario& scenario) const;
 
   DemographyData demography;

@@ -35,8 +35,8 @@ scenario::KeySpec data_key(std::string key, std::string meaning, std::string sou
   return spec;
 }
 
-scenario::ScenarioError unknown_map_entry(const std::string& origin, const std::string& key,
-                                          const std::string& problem, const std::string& expected) {
+scenario::ScenarioError error_at_origin(const std::string& origin, const std::string& key,
+                                        const std::string& problem, const std::string& expected) {
   std::string file = origin;
   int numbers[2] = {0, 0};
   int found = 0;
@@ -61,7 +61,7 @@ void check_map_codes(const scenario::Scenario& scenario, const std::vector<MapCo
       if (key.rfind(head, 0) != 0) continue;
       const std::string code = key.substr(head.size());
       if (!codes.known(code)) {
-        throw unknown_map_entry(origin, key, codes.problem(code), codes.expected);
+        throw error_at_origin(origin, key, codes.problem(code), codes.expected);
       }
     }
   };

@@ -19,11 +19,11 @@ scenario::KeySpec integer_key(std::string key, std::int64_t value, double min, d
 // A data table the scenario names (a file; fixed for the run).
 scenario::KeySpec data_key(std::string key, std::string meaning, std::string source);
 
-// The error for a map entry whose name the model's data does not know, pointing
-// at where it was set: `origin` is "FILE:LINE:COLUMN" or "FILE:LINE" as the
-// loader writes origins.
-scenario::ScenarioError unknown_map_entry(const std::string& origin, const std::string& key,
-                                          const std::string& problem, const std::string& expected);
+// The error for a key whose value the model's data cannot take (a map entry naming a code the
+// tables lack, a start the tables do not hold), pointing at where it was set: `origin` is
+// "FILE:LINE:COLUMN" or "FILE:LINE" as the loader writes origins.
+scenario::ScenarioError error_at_origin(const std::string& origin, const std::string& key,
+                                        const std::string& problem, const std::string& expected);
 
 // A map whose entries are named by codes of a data table, for check_map_codes.
 struct MapCodes {
@@ -33,7 +33,7 @@ struct MapCodes {
   std::string expected;                                    // what the entry's name should be
 };
 
-// Throws unknown_map_entry for the first entry of one of `maps`, set in the scenario (in the
+// Throws error_at_origin for the first entry of one of `maps`, set in the scenario (in the
 // maps' order, each map's entries in its order) or by a policy, whose code is not known.
 void check_map_codes(const scenario::Scenario& scenario, const std::vector<MapCodes>& maps);
 

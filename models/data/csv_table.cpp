@@ -43,11 +43,15 @@ struct Record {
   int line = 0;
 };
 
+constexpr std::string_view kDeclaration = "# kfsim-";
+
 // Splits RFC 4180 CSV text into records: fields separated by commas, records by LF or
 // CRLF; a field in double quotes may hold commas, line breaks and doubled quotes ("").
 // Spaces around a field are dropped. A line that starts with '#' is a comment, an empty
 // line is skipped.
-std::vector<Record> split_records(std::string_view text, const std::filesystem::path& name) {
+std::vector<Record> split_records(
+    std::string_view text, const std::filesystem::path& name,
+    std::vector<std::pair<std::string, CsvTable::Declaration>>& declarations) {
   std::vector<Record> records;
   std::size_t pos = 0;
   int line = 1;
@@ -56,6 +60,17 @@ std::vector<Record> split_records(std::string_view text, const std::filesystem::
     if (first == '#' || first == '\n' ||
         (first == '\r' && pos + 1 < text.size() && text[pos + 1] == '\n')) {
       const std::size_t end = text.find('\n', pos);
+      std::string_view comment = text.substr(pos, end - pos);
+      if (comment.starts_with(kDeclaration)) {
+        comment.remove_prefix(kDeclaration.size());
+        const std::size_t colon = comment.find(':');
+        std::string value(
+            comment.substr(colon == std::string_view::npos ? comment.size() : colon + 1));
+        if (!value.empty() && value.back() == '\r') value.pop_back();
+        trim_spaces(value);
+        declarations.emplace_back(std::string(comment.substr(0, colon)),
+                                  CsvTable::Declaration{value, line});
+      }
       pos = end == std::string_view::npos ? text.size() : end + 1;
       ++line;
       continue;
@@ -188,7 +203,7 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
                     "a carriage return without a line feed ends this line (old Mac line "
                     "ends); expected LF or CRLF line ends");
   }
-  for (auto& record : split_records(text, name)) {
+  for (auto& record : split_records(text, name, table.declarations_)) {
     auto& fields = record.fields;
     if (!have_header) {
       // A column named twice would be read from its first place only.
@@ -220,6 +235,13 @@ CsvTable CsvTable::parse(std::string_view text, const std::filesystem::path& nam
   }
   if (table.rows_.empty()) throw DataError(name, 0, "", "table has a header but no data rows");
   return table;
+}
+
+std::optional<CsvTable::Declaration> CsvTable::declared(const std::string& name) const {
+  for (const auto& [key, declaration] : declarations_) {
+    if (key == name) return declaration;
+  }
+  return std::nullopt;
 }
 
 std::size_t CsvTable::column_index(const std::string& column) const {

@@ -7,9 +7,11 @@
 // save them in other encodings and line ends).
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kfsim::data {
@@ -49,6 +51,14 @@ class CsvTable {
   [[noreturn]] void fail(std::size_t row, const std::string& column,
                          const std::string& problem) const;
 
+  // What the table declares of itself in a comment line "# kfsim-NAME: VALUE" (such as
+  // "# kfsim-date: 2024-01-01", the date of the state a table holds): the value, or nothing.
+  struct Declaration {
+    std::string value;
+    int line = 0;
+  };
+  std::optional<Declaration> declared(const std::string& name) const;
+
  private:
   std::size_t column_index(const std::string& column) const;
 
@@ -56,6 +66,7 @@ class CsvTable {
   std::vector<std::string> header_;
   std::vector<std::vector<std::string>> rows_;
   std::vector<int> lines_;
+  std::vector<std::pair<std::string, Declaration>> declarations_;
 };
 
 }  // namespace kfsim::data

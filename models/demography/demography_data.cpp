@@ -46,6 +46,27 @@ void require_complete(const std::vector<char>& seen, const CsvTable& table,
   }
 }
 
+// The first month of the state a table holds, from its "# kfsim-date: YYYY-MM-01" line.
+Month declared_date(const CsvTable& table) {
+  const auto date = table.declared("date");
+  if (!date) {
+    throw data::DataError(table.file(), 0, "",
+                          "the table does not say which date it holds; expected a comment line "
+                          "'# kfsim-date: YYYY-MM-01' (such as '# kfsim-date: 2024-01-01')");
+  }
+  // The date, then perhaps a word on what it is: "2024-01-01 (the date of this state...)".
+  const std::string text = date->value.substr(0, date->value.find(' '));
+  const auto month = Month::parse(std::string_view(text).substr(0, 7));
+  if (text.size() != 10 || text.compare(7, 3, "-01") != 0 || !month) {
+    throw data::DataError(
+        table.file(), date->line, "",
+        "kfsim-date '" + text +
+            "' is not a date of the form YYYY-MM-01; expected the first day of the "
+            "month the table's state holds on");
+  }
+  return *month;
+}
+
 }  // namespace
 
 DemographyData load_demography_data(const DemographyFiles& files) {
@@ -55,6 +76,8 @@ DemographyData load_demography_data(const DemographyFiles& files) {
 
   {
     const auto table = CsvTable::read(files.population, {"municipality", "sex", "age", "persons"});
+    d.population_file = files.population;
+    d.population_date = declared_date(table);
     d.population.assign(cells, 0);
     std::vector<char> seen(cells, 0);
     for (std::size_t row = 0; row < table.rows(); ++row) {

@@ -11,6 +11,7 @@
 #include "models/geography/municipalities.hpp"
 #include "models/population/ages.hpp"
 #include "models/population/sex.hpp"
+#include "sim/time/month.hpp"
 
 namespace kfsim {
 
@@ -35,6 +36,11 @@ struct DemographyData {
   Municipalities municipalities;
   // Persons on the start date by [municipality][sex][age 0..kMaxTableAge].
   std::vector<std::int64_t> population;
+  // The month of that state, as the table declares it ("# kfsim-date: 2024-01-01"): a run
+  // starts within its year (check_start_date), so that the 2024 population is never taken for
+  // that of another year.
+  Month population_date;
+  std::filesystem::path population_file;
   // Annual central death rate m(x) by [sex][age 0..kMaxMortalityAge].
   std::vector<double> death_rate;
   // Annual births per woman by age of mother [0..kMaxTableAge] (zero outside 15-49).

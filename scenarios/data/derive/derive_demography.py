@@ -508,7 +508,8 @@ def main():
          "Unit: persons. Age = completed years on 1 January; age 105 = 105 and older.",
          "Source: %s (year_1jan = %d; municipality rows only, the county row 31 is left out);" % (SRC_POP, Y0),
          "original: %s." % URL_POP,
-         check_text],
+         check_text,
+         "kfsim-date: %d-01-01 (the date of this state, which kfsim reads: a run starts in its year)" % Y0],
         ["municipality", "sex", "age", "persons"], rows)
 
     # ------------------------------------------------------------------ 3 mortality
