@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <new>
 #include <stdexcept>
 
 #include "models/data/csv_table.hpp"
@@ -97,6 +98,10 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
       fail(task, TaskFailure::Kind::Cancelled, cancelled.what());
     } catch (const std::logic_error& violation) {
       fail(task, TaskFailure::Kind::Invariant, violation.what());
+    } catch (const std::bad_alloc&) {
+      fail(task, TaskFailure::Kind::Other,
+           "out of memory (an allocation failed); the run needs more memory than this machine "
+           "gives it");
     } catch (const std::exception& error) {
       fail(task, TaskFailure::Kind::Other, error.what());
     }

@@ -127,6 +127,24 @@ class Storage(unittest.TestCase):
         self.assertFalse(out.exists())
         self.assertEqual(partials(self.dir), [])
 
+    @unittest.skipIf(SANITIZED, "AddressSanitizer reserves terabytes of address space")
+    def test_memory_limit_gives_a_clear_error_and_no_file(self):
+        # 52 MiB of address space: enough to start (the shared libraries take some 35), too
+        # little to read the tables or build the world. Each allocation that fails is said as
+        # such, exit 1, whatever it was.
+        out = self.dir / "small.h5"
+
+        def limit():
+            resource.setrlimit(resource.RLIMIT_AS, (52 << 20, 52 << 20))
+
+        result = subprocess.run([KFSIM, "run", str(self.scenario), "-o", str(out), "-q", "-t", "1"],
+                                capture_output=True, text=True, timeout=300, preexec_fn=limit)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn("out of memory (an allocation failed)", result.stderr)
+        self.assertNotIn("std::bad_alloc", result.stderr)
+        self.assertFalse(out.exists())
+        self.assertEqual(partials(self.dir), [])
+
     def test_full_disk_gives_a_clear_error_and_no_file(self):
         mount_point = self.dir / "small"
         mount_point.mkdir()
