@@ -89,7 +89,12 @@ std::vector<std::string> read_variable_length(hid_t type, hid_t space, std::size
   // Read in the stored character set: HDF5 does not convert between ASCII and UTF-8.
   Datatype memory = variable_string_type(H5Tget_cset(type) == H5T_CSET_UTF8, file);
   std::vector<char*> pointers(count, nullptr);
-  check(read(memory.get(), pointers.data()), file, what);
+  const herr_t status = read(memory.get(), pointers.data());
+  if (status < 0) {
+    // A read that failed part way may have allocated some strings already.
+    H5Dvlen_reclaim(memory.get(), space, H5P_DEFAULT, pointers.data());
+    check(status, file, what);
+  }
   std::vector<std::string> strings;
   strings.reserve(count);
   for (const char* p : pointers) strings.emplace_back(p == nullptr ? "" : p);

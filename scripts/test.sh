@@ -84,7 +84,7 @@ if [ "${KFSIM_SKIP_SANITIZERS:-0}" != 1 ] && [ "${KFSIM_SKIP_TSAN:-0}" != 1 ]; t
   stage_done "tsan tests"
 fi
 
-# Last, the libFuzzer targets of tests/fuzz (scripts/fuzz.sh): 4 targets, KFSIM_FUZZ_SECONDS
+# Last, the libFuzzer targets of tests/fuzz (scripts/fuzz.sh): 5 targets, KFSIM_FUZZ_SECONDS
 # each (default 10, which keeps the whole suite within its 40-minute budget on 2 cores; longer
 # sessions: scripts/fuzz.sh SECONDS), with
 # their seed corpus and every earlier finding. Set KFSIM_SKIP_FUZZ=1 to skip.
