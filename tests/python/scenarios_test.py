@@ -46,7 +46,12 @@ GREEN_END = "2030-12"
 # Release pass there (the memory and undefined-behaviour checks gain nothing from them), and
 # so are the variants and back-tests, which run the baseline's code with other values.
 RELEASE_ONLY = ("baseline_low.toml", "baseline_high.toml", "baseline_uncertain.toml",
-                "backtest_2015.toml", "backtest_2015_events.toml")
+                "backtest_2015.toml", "backtest_2015_events.toml",
+                # These set keys whose code the others' runs pass through as well (places of
+                # other programmes, industry paths, in-migration): more_health_places extends
+                # more_nursing_places, refugee_arrivals adds arrivals from abroad.
+                "more_nursing_places.toml", "apprenticeships_building_electrical.toml",
+                "fagbrev_at_work.toml", "green_transition.toml", "labour_immigration.toml")
 
 
 def policy_starts(path):
@@ -152,6 +157,31 @@ class ScenarioLibrary(unittest.TestCase):
             done = run_kfsim("check", path)
             # The resolved scenario holds the baseline's data tables and seed.
             self.assertIn("seed = 20240101", done.stdout, path.name)
+
+    def test_outside_applicants_on_added_places_graduate_in_the_county(self):
+        """Three times Fagskolen's technical places from the start: the outside applicants
+        admitted beyond the table's places in August 2024 complete the two-year programme in
+        June 2026; most live in the county (a resident gains the competence), some settle
+        there. None of this in the baseline. (In the sanitizer pass too: the code runs here.)"""
+        out = self.dir / "fag_tek_places.h5"
+        done = run_kfsim("run", SCENARIOS / "baseline.toml", "--set", f"end={SHORT_END}", "--set",
+                         "education.places_scale.FAG_TEK=3", "-o", out, "--quiet")
+        self.assertEqual(done.returncode, 0, done.stderr)
+        more = xr.open_dataset(out, engine="h5netcdf").isel(replicate=0)
+        base = self.baseline()
+        for name in ("programme_outside_graduates_resident", "programme_outside_graduates_settled"):
+            self.assertGreater(self.programme(more, name, "FAG_TEK", 2026), 0, name)
+            self.assertEqual(float(more[name].sel(year=[2024, 2025]).sum()), 0, name)
+            self.assertEqual(float(base[name].sum()), 0, name)
+        # They hold the competence: more residents with it than in the baseline.
+        names = [str(n).split(":")[0] for n in more["competence_name"].values]
+        tek = names.index("FAG_TEK")
+
+        def holders(ds):
+            return float((ds.employed_by_competence + ds.unemployed_by_competence)
+                         .sel(year=2026).isel(competence=tek).sum())
+
+        self.assertGreater(holders(more), holders(base))
 
     def test_every_scenario_runs_in_a_short_configuration(self):
         for path in sorted(SCENARIOS.glob("*.toml")):
