@@ -7,7 +7,7 @@
 #      smaller runs, see tests/python/kfsim_testing.py);
 #   3. the parallel tests under ThreadSanitizer (KFSIM_SKIP_TSAN=1 skips it);
 #   4. the libFuzzer targets for KFSIM_FUZZ_SECONDS each (default 10; KFSIM_SKIP_FUZZ=1 skips).
-# Each stage's wall time is printed at the end. The whole takes about 35 minutes on a 2-core
+# Each stage's wall time is printed at the end. The whole takes about 38 minutes on a 2-core
 # machine (README, "Tests").
 set -euo pipefail
 cd "$(dirname "$0")/.."
