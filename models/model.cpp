@@ -28,7 +28,6 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   // A run of an ensemble stopped before it began reads no tables and builds no world.
   stop_if_requested(control, start);
   const ModelData model_data(scenario);
-  stop_if_requested(control, start);
   model_data.check_keys(scenario);
   const DemographyData& data = model_data.demography;
   const LabourData& labour_data = model_data.labour;

@@ -25,9 +25,13 @@ struct ModelRun {
 // births, deaths, net migration).
 std::vector<std::string> headline_figures(const MeasureSet& measures);
 
-// For each county rate that leaves its plausible range (unemployment, vacancies), one line
-// naming the measure, its value and the first year it happens; none for a sound run.
-std::vector<std::string> plausibility_warnings(const MeasureSet& measures);
+// For each county rate that leaves its plausible range (unemployment, vacancies): the measure,
+// and one line naming it, its value and the first year it happens; none for a sound run.
+struct PlausibilityWarning {
+  std::string measure;
+  std::string text;
+};
+std::vector<PlausibilityWarning> plausibility_warnings(const MeasureSet& measures);
 
 // Runs the scenario for one replicate. Throws data::DataError for a bad data
 // table, scenario::ScenarioError for a key naming a code the tables lack

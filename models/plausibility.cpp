@@ -33,8 +33,8 @@ std::string percent(double share) {
 
 }  // namespace
 
-std::vector<std::string> plausibility_warnings(const MeasureSet& measures) {
-  std::vector<std::string> warnings;
+std::vector<PlausibilityWarning> plausibility_warnings(const MeasureSet& measures) {
+  std::vector<PlausibilityWarning> warnings;
   const std::size_t month_dim = measures.dimension_index("month");
   const auto& months = measures.dimensions()[month_dim].codes;  // YYYYMM
   for (const Range& range : kRanges) {
@@ -44,11 +44,12 @@ std::vector<std::string> plausibility_warnings(const MeasureSet& measures) {
     for (std::size_t t = 0; t < values.size() && t < months.size(); ++t) {
       const double value = values[t];
       if (std::isfinite(value) && value >= range.low && value <= range.high) continue;
-      warnings.push_back(std::string(range.measure) + " (" + range.meaning + ") is " +
-                         percent(value) + " in " + std::to_string(months[t] / 100) +
-                         ", outside the plausible " + percent(range.low) + " to " +
-                         percent(range.high) +
-                         ": the run has gone beyond what its data and mechanisms support");
+      warnings.push_back(
+          {range.measure, std::string(range.measure) + " (" + range.meaning + ") is " +
+                              percent(value) + " in " + std::to_string(months[t] / 100) +
+                              ", outside the plausible " + percent(range.low) + " to " +
+                              percent(range.high) +
+                              ": the run has gone beyond what its data and mechanisms support"});
       break;  // the first month it happens is enough
     }
   }

@@ -1,6 +1,5 @@
 // format_file_info: the text of `kfsim info`.
 #include <algorithm>
-#include <cstdio>
 #include <sstream>
 
 #include "output/nc_reader.hpp"
@@ -21,25 +20,10 @@ std::size_t display_width(const std::string& text) {
   }));
 }
 
-// Text as it may reach a terminal: control characters (an escape sequence could rewrite the
-// screen) and malformed UTF-8 as \xNN; line breaks stay where `lines` is true.
+// Text as it may reach a terminal, whole: control characters (an escape sequence could rewrite
+// the screen) and malformed UTF-8 escaped; line breaks kept where `lines` is true.
 std::string shown(const std::string& text, bool lines = false) {
-  std::string out;
-  for (std::size_t pos = 0; pos < text.size();) {
-    const auto c = static_cast<unsigned char>(text[pos]);
-    const std::size_t length = scenario::utf8_sequence_length(text, pos);
-    if ((lines && c == '\n') || (length > 0 && c >= 0x20 && c != 0x7F)) {
-      const std::size_t n = std::max<std::size_t>(length, 1);
-      out.append(text, pos, n);
-      pos += n;
-      continue;
-    }
-    char escaped[8];
-    std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<unsigned>(c));
-    out += escaped;
-    ++pos;
-  }
-  return out;
+  return scenario::printable(text, std::string::npos, lines);
 }
 
 void print_attribute(std::ostringstream& out, const std::string& raw_name,

@@ -1,7 +1,9 @@
 #include "models/demography/demography.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
@@ -313,36 +315,44 @@ void Demography::add_event_arrivals(Month month, const DemographyParams& params)
 void Demography::add_graduate_settlers(Month month, std::span<const GraduateSettlers> settlers) {
   auto& table = persons_.table;
   const std::size_t municipalities = data_.municipalities.size();
-  std::vector<double> weights(municipalities);
+  // Where in-movers of a sex and age go: the in-migration table's municipalities, summed over
+  // ages [from, to].
+  const auto weights_of = [&](std::size_t s, int from, int to) {
+    std::vector<double> weights(municipalities, 0.0);
+    for (std::size_t m = 0; m < municipalities; ++m) {
+      for (int a = from; a <= to; ++a) {
+        weights[m] += rates_.in_per_month[data_.cell(m, static_cast<Sex>(s), a)];
+      }
+    }
+    return weights;
+  };
   for (const GraduateSettlers& group : settlers) {
     const int age = std::clamp(group.age, 0, kMaxTableAge);
+    // By sex, those of the settlers' age; where the table has none of that age and sex, those
+    // of every age; where it has none at all, every municipality alike.
+    std::array<std::vector<double>, kSexCount> weights;
+    std::array<double, kSexCount> totals{};
+    for (std::size_t s = 0; s < kSexCount; ++s) {
+      weights[s] = weights_of(s, age, age);
+      totals[s] = std::accumulate(weights[s].begin(), weights[s].end(), 0.0);
+      if (totals[s] <= 0) {
+        weights[s] = weights_of(s, 0, kMaxTableAge);
+        totals[s] = std::accumulate(weights[s].begin(), weights[s].end(), 0.0);
+      }
+      if (totals[s] <= 0) {
+        weights[s].assign(municipalities, 1.0);
+        totals[s] = static_cast<double>(municipalities);
+      }
+    }
     rng::Draws draws(key_, group.programme, month, rng::Stream::GraduateSettlers);
     for (std::uint32_t k = 0; k < group.count; ++k) {
       const std::size_t s = draws.uniform() < group.female_share
                                 ? static_cast<std::size_t>(Sex::Female)
                                 : static_cast<std::size_t>(Sex::Male);
-      const auto weigh = [&](int from, int to) {
-        double total = 0;
-        for (std::size_t m = 0; m < municipalities; ++m) {
-          weights[m] = 0;
-          for (int a = from; a <= to; ++a) {
-            weights[m] += rates_.in_per_month[data_.cell(m, static_cast<Sex>(s), a)];
-          }
-          total += weights[m];
-        }
-        return total;
-      };
-      double total = weigh(age, age);
-      // Where the table has no in-movers of this age and sex: as those of every age.
-      if (total <= 0) total = weigh(0, kMaxTableAge);
-      if (total <= 0) {
-        std::fill(weights.begin(), weights.end(), 1.0);
-        total = static_cast<double>(municipalities);
-      }
-      const double u = draws.uniform() * total;
+      const double u = draws.uniform() * totals[s];
       std::size_t m = 0;
-      for (double running = weights[0]; running <= u && m + 1 < municipalities;) {
-        running += weights[++m];
+      for (double running = weights[s][0]; running <= u && m + 1 < municipalities;) {
+        running += weights[s][++m];
       }
       append_in_movers(month, m, s, age, 1, [](std::uint64_t) { return false; });
       const std::size_t slot = table.size() - 1;

@@ -335,6 +335,21 @@ void Education::drop_out(Month month) {
   }
 }
 
+void Education::award(std::size_t person, std::size_t programme, Month month) {
+  auto& t = persons_.table;
+  const Programme& p = data_.programmes[programme];
+  auto& competence = t.column(persons_.competence)[person];
+  if (competence == kNoCompetence ||
+      labour_data_.competence_level[p.competence] >=
+          labour_data_.competence_level[static_cast<std::size_t>(competence)]) {
+    competence = static_cast<std::int8_t>(p.competence);
+    // A Norwegian qualification needs no recognition.
+    t.column(persons_.qualification_pending)[person] = 0;
+  }
+  t.column(persons_.graduation_month)[person] = month.index();
+  t.column(persons_.graduated_programme)[person] = static_cast<std::int16_t>(programme);
+}
+
 void Education::complete(Month month, const EducationParams& params) {
   auto& t = persons_.table;
   const auto ids = t.ids();
@@ -352,16 +367,8 @@ void Education::complete(Month month, const EducationParams& params) {
       continue;
     }
     t.column(persons_.school_vg3)[i] = 0;
-    auto& competence = t.column(persons_.competence)[i];
+    award(i, p, month);
     const auto new_level = labour_data_.competence_level[programme.competence];
-    if (competence == kNoCompetence ||
-        new_level >= labour_data_.competence_level[static_cast<std::size_t>(competence)]) {
-      competence = static_cast<std::int8_t>(programme.competence);
-      // A Norwegian qualification needs no recognition.
-      t.column(persons_.qualification_pending)[i] = 0;
-    }
-    t.column(persons_.graduation_month)[i] = month.index();
-    t.column(persons_.graduated_programme)[i] = static_cast<std::int16_t>(p);
     t.column(persons_.education_target)[i] = kNoCompetence;
     // Go on studying? Decided now, applied for in August.
     rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::EducationChoice);
@@ -657,7 +664,7 @@ std::int64_t Education::graduate_residents(std::size_t programme, Month admitted
   const auto& next = t.column(persons_.next_stage);
   const auto& disability = t.column(persons_.disability);
   auto& status = t.column(persons_.labour_status);
-  auto& competence = t.column(persons_.competence);
+  const auto& competence = t.column(persons_.competence);
   // Who could have been admitted then, is in no programme now, and is of working age in the
   // labour force or outside it (not on a disability benefit): drawn at random, keyed by the
   // person and the programme.
@@ -683,10 +690,7 @@ std::int64_t Education::graduate_residents(std::size_t programme, Month admitted
                     candidates.end());
   for (std::size_t k = 0; k < chosen; ++k) {
     const std::size_t i = candidates[k].second;
-    competence[i] = static_cast<std::int8_t>(p.competence);
-    t.column(persons_.qualification_pending)[i] = 0;
-    t.column(persons_.graduation_month)[i] = month.index();
-    t.column(persons_.graduated_programme)[i] = static_cast<std::int16_t>(programme);
+    award(i, programme, month);
     // The employed keep their job, as resident graduates do; the others seek work.
     if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) {
       status[i] = static_cast<std::int8_t>(LabourStatus::Unemployed);

@@ -72,6 +72,9 @@ class Education {
                                   const EducationParams& params) const;
   void record_stock(MeasureId measure, Month month);
   void enrol(std::size_t person, std::size_t programme, Month month, Month end);
+  // The person has completed the programme this month: its competence where it is not below
+  // the one they hold, and the record of the graduation.
+  void award(std::size_t person, std::size_t programme, Month month);
   void leave_education(std::size_t person);
   void give_compulsory_school(std::size_t person);
   void refresh_signal(Month month);

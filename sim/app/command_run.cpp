@@ -234,10 +234,9 @@ int command_run(const std::vector<std::string>& args, const std::string& command
   for (std::size_t p = 0; p < result.measures.size(); ++p) {
     for (std::size_t r = 0; r < result.measures[p].size(); ++r) {
       for (const auto& warning : plausibility_warnings(result.measures[p][r])) {
-        const std::string measure = warning.substr(0, warning.find(' '));
-        if (std::find(said.begin(), said.end(), measure) != said.end()) continue;
-        said.push_back(measure);
-        std::cerr << "kfsim: warning: " << warning;
+        if (std::find(said.begin(), said.end(), warning.measure) != said.end()) continue;
+        said.push_back(warning.measure);
+        std::cerr << "kfsim: warning: " << warning.text;
         if (runs > 1) {
           std::cerr << " ("
                     << (setup.points.size() > 1 ? "sweep point " + std::to_string(p) + ", "

@@ -47,14 +47,16 @@ bool is_valid_utf8(std::string_view text) {
   return first_invalid_utf8(text) == std::string_view::npos;
 }
 
-std::string printable(std::string_view text, std::size_t max_chars) {
+std::string printable(std::string_view text, std::size_t max_chars, bool keep_line_breaks) {
   std::string out;
   std::size_t pos = 0;
   std::size_t shown = 0;
   for (; pos < text.size() && shown < max_chars; ++shown) {
     const auto c = static_cast<unsigned char>(text[pos]);
     const std::size_t length = utf8_sequence_length(text, pos);
-    if (c == '\n') {
+    if (c == '\n' && keep_line_breaks) {
+      out += '\n';
+    } else if (c == '\n') {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";

@@ -18,7 +18,9 @@ std::size_t first_invalid_utf8(std::string_view text);
 
 // The text for a one-line message: control characters and malformed bytes escaped (\n, \xNN),
 // and cut to about max_chars with "..." so a megabyte of garbage does not become the message.
-std::string printable(std::string_view text, std::size_t max_chars = 80);
+// With `keep_line_breaks`, a line feed stays as it is (text printed over several lines).
+std::string printable(std::string_view text, std::size_t max_chars = 80,
+                      bool keep_line_breaks = false);
 
 // The text for a TOML comment, which may hold neither control characters nor malformed UTF-8:
 // each offending byte becomes '?'.
