@@ -162,7 +162,9 @@ class LabourMarket {
   void record_tightness(std::int64_t vacancies, std::int64_t unemployed);
   // Employed residents temporarily laid off this month (labour.temporary_layoff_share).
   std::int64_t temporarily_laid_off(Month month, double share) const;
-  void record_outside_groups(std::size_t year);
+  // Counts the employed and the unemployed, and adds those outside the labour
+  // force by sex and group to the year's sum: one pass over the residents.
+  void record_outside_groups(std::size_t year, std::int64_t& employed, std::int64_t& unemployed);
 
   // Helpers.
   // Frees a position; a resident's leaving counts as a separation for `reason`

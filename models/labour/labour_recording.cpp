@@ -1,5 +1,6 @@
 // What the labour market records each month and at the end of each year.
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 #include "models/labour/competence_gap.hpp"
@@ -20,29 +21,39 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   const auto& occupation = book_.occupation();
   const auto& months_vacant = book_.months_vacant();
 
-  // Vacancies (summed now, divided by the months of the year at its end).
+  // Vacancies (summed now, divided by the months of the year at its end). The
+  // book keeps the vacant positions by cell; only how long each has been open
+  // needs a look at the positions. Counted as integers and added once per cell:
+  // sums of whole numbers are exact, so the means are those of adding 1.0 per
+  // position.
+  const std::size_t n_occ = data_.occupations.size();
+  const std::size_t cells = work_areas() * n_occ;
+  std::vector<std::int32_t> long_open(cells, 0);
+  for (std::size_t p = 0; p < book_.size(); ++p) {
+    if (holder[p] != kVacant || !open_at_least(months_vacant[p], params.shortage_months)) continue;
+    ++long_open[static_cast<std::size_t>(area[p]) * n_occ + static_cast<std::size_t>(occupation[p])];
+  }
   std::int64_t vacancies_inside = 0;
   std::int64_t positions_inside = 0;
-  for (std::size_t p = 0; p < book_.size(); ++p) {
-    const auto a = static_cast<std::size_t>(area[p]);
-    if (a < outside_area()) ++positions_inside;
-    if (holder[p] != kVacant) continue;
-    const auto o = static_cast<std::size_t>(occupation[p]);
-    measures_.real(ids_.vacancies_mean, {y, a, o}) += 1.0;
-    if (open_at_least(months_vacant[p], params.shortage_months)) {
-      measures_.real(ids_.unfilled_vacancies_mean, {y, a, o}) += 1.0;
+  const auto vacancies = measures_.reals(ids_.vacancies_mean).subspan(y * cells, cells);
+  const auto unfilled = measures_.reals(ids_.unfilled_vacancies_mean).subspan(y * cells, cells);
+  for (std::size_t a = 0; a < work_areas(); ++a) {
+    for (std::size_t o = 0; o < n_occ; ++o) {
+      const std::int32_t vacant = book_.vacant_in(a, o);
+      vacancies[a * n_occ + o] += vacant;
+      unfilled[a * n_occ + o] += long_open[a * n_occ + o];
+      if (a < outside_area()) {
+        vacancies_inside += vacant;
+        positions_inside += book_.positions_in(a, o);
+      }
     }
-    if (a < outside_area()) ++vacancies_inside;
   }
 
+  // Employed, unemployed and those outside the labour force, in one pass.
   std::int64_t employed = 0;
   std::int64_t unemployed = 0;
-  for (auto s : persons_.table.column(persons_.labour_status)) {
-    employed += s == static_cast<std::int8_t>(LabourStatus::Employed);
-    unemployed += s == static_cast<std::int8_t>(LabourStatus::Unemployed);
-  }
+  record_outside_groups(y, employed, unemployed);
   const std::int64_t laid_off = temporarily_laid_off(month, params.temporary_layoff_share);
-  record_outside_groups(y);
   measures_.count(ids_.employed_monthly, {t}) = employed;
   measures_.count(ids_.unemployed_monthly, {t}) = unemployed;
   measures_.count(ids_.temporarily_laid_off_monthly, {t}) = laid_off;
@@ -80,21 +91,39 @@ std::int64_t LabourMarket::temporarily_laid_off(Month month, double share) const
   return count;
 }
 
-void LabourMarket::record_outside_groups(std::size_t y) {
+void LabourMarket::record_outside_groups(std::size_t y, std::int64_t& employed,
+                                         std::int64_t& unemployed) {
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& sex = persons_.table.column(persons_.sex);
   const auto& disability = persons_.table.column(persons_.disability);
+  std::array<std::int64_t, kSexCount * kOutsideGroupCount> outside{};
   for (std::size_t i = 0; i < status.size(); ++i) {
     OutsideGroup group = OutsideGroup::Other;
-    if (status[i] == static_cast<std::int8_t>(LabourStatus::InEducation)) {
-      group = OutsideGroup::Student;
-    } else if (status[i] == static_cast<std::int8_t>(LabourStatus::Outside)) {
-      group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
-    } else {
-      continue;
+    switch (static_cast<LabourStatus>(status[i])) {
+      case LabourStatus::Employed:
+        ++employed;
+        continue;
+      case LabourStatus::Unemployed:
+        ++unemployed;
+        continue;
+      case LabourStatus::InEducation:
+        group = OutsideGroup::Student;
+        break;
+      case LabourStatus::Outside:
+        group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
+        break;
+      default:
+        continue;
     }
-    measures_.real(ids_.outside_labour_force_mean,
-                   {y, static_cast<std::size_t>(sex[i]), static_cast<std::size_t>(group)}) += 1.0;
+    ++outside[static_cast<std::size_t>(sex[i]) * kOutsideGroupCount +
+              static_cast<std::size_t>(group)];
+  }
+  // Whole numbers, so adding each cell's count once equals adding 1.0 per person.
+  for (std::size_t s = 0; s < kSexCount; ++s) {
+    for (std::size_t g = 0; g < kOutsideGroupCount; ++g) {
+      measures_.real(ids_.outside_labour_force_mean, {y, s, g}) +=
+          static_cast<double>(outside[s * kOutsideGroupCount + g]);
+    }
   }
 }
 

@@ -38,11 +38,12 @@ MeasureId MeasureSet::declare_count(std::string name, const std::vector<std::str
                                     std::string units, std::string long_name,
                                     std::string cell_methods) {
   Measure m{std::move(name),         {}, std::move(units), std::move(long_name),
-            std::move(cell_methods), {}};
+            std::move(cell_methods), {},                   {}};
   std::size_t size = 1;
   for (const auto& d : dims) {
     m.dims.push_back(dimension_index(d));
-    size *= dimensions_[m.dims.back()].size();
+    m.extents.push_back(dimensions_[m.dims.back()].size());
+    size *= m.extents.back();
   }
   m.values = std::vector<std::int64_t>(size, 0);
   return declare(std::move(m));
@@ -58,29 +59,12 @@ MeasureId MeasureSet::declare_real(std::string name, const std::vector<std::stri
   return id;
 }
 
-std::size_t MeasureSet::flat_index(const Measure& measure,
-                                   std::initializer_list<std::size_t> index) const {
-  if (index.size() != measure.dims.size()) {
-    throw std::logic_error("measure " + measure.name + ": wrong number of indices");
-  }
-  std::size_t flat = 0;
-  std::size_t k = 0;
-  for (std::size_t i : index) {
-    const std::size_t extent = dimensions_[measure.dims[k++]].size();
-    if (i >= extent) throw std::out_of_range("measure " + measure.name + ": index out of range");
-    flat = flat * extent + i;
-  }
-  return flat;
+void MeasureSet::wrong_rank(const Measure& measure) {
+  throw std::logic_error("measure " + measure.name + ": wrong number of indices");
 }
 
-std::int64_t& MeasureSet::count(MeasureId id, std::initializer_list<std::size_t> index) {
-  auto& m = measures_.at(id.index);
-  return std::get<std::vector<std::int64_t>>(m.values)[flat_index(m, index)];
-}
-
-double& MeasureSet::real(MeasureId id, std::initializer_list<std::size_t> index) {
-  auto& m = measures_.at(id.index);
-  return std::get<std::vector<double>>(m.values)[flat_index(m, index)];
+void MeasureSet::out_of_range(const Measure& measure) {
+  throw std::out_of_range("measure " + measure.name + ": index out of range");
 }
 
 std::span<std::int64_t> MeasureSet::counts(MeasureId id) {

@@ -35,6 +35,9 @@ struct Measure {
   std::string long_name;
   std::string cell_methods;  // CF cell_methods, e.g. "year: sum" or "year: point"
   std::variant<std::vector<std::int64_t>, std::vector<double>> values;
+  // The extent of each dimension, kept beside `dims` so that the monthly
+  // bookkeeping's index arithmetic needs no look-up of the dimensions.
+  std::vector<std::size_t> extents;
 };
 
 class MeasureSet {
@@ -49,8 +52,15 @@ class MeasureSet {
   MeasureId declare_real(std::string name, const std::vector<std::string>& dims, std::string units,
                          std::string long_name, std::string cell_methods);
 
-  std::int64_t& count(MeasureId id, std::initializer_list<std::size_t> index);
-  double& real(MeasureId id, std::initializer_list<std::size_t> index);
+  // Inline: the models call these for every event they count.
+  std::int64_t& count(MeasureId id, std::initializer_list<std::size_t> index) {
+    auto& m = measures_.at(id.index);
+    return std::get<std::vector<std::int64_t>>(m.values)[flat_index(m, index)];
+  }
+  double& real(MeasureId id, std::initializer_list<std::size_t> index) {
+    auto& m = measures_.at(id.index);
+    return std::get<std::vector<double>>(m.values)[flat_index(m, index)];
+  }
   std::span<std::int64_t> counts(MeasureId id);
   std::span<double> reals(MeasureId id);
 
@@ -60,7 +70,18 @@ class MeasureSet {
   std::vector<std::size_t> shape(const Measure& measure) const;
 
  private:
-  std::size_t flat_index(const Measure& measure, std::initializer_list<std::size_t> index) const;
+  static std::size_t flat_index(const Measure& measure, std::initializer_list<std::size_t> index) {
+    if (index.size() != measure.extents.size()) wrong_rank(measure);
+    std::size_t flat = 0;
+    const std::size_t* extent = measure.extents.data();
+    for (std::size_t i : index) {
+      if (i >= *extent) out_of_range(measure);
+      flat = flat * *extent++ + i;
+    }
+    return flat;
+  }
+  [[noreturn]] static void wrong_rank(const Measure& measure);
+  [[noreturn]] static void out_of_range(const Measure& measure);
   MeasureId declare(Measure measure);
 
   std::vector<Dimension> dimensions_;
