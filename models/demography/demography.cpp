@@ -374,8 +374,16 @@ void Demography::hold_ages(Month month) {
   for (auto& b : birth) b += 1;
 }
 
+void Demography::note_departed_jobs() {
+  const auto& job = persons_.table.column(persons_.job);
+  for (std::size_t i = 0; i < keep_.size(); ++i) {
+    if (!keep_[i] && job[i] != kNoJob) persons_.departed_jobs.push_back(job[i]);
+  }
+}
+
 void Demography::step(Month month, const DemographyParams& params, double tightness,
                       std::span<const GraduateSettlers> settlers) {
+  persons_.departed_jobs.clear();
   if (params.stationary) hold_ages(month);
   if (month.month_of_year() == 1 || month == ids_.first_month) {
     record_population(ids_.population_start, month, month);
@@ -399,6 +407,7 @@ void Demography::step(Month month, const DemographyParams& params, double tightn
     add_in_migrants(month, params, in_factor);
     add_event_arrivals(month, params);
     add_graduate_settlers(month, settlers);
+    note_departed_jobs();
     persons_.table.retain(keep_);
   }
 

@@ -147,7 +147,7 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
       unmet_[cell] -= reposted(unmet_[cell], chance[cell % n_occ], draws);
     }
   }
-  auto cell_of_position = [&](std::size_t p) { return position_cell(p); };
+  const auto cell_of_position = position_cells();
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
   for (std::size_t p = 0; p < book_.size(); ++p) ++current[cell_of_position(p)];
   const auto target = cell_targets(grid, initial_cell_positions_, industry_factor_,
@@ -184,14 +184,18 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
   }
   if (!any_surplus) return;
 
-  // Abolish the newest vacant positions first, then the newest filled ones.
+  // Abolish the newest vacant positions first, then the newest filled ones;
+  // the scan stops once every surplus is gone.
+  std::int64_t to_abolish = 0;
+  for (const auto s : surplus) to_abolish += s;
   const auto& holder = book_.holder();
   const auto& abolished = book_.abolished();
   for (const bool filled : {false, true}) {
-    for (std::size_t p = book_.size(); p-- > 0;) {
+    for (std::size_t p = book_.size(); p-- > 0 && to_abolish > 0;) {
       const std::size_t cell = cell_of_position(p);
       if (surplus[cell] == 0 || abolished[p] || (holder[p] != kVacant) != filled) continue;
       --surplus[cell];
+      --to_abolish;
       book_.abolish(p);
       if (holder[p] >= 0) {
         const std::size_t person = person_slot(holder[p]);
@@ -266,8 +270,9 @@ void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params
   // Only vacant positions can be withdrawn: the others' cells are not read.
   std::vector<std::size_t> cells(book_.size(), 0);
   const auto& holder = book_.holder();
+  const auto cell_of_position = position_cells();
   for (std::size_t p = 0; p < cells.size(); ++p) {
-    if (holder[p] == kVacant) cells[p] = position_cell(p);
+    if (holder[p] == kVacant) cells[p] = cell_of_position(p);
   }
   const auto withdrawn = withdraw_long_vacant(
       book_.positions(), cells, params.unfilled_withdrawal_months, outside_area(), unmet_);

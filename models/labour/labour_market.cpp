@@ -166,19 +166,17 @@ void LabourMarket::initialize(Month start, const LabourParams& params) {
 
 void LabourMarket::release_departed_jobs(Month month) {
   // Residents who died or left the county this month are gone from the person
-  // table; their positions are the ones no remaining person holds.
-  const std::size_t n = book_.size();
-  position_seen_.assign(n, 0);
-  const auto& job = persons_.table.column(persons_.job);
-  for (auto j : job) {
-    if (j != kNoJob) position_seen_[static_cast<std::size_t>(j)] = 1;
-  }
+  // table; the demography noted the positions they held. Freed in slot order.
+  auto& departed = persons_.departed_jobs;
+  std::sort(departed.begin(), departed.end());
   const auto& holder = book_.holder();
-  for (std::size_t p = 0; p < n; ++p) {
-    if (holder[p] >= 0 && !position_seen_[p]) {
-      vacate(p, month, SeparationReason::DeathOrMovedAway, OpeningKind::Replacement);
+  for (const auto p : departed) {
+    if (holder[static_cast<std::size_t>(p)] >= 0) {
+      vacate(static_cast<std::size_t>(p), month, SeparationReason::DeathOrMovedAway,
+             OpeningKind::Replacement);
     }
   }
+  departed.clear();
 }
 
 void LabourMarket::age_vacancies() {

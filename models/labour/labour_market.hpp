@@ -176,6 +176,20 @@ class LabourMarket {
   void remove_abolished_positions();
   // The demand cell (industry incl. outside x area x occupation) of a position.
   std::size_t position_cell(std::size_t position) const;
+  // The same as a function object that holds the position columns, for loops
+  // over every position (no column look-up per position).
+  auto position_cells() const {
+    const std::size_t outside_industry = data_.industries.size();
+    const std::size_t areas = work_areas();
+    const std::size_t occupations = data_.occupations.size();
+    return [&industry = book_.industry(), &area = book_.area(), &occupation = book_.occupation(),
+            outside_industry, areas, occupations](std::size_t p) {
+      const auto ind = industry[p];
+      const std::size_t i = ind < 0 ? outside_industry : static_cast<std::size_t>(ind);
+      return (i * areas + static_cast<std::size_t>(area[p])) * occupations +
+             static_cast<std::size_t>(occupation[p]);
+    };
+  }
   std::size_t cell_of(std::size_t industry_or_outside, std::size_t area,
                       std::size_t occupation) const;
   float fit_of_job(std::size_t person) const;
@@ -291,7 +305,6 @@ class LabourMarket {
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;
   std::vector<std::uint8_t> searching_;
-  std::vector<std::uint8_t> position_seen_;
 };
 
 }  // namespace kfsim

@@ -61,13 +61,16 @@ void PositionBook::abolish(std::size_t position) {
 std::vector<std::int32_t> PositionBook::remove_abolished(std::span<std::int32_t> jobs) {
   const auto& gone = abolished();
   const auto& held = holder();
+  const auto& in_area = area();
+  const auto& of_occupation = occupation();
   std::vector<std::int32_t> new_slot(size(), -1);
   std::vector<std::uint8_t> keep(size(), 1);
   std::int32_t next = 0;
   for (std::size_t p = 0; p < size(); ++p) {
     if (gone[p]) {
       keep[p] = 0;
-      const std::size_t c = cell(p);
+      const std::size_t c = cell_of(static_cast<std::size_t>(in_area[p]),
+                                    static_cast<std::size_t>(of_occupation[p]));
       --positions_in_cell_[c];
       if (held[p] == kVacant) --vacant_in_cell_[c];
     } else {

@@ -1,6 +1,7 @@
 #pragma once
 // The person table: one row per resident of Østfold, stored as columns.
 #include <cstdint>
+#include <vector>
 
 #include "models/population/labour_status.hpp"
 #include "sim/agents/table.hpp"
@@ -39,6 +40,11 @@ struct Persons {
   ColumnRef<std::int8_t> disability;
 
   std::size_t size() const { return table.size(); }
+
+  // The job slots of residents the demography removed this month (deaths and
+  // moves out of the county), handed to the labour market so that it frees
+  // those positions without looking at every person.
+  std::vector<std::int32_t> departed_jobs;
 };
 
 }  // namespace kfsim
