@@ -1,5 +1,6 @@
 #include "models/labour/position_book.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -66,8 +67,10 @@ std::vector<std::int32_t> PositionBook::remove_abolished(std::span<std::int32_t>
   std::vector<std::int32_t> new_slot(size(), -1);
   std::vector<std::uint8_t> keep(size(), 1);
   std::int32_t next = 0;
+  std::size_t first_removed = size();
   for (std::size_t p = 0; p < size(); ++p) {
     if (gone[p]) {
+      first_removed = std::min(first_removed, p);
       keep[p] = 0;
       const std::size_t c = cell_of(static_cast<std::size_t>(in_area[p]),
                                     static_cast<std::size_t>(of_occupation[p]));
@@ -77,9 +80,13 @@ std::vector<std::int32_t> PositionBook::remove_abolished(std::span<std::int32_t>
       new_slot[p] = next++;
     }
   }
+  if (first_removed == size()) return new_slot;
   positions_.table.retain(keep);
+  // Slots before the first removed one keep their number: only jobs at or after
+  // it are rewritten (a month removes a few positions, mostly the newest).
+  const auto first = static_cast<std::int32_t>(first_removed);
   for (auto& job : jobs) {
-    if (job != kNoJob) job = new_slot[static_cast<std::size_t>(job)];
+    if (job >= first) job = new_slot[static_cast<std::size_t>(job)];
   }
   return new_slot;
 }
