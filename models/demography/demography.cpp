@@ -9,6 +9,7 @@
 
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
+#include "sim/rng/draw_batch.hpp"
 
 namespace kfsim {
 
@@ -120,13 +121,16 @@ void Demography::draw_events(Month month, double out_factor) {
   // Each person's draws depend only on (seed, replicate, id, month): the same
   // for any thread count. Lanes have fixed roles, so a change in one
   // probability never shifts the numbers another event uses.
+  // Everyone draws the same four words, so they are computed for the whole
+  // block first (draw_batch.hpp), apart from the branches that use them.
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    const rng::BatchedDraws draws(key_, ids.subspan(begin, end - begin), month,
+                                  rng::Stream::Demography, 1);
     for (std::size_t i = begin; i < end; ++i) {
-      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::Demography);
-      const double u_death = draws.uniform();
-      const double u_move = draws.uniform();
-      const double u_where = draws.uniform();
-      const double u_birth = draws.uniform();
+      const double u_death = draws.uniform(i - begin, 0);
+      const double u_move = draws.uniform(i - begin, 1);
+      const double u_where = draws.uniform(i - begin, 2);
+      const double u_birth = draws.uniform(i - begin, 3);
       const int age = age_in_years(Month::from_index(birth[i]), month);
       const auto s = static_cast<Sex>(sex[i]);
       const auto m = static_cast<std::size_t>(municipality[i]);

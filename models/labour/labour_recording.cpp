@@ -31,7 +31,8 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   std::vector<std::int32_t> long_open(cells, 0);
   for (std::size_t p = 0; p < book_.size(); ++p) {
     if (holder[p] != kVacant || !open_at_least(months_vacant[p], params.shortage_months)) continue;
-    ++long_open[static_cast<std::size_t>(area[p]) * n_occ + static_cast<std::size_t>(occupation[p])];
+    ++long_open[static_cast<std::size_t>(area[p]) * n_occ +
+                static_cast<std::size_t>(occupation[p])];
   }
   std::int64_t vacancies_inside = 0;
   std::int64_t positions_inside = 0;

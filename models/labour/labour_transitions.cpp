@@ -11,6 +11,7 @@
 #include "models/labour/separations.hpp"
 #include "models/population/ages.hpp"
 #include "sim/parallel/parallel.hpp"
+#include "sim/rng/draw_batch.hpp"
 
 namespace kfsim {
 
@@ -108,7 +109,13 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   };
 
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    // The first eight words of every person's separation draws, computed for
+    // the block at once (draw_batch.hpp): the employed use six, the others
+    // eight; children and the retired none.
+    const rng::BatchedDraws separation(key_, ids.subspan(begin, end - begin), month,
+                                       rng::Stream::LabourSeparation, 2);
     for (std::size_t i = begin; i < end; ++i) {
+      const std::size_t k = i - begin;
       const auto s = static_cast<LabourStatus>(status[i]);
       if (s == LabourStatus::Retired) continue;
       const Month born = Month::from_index(birth[i]);
@@ -147,22 +154,22 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
       if (s == LabourStatus::Employed) {
         const std::ptrdiff_t occupation =
             job[i] == kNoJob ? -1 : position_occupation[static_cast<std::size_t>(job[i])];
+        const SeparationDraws u{separation.uniform(k, 0), separation.uniform(k, 1),
+                                separation.uniform(k, 2), separation.uniform(k, 3),
+                                separation.uniform(k, 4), separation.uniform(k, 5)};
         const auto drawn =
-            draw_job_event({ids[i], age, static_cast<Sex>(sex[i]), occupation}, rates, key_, month);
+            draw_job_event({ids[i], age, static_cast<Sex>(sex[i]), occupation}, rates, u);
         events_[i] = static_cast<std::uint8_t>(drawn.event);
         if (drawn.searching) searching_[i] = 1;
         continue;
       }
-      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month,
-                       rng::Stream::LabourSeparation);
       // This stream's draws come in one order for every status
-      // (draw_job_event); those only the employed use are passed over.
-      const double u_retire = draws.uniform();
-      for (int passed = 0; passed < 3; ++passed) draws.next_u32();  // disability, quit, lay-off
-      const double u_search = draws.uniform();
-      draws.next_u32();  // where a quit leads
-      const double u_activate = draws.uniform();
-      const double u_exit = draws.uniform();
+      // (draw_job_event); those only the employed use (disability, quit,
+      // lay-off, where a quit leads: words 1, 2, 3 and 5) are passed over.
+      const double u_retire = separation.uniform(k, 0);
+      const double u_search = separation.uniform(k, 4);
+      const double u_activate = separation.uniform(k, 6);
+      const double u_exit = separation.uniform(k, 7);
       const double retire =
           retirement_month_[static_cast<std::size_t>(std::min(age, kMaxTableAge)) * kSexCount +
                             static_cast<std::size_t>(sex[i])];

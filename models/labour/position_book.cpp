@@ -72,8 +72,8 @@ std::vector<std::int32_t> PositionBook::remove_abolished(std::span<std::int32_t>
     if (gone[p]) {
       first_removed = std::min(first_removed, p);
       keep[p] = 0;
-      const std::size_t c = cell_of(static_cast<std::size_t>(in_area[p]),
-                                    static_cast<std::size_t>(of_occupation[p]));
+      const std::size_t c =
+          cell_of(static_cast<std::size_t>(in_area[p]), static_cast<std::size_t>(of_occupation[p]));
       --positions_in_cell_[c];
       if (held[p] == kVacant) --vacant_in_cell_[c];
     } else {

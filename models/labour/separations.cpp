@@ -14,12 +14,15 @@ JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rate
   // The draws are taken in the order every status uses on this stream.
   rng::Draws draws(key, static_cast<std::uint64_t>(person.id), month,
                    rng::Stream::LabourSeparation);
-  const double u_retire = draws.uniform();
-  const double u_disability = draws.uniform();
-  const double u_quit = draws.uniform();
-  const double u_layoff = draws.uniform();
-  const double u_search = draws.uniform();
-  const double u_quit_where = draws.uniform();
+  SeparationDraws u{};
+  for (double* next : {&u.retire, &u.disability, &u.quit, &u.layoff, &u.search, &u.quit_where}) {
+    *next = draws.uniform();
+  }
+  return draw_job_event(person, rates, u);
+}
+
+JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rates,
+                       const SeparationDraws& u) {
   const auto sex = static_cast<std::size_t>(person.sex);
   const double retire =
       rates.retirement[static_cast<std::size_t>(std::min(person.age, kMaxTableAge)) * kSexCount +
@@ -35,16 +38,16 @@ JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rate
           : 1.0;
 
   JobDraw draw;
-  if (must_retire || u_retire < retire) {
+  if (must_retire || u.retire < retire) {
     draw.event = JobEvent::Retire;
-  } else if (u_disability < rates.disability[cell] * rates.disability_scale) {
+  } else if (u.disability < rates.disability[cell] * rates.disability_scale) {
     draw.event = JobEvent::Disability;
-  } else if (u_quit < rates.quit[cell] * rates.quit_scale * rates.season * occupation_factor) {
-    draw.event = u_quit_where < rates.quit_to_unemployment_share ? JobEvent::QuitToSeeking
+  } else if (u.quit < rates.quit[cell] * rates.quit_scale * rates.season * occupation_factor) {
+    draw.event = u.quit_where < rates.quit_to_unemployment_share ? JobEvent::QuitToSeeking
                                                                  : JobEvent::QuitToOutside;
-  } else if (u_layoff < rates.layoff[cell] * rates.layoff_scale * rates.season) {
+  } else if (u.layoff < rates.layoff[cell] * rates.layoff_scale * rates.season) {
     draw.event = JobEvent::Layoff;
-  } else if (u_search < rates.on_the_job_search_rate) {
+  } else if (u.search < rates.on_the_job_search_rate) {
     draw.searching = true;
   }
   return draw;

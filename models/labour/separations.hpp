@@ -77,6 +77,15 @@ struct JobDraw {
 JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rates,
                        const rng::RngKey& key, Month month);
 
+// The same from the person's first six uniforms on that stream, taken in the
+// order every status takes them (retire, disability, quit, lay-off, search,
+// where a quit leads), when they were drawn in a batch (draw_batch.hpp).
+struct SeparationDraws {
+  double retire, disability, quit, layoff, search, quit_where;
+};
+JobDraw draw_job_event(const EmployedPerson& person, const SeparationRates& rates,
+                       const SeparationDraws& u);
+
 // The monthly probability that gives `annual_probability` over a year.
 double monthly_probability(double annual_probability);
 

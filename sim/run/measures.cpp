@@ -37,8 +37,8 @@ MeasureId MeasureSet::declare(Measure measure) {
 MeasureId MeasureSet::declare_count(std::string name, const std::vector<std::string>& dims,
                                     std::string units, std::string long_name,
                                     std::string cell_methods) {
-  Measure m{std::move(name),         {}, std::move(units), std::move(long_name),
-            std::move(cell_methods), {},                   {}};
+  Measure m{
+      std::move(name), {}, std::move(units), std::move(long_name), std::move(cell_methods), {}, {}};
   std::size_t size = 1;
   for (const auto& d : dims) {
     m.dims.push_back(dimension_index(d));
