@@ -211,7 +211,9 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
       }
     }
   }
-  remove_abolished_positions();
+  // The abolished positions leave the table with those withdrawn as unmet
+  // demand, once a month (withdraw_unfilled); until then they keep their slots
+  // but are neither counted nor vacancies.
 }
 
 std::size_t LabourMarket::position_cell(std::size_t p) const {
@@ -266,7 +268,11 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
 }
 
 void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {
-  if (params.unfilled_withdrawal_months <= 0) return;
+  if (params.unfilled_withdrawal_months > 0) withdraw_long_open(params);
+  if (book_.abolished_count() > 0) remove_abolished_positions();
+}
+
+void LabourMarket::withdraw_long_open(const LabourParams& params) {
   // Only vacant positions can be withdrawn: the others' cells are not read.
   std::vector<std::size_t> cells(book_.size(), 0);
   const auto& holder = book_.holder();
@@ -277,7 +283,6 @@ void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params
   const auto withdrawn = withdraw_long_vacant(
       book_.positions(), cells, params.unfilled_withdrawal_months, outside_area(), unmet_);
   for (const auto p : withdrawn) book_.abolish(p);
-  if (!withdrawn.empty()) remove_abolished_positions();
 }
 
 void LabourMarket::remove_abolished_positions() {
@@ -310,11 +315,12 @@ void LabourMarket::refill_non_residents(Month month, const LabourParams& params)
   const auto& area = book_.area();
   std::vector<std::int64_t> count(n_mun, 0);
   std::vector<std::vector<std::int32_t>> vacant(n_mun);
+  const auto& abolished = book_.abolished();
   for (std::size_t p = 0; p < book_.size(); ++p) {
     const auto a = static_cast<std::size_t>(area[p]);
     if (a >= n_mun) continue;
     if (holder[p] == kNonResident) ++count[a];
-    if (holder[p] == kVacant) vacant[a].push_back(static_cast<std::int32_t>(p));
+    if (holder[p] == kVacant && !abolished[p]) vacant[a].push_back(static_cast<std::int32_t>(p));
   }
   for (std::size_t a = 0; a < n_mun; ++a) {
     rng::Draws draws(key_, a, month, rng::Stream::LabourDemand);

@@ -155,6 +155,8 @@ class LabourMarket {
   void match(Month month, const LabourParams& params);
   void refill_non_residents(Month month, const LabourParams& params);
   void withdraw_unfilled(Month month, const LabourParams& params);
+  // Withdraws the positions open labour.unfilled_withdrawal_months or longer.
+  void withdraw_long_open(const LabourParams& params);
   void age_vacancies();
   void record_month(Month month, const LabourParams& params);
   void record_year_end(Month month);

@@ -50,38 +50,41 @@ void PositionBook::fill(std::size_t position, std::int64_t holder) {
 
 void PositionBook::vacate(std::size_t position) {
   auto& current = positions_.table.column(positions_.holder)[position];
-  if (current != kVacant) ++vacant_in_cell_[cell(position)];
+  if (current != kVacant && !abolished()[position]) ++vacant_in_cell_[cell(position)];
   current = kVacant;
   positions_.table.column(positions_.months_vacant)[position] = 0;
 }
 
 void PositionBook::abolish(std::size_t position) {
-  positions_.table.column(positions_.abolished)[position] = 1;
+  auto& flag = positions_.table.column(positions_.abolished)[position];
+  if (flag) return;
+  flag = 1;
+  ++abolished_count_;
+  const std::size_t c = cell(position);
+  --positions_in_cell_[c];
+  if (holder()[position] == kVacant) --vacant_in_cell_[c];
 }
 
 std::vector<std::int32_t> PositionBook::remove_abolished(std::span<std::int32_t> jobs) {
   const auto& gone = abolished();
-  const auto& held = holder();
-  const auto& in_area = area();
-  const auto& of_occupation = occupation();
   std::vector<std::int32_t> new_slot(size(), -1);
+  if (abolished_count_ == 0) {
+    for (std::size_t p = 0; p < size(); ++p) new_slot[p] = static_cast<std::int32_t>(p);
+    return new_slot;
+  }
   std::vector<std::uint8_t> keep(size(), 1);
   std::int32_t next = 0;
   std::size_t first_removed = size();
   for (std::size_t p = 0; p < size(); ++p) {
     if (gone[p]) {
-      first_removed = std::min(first_removed, p);
       keep[p] = 0;
-      const std::size_t c =
-          cell_of(static_cast<std::size_t>(in_area[p]), static_cast<std::size_t>(of_occupation[p]));
-      --positions_in_cell_[c];
-      if (held[p] == kVacant) --vacant_in_cell_[c];
+      first_removed = std::min(first_removed, p);
     } else {
       new_slot[p] = next++;
     }
   }
-  if (first_removed == size()) return new_slot;
   positions_.table.retain(keep);
+  abolished_count_ = 0;
   // Slots before the first removed one keep their number: only jobs at or after
   // it are rewritten (a month removes a few positions, mostly the newest).
   const auto first = static_cast<std::int32_t>(first_removed);
@@ -106,8 +109,14 @@ std::vector<std::vector<std::int32_t>> PositionBook::vacancies_by_cell() const {
     vacant[c].reserve(static_cast<std::size_t>(vacant_in_cell_[c]));
   }
   const auto& held = holder();
+  const auto& gone = abolished();
+  const auto& in_area = area();
+  const auto& of_occupation = occupation();
   for (std::size_t p = 0; p < size(); ++p) {
-    if (held[p] == kVacant) vacant[cell(p)].push_back(static_cast<std::int32_t>(p));
+    if (held[p] != kVacant || gone[p]) continue;
+    vacant[cell_of(static_cast<std::size_t>(in_area[p]),
+                   static_cast<std::size_t>(of_occupation[p]))]
+        .push_back(static_cast<std::int32_t>(p));
   }
   return vacant;
 }
@@ -115,6 +124,7 @@ std::vector<std::vector<std::int32_t>> PositionBook::vacancies_by_cell() const {
 void PositionBook::check() const {
   std::vector<std::int32_t> total(cells(), 0);
   std::vector<std::int32_t> vacant(cells(), 0);
+  std::size_t abolished_seen = 0;
   const auto& held = holder();
   for (std::size_t p = 0; p < size(); ++p) {
     const auto a = static_cast<std::size_t>(area()[p]);
@@ -122,8 +132,17 @@ void PositionBook::check() const {
     if (area()[p] < 0 || occupation()[p] < 0 || a >= areas_ || o >= occupations_) {
       throw std::logic_error("position " + std::to_string(p) + " lies outside the cell grid");
     }
+    if (abolished()[p]) {
+      ++abolished_seen;
+      continue;
+    }
     ++total[cell_of(a, o)];
     if (held[p] == kVacant) ++vacant[cell_of(a, o)];
+  }
+  if (abolished_seen != abolished_count_) {
+    throw std::logic_error("the position book counts " + std::to_string(abolished_count_) +
+                           " abolished positions; the table holds " +
+                           std::to_string(abolished_seen));
   }
   for (std::size_t c = 0; c < cells(); ++c) {
     if (total[c] == positions_in_cell_[c] && vacant[c] == vacant_in_cell_[c]) continue;

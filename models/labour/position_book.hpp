@@ -49,7 +49,8 @@ class PositionBook {
     return positions_.table.column(positions_.abolished);
   }
 
-  // Positions (abolished ones until removed) and vacant positions in a cell.
+  // Positions and vacant positions in a cell; an abolished position leaves
+  // both counts at once, before it is removed.
   std::int32_t positions_in(std::size_t area, std::size_t occupation) const {
     return positions_in_cell_[cell_of(area, occupation)];
   }
@@ -66,8 +67,12 @@ class PositionBook {
   void fill(std::size_t position, std::int64_t holder);
   // Leaves the position vacant from now on, whoever held it.
   void vacate(std::size_t position);
-  // Marks the position to go at the next remove_abolished().
+  // Marks the position to go at the next remove_abolished(). Until then it
+  // keeps its slot (so other slots keep theirs) but is no longer counted,
+  // listed as a vacancy, or vacant again when vacate() is called on it.
   void abolish(std::size_t position);
+  // Abolished positions not yet removed.
+  std::size_t abolished_count() const { return abolished_count_; }
   // Removes the abolished positions, keeping the others in order, and moves
   // each job in `jobs` (a position slot or kNoJob) to its position's new slot.
   // Returns the new slot of each old slot, -1 for those removed.
@@ -75,7 +80,7 @@ class PositionBook {
   // One more month vacant for every vacant position.
   void age_vacancies();
 
-  // Vacant position slots by cell, in slot order.
+  // Vacant position slots by cell, in slot order (abolished ones left out).
   std::vector<std::vector<std::int32_t>> vacancies_by_cell() const;
 
   // Throws std::logic_error naming the first cell whose counts disagree with
@@ -91,6 +96,7 @@ class PositionBook {
   std::size_t occupations_;
   std::vector<std::int32_t> positions_in_cell_;
   std::vector<std::int32_t> vacant_in_cell_;
+  std::size_t abolished_count_ = 0;
 };
 
 }  // namespace kfsim

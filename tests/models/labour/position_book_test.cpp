@@ -89,8 +89,17 @@ TEST(PositionBook, RemovingAbolishedPositionsRenumbersJobsAndCounts) {
   book.abolish(0);  // vacant
   book.abolish(1);  // held: its holder lost the job first
   book.vacate(1);
-  // Abolished positions count until they are removed.
-  EXPECT_EQ(book.positions_in(0, 1), 3);
+  // Abolished positions leave the counts and the vacancy lists at once, and
+  // keep their slots until they are removed.
+  EXPECT_EQ(book.abolished_count(), 2u);
+  EXPECT_EQ(book.size(), 5u);
+  EXPECT_EQ(book.positions_in(0, 1), 2);
+  EXPECT_EQ(book.vacant_in(0, 1), 0);
+  EXPECT_EQ(book.positions_in(1, 2), 0);
+  EXPECT_EQ(book.vacancies_by_cell()[book.cell_of(0, 1)], Slots{});
+  EXPECT_NO_THROW(book.check());
+  book.abolish(1);  // a second time changes nothing
+  EXPECT_EQ(book.abolished_count(), 2u);
   EXPECT_NO_THROW(book.check());
 
   // Persons' jobs: slots 2 and 4, and one without a job.
@@ -99,6 +108,7 @@ TEST(PositionBook, RemovingAbolishedPositionsRenumbersJobsAndCounts) {
   EXPECT_EQ(new_slot, (Slots{-1, -1, 0, 1, 2}));
   EXPECT_EQ(jobs, (std::vector<std::int32_t>{2, kNoJob, 0}));
   ASSERT_EQ(book.size(), 3u);
+  EXPECT_EQ(book.abolished_count(), 0u);
   EXPECT_EQ(book.holder()[0], 17);
   EXPECT_EQ(book.holder()[2], 18);
   EXPECT_EQ(book.ids()[0], 2);  // ids survive, slots do not
