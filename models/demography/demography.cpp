@@ -78,9 +78,9 @@ void Demography::populate(Month start) {
 }
 
 std::vector<std::int64_t> Demography::population_by_municipality() const {
-  std::vector<std::int64_t> counts(data_.municipalities.size(), 0);
-  for (auto m : persons_.table.column(persons_.municipality)) ++counts[static_cast<std::size_t>(m)];
-  return counts;
+  const auto& municipality = persons_.table.column(persons_.municipality);
+  return parallel_counts(municipality.size(), data_.municipalities.size(),
+                         [&](std::size_t i) { return static_cast<std::size_t>(municipality[i]); });
 }
 
 void Demography::refresh_rates(Month month, const DemographyParams& params) {

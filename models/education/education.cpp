@@ -121,11 +121,11 @@ Month Education::programme_end(std::size_t programme, Month start) const {
 }
 
 std::vector<std::int64_t> Education::stock() const {
-  std::vector<std::int64_t> counts(data_.size(), 0);
-  for (auto p : persons_.table.column(persons_.programme)) {
-    if (p != kNoProgramme) ++counts[static_cast<std::size_t>(p)];
-  }
-  return counts;
+  const auto& programme = persons_.table.column(persons_.programme);
+  // kNoProgramme (-1) maps past the last bin: not counted.
+  return parallel_counts(programme.size(), data_.size(), [&](std::size_t i) {
+    return programme[i] == kNoProgramme ? data_.size() : static_cast<std::size_t>(programme[i]);
+  });
 }
 
 void Education::record_stock(MeasureId measure, Month month) {

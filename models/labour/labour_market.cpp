@@ -182,9 +182,11 @@ void LabourMarket::release_departed_jobs(Month month) {
 void LabourMarket::age_vacancies() {
   book_.age_vacancies();
   auto& in_status = persons_.table.column(persons_.months_in_status);
-  for (auto& m : in_status) {
-    if (m < 30000) ++m;
-  }
+  parallel_blocks(in_status.size(), 4 * kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (in_status[i] < 30000) ++in_status[i];
+    }
+  });
 }
 
 void LabourMarket::step(Month month, const LabourParams& params) {

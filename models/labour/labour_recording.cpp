@@ -1,12 +1,14 @@
 // What the labour market records each month and at the end of each year.
 #include <algorithm>
-#include <array>
+#include <limits>
+#include <span>
 #include <tuple>
 
 #include "models/labour/competence_gap.hpp"
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_outside_groups.hpp"
 #include "models/population/ages.hpp"
+#include "sim/parallel/parallel.hpp"
 #include "sim/rng/random.hpp"
 
 namespace kfsim {
@@ -97,28 +99,31 @@ void LabourMarket::record_outside_groups(std::size_t y, std::int64_t& employed,
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& sex = persons_.table.column(persons_.sex);
   const auto& disability = persons_.table.column(persons_.disability);
-  std::array<std::int64_t, kSexCount * kOutsideGroupCount> outside{};
-  for (std::size_t i = 0; i < status.size(); ++i) {
-    OutsideGroup group = OutsideGroup::Other;
-    switch (static_cast<LabourStatus>(status[i])) {
-      case LabourStatus::Employed:
-        ++employed;
-        continue;
-      case LabourStatus::Unemployed:
-        ++unemployed;
-        continue;
-      case LabourStatus::InEducation:
-        group = OutsideGroup::Student;
-        break;
-      case LabourStatus::Outside:
-        group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
-        break;
-      default:
-        continue;
-    }
-    ++outside[static_cast<std::size_t>(sex[i]) * kOutsideGroupCount +
-              static_cast<std::size_t>(group)];
-  }
+  // Bins: employed, unemployed, then (sex, group) for those outside the labour force.
+  constexpr std::size_t kFirstOutside = 2;
+  const auto counts = parallel_counts(
+      status.size(), kFirstOutside + kSexCount * kOutsideGroupCount, [&](std::size_t i) {
+        OutsideGroup group = OutsideGroup::Other;
+        switch (static_cast<LabourStatus>(status[i])) {
+          case LabourStatus::Employed:
+            return std::size_t{0};
+          case LabourStatus::Unemployed:
+            return std::size_t{1};
+          case LabourStatus::InEducation:
+            group = OutsideGroup::Student;
+            break;
+          case LabourStatus::Outside:
+            group = disability[i] ? OutsideGroup::Disability : OutsideGroup::Other;
+            break;
+          default:
+            return std::numeric_limits<std::size_t>::max();
+        }
+        return kFirstOutside + static_cast<std::size_t>(sex[i]) * kOutsideGroupCount +
+               static_cast<std::size_t>(group);
+      });
+  employed = counts[0];
+  unemployed = counts[1];
+  const auto outside = std::span(counts).subspan(kFirstOutside);
   // Whole numbers, so adding each cell's count once equals adding 1.0 per person.
   for (std::size_t s = 0; s < kSexCount; ++s) {
     for (std::size_t g = 0; g < kOutsideGroupCount; ++g) {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <tbb/parallel_sort.h>
+
 #include "models/labour/labour_choice.hpp"
 #include "models/population/labour_status.hpp"
 #include "sim/parallel/parallel.hpp"
@@ -121,12 +123,14 @@ std::vector<MatchedHire> match_seekers(const LabourParams& params, const SeekerC
                                     [](const Application& a) { return a.position < 0; }),
                      applications.end());
   // Each position's applicants, best first; ties by seeker (slot order = id order).
-  std::sort(applications.begin(), applications.end(),
-            [](const Application& x, const Application& y) {
-              if (x.position != y.position) return x.position < y.position;
-              if (x.score != y.score) return x.score > y.score;
-              return x.searcher < y.searcher;
-            });
+  // Applications equal in all three keys are equal in every field (one seeker,
+  // one position), so the order is the same whichever sort makes it: a parallel one.
+  tbb::parallel_sort(applications.begin(), applications.end(),
+                     [](const Application& x, const Application& y) {
+                       if (x.position != y.position) return x.position < y.position;
+                       if (x.score != y.score) return x.score > y.score;
+                       return x.searcher < y.searcher;
+                     });
 
   // Groups of applications per position.
   std::vector<std::size_t> group_start;

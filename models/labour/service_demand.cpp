@@ -5,6 +5,7 @@
 
 #include "models/data/csv_table.hpp"
 #include "models/labour/labour_data.hpp"
+#include "sim/parallel/parallel.hpp"
 
 namespace kfsim {
 
@@ -184,16 +185,16 @@ void load_service_staffing(const std::filesystem::path& file, const Categories& 
 std::vector<double> service_users(const ServiceDemand& demand,
                                   std::span<const std::int32_t> birth_months, Month month) {
   // Residents by age first: one pass over the persons whatever the number of services.
-  std::vector<double> by_age(ServiceDemand::kMaxAge + 1, 0.0);
-  for (const auto birth : birth_months) {
-    const int age =
-        std::clamp(age_in_years(Month::from_index(birth), month), 0, ServiceDemand::kMaxAge);
-    by_age[static_cast<std::size_t>(age)] += 1.0;
-  }
+  // Whole numbers: counted in parallel blocks, they are the same for any thread count.
+  const auto by_age =
+      parallel_counts(birth_months.size(), ServiceDemand::kMaxAge + 1, [&](std::size_t i) {
+        return static_cast<std::size_t>(std::clamp(
+            age_in_years(Month::from_index(birth_months[i]), month), 0, ServiceDemand::kMaxAge));
+      });
   std::vector<double> users(demand.services.size(), 0.0);
   for (std::size_t s = 0; s < demand.services.size(); ++s) {
     for (std::size_t a = 0; a < by_age.size(); ++a) {
-      users[s] += demand.services[s].weight[a] * by_age[a];
+      users[s] += demand.services[s].weight[a] * static_cast<double>(by_age[a]);
     }
   }
   return users;

@@ -7,6 +7,7 @@
 // bit-identical whatever the scheduling.
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include <tbb/blocked_range.h>
@@ -53,6 +54,25 @@ Partial deterministic_reduce(std::size_t n, std::size_t grain, const Partial& id
   Partial total = identity;
   for (const auto& partial : partials) combine(total, partial);
   return total;
+}
+
+// How many i in [0, n) fall in each of `bins` bins: bin_of(i) names the bin,
+// or `bins` (or more) for none. Counted by blocks in parallel; the counts are
+// whole numbers, so their sum is the same for any thread count.
+template <class BinOf>
+std::vector<std::int64_t> parallel_counts(std::size_t n, std::size_t bins, const BinOf& bin_of,
+                                          std::size_t grain = 4 * kDefaultGrain) {
+  return deterministic_reduce(
+      n, grain, std::vector<std::int64_t>(bins, 0),
+      [&](std::size_t begin, std::size_t end, std::vector<std::int64_t>& counts) {
+        for (std::size_t i = begin; i < end; ++i) {
+          const std::size_t bin = bin_of(i);
+          if (bin < bins) ++counts[bin];
+        }
+      },
+      [](std::vector<std::int64_t>& total, const std::vector<std::int64_t>& part) {
+        for (std::size_t b = 0; b < total.size(); ++b) total[b] += part[b];
+      });
 }
 
 }  // namespace kfsim
