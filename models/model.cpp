@@ -8,6 +8,7 @@
 #include "models/labour/labour_market.hpp"
 #include "models/labour/labour_params.hpp"
 #include "models/model_data.hpp"
+#include "models/model_data_cache.hpp"
 #include "models/population/persons.hpp"
 #include "sim/rng/random.hpp"
 
@@ -22,12 +23,14 @@ scenario::Schema model_schema() {
 }
 
 ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
-                   const RunControl& control) {
+                   const RunControl& control, ModelDataCache* tables) {
   const Month start = scenario.month("start");
   const Month end = scenario.month("end");
   // A run of an ensemble stopped before it began reads no tables and builds no world.
   stop_if_requested(control, start);
-  const ModelData model_data(scenario);
+  const std::shared_ptr<const ModelData> loaded =
+      tables != nullptr ? tables->get(scenario) : std::make_shared<const ModelData>(scenario);
+  const ModelData& model_data = *loaded;
   model_data.check_keys(scenario);
   const DemographyData& data = model_data.demography;
   const LabourData& labour_data = model_data.labour;

@@ -12,6 +12,8 @@
 
 namespace kfsim {
 
+class ModelDataCache;
+
 // Every key a scenario may set: the engine's core keys and each model's.
 scenario::Schema model_schema();
 
@@ -36,7 +38,9 @@ std::vector<PlausibilityWarning> plausibility_warnings(const MeasureSet& measure
 // Runs the scenario for one replicate. Throws data::DataError for a bad data
 // table, scenario::ScenarioError for a key naming a code the tables lack
 // (ModelData::check_keys) and RunCancelled when control.stop_requested is set.
+// With a cache, the tables come from it (read once for every replicate that
+// shares it); without one, they are read for this run.
 ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
-                   const RunControl& control);
+                   const RunControl& control, ModelDataCache* tables = nullptr);
 
 }  // namespace kfsim

@@ -8,6 +8,7 @@
 
 #include "models/data/csv_table.hpp"
 #include "models/model.hpp"
+#include "models/model_data_cache.hpp"
 #include "sim/app/commands.hpp"
 #include "sim/app/stop_signal.hpp"
 #include "sim/run/measures_codec.hpp"
@@ -67,6 +68,8 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
   const std::atomic<bool>& stop = install_stop_handlers();
   const std::optional<std::size_t> fault_task = injected_fault_task();
 
+  // The replicates (and sweep points) that read the same tables share one copy.
+  ModelDataCache tables;
   run_tasks(mine, setup.threads, [&](const EnsembleTask& task) {
     RunControl control;
     control.share_arena = true;
@@ -80,12 +83,12 @@ EnsembleResult run_ensemble(const EnsembleSetup& setup) {
                                  std::to_string(task.index));
       }
       if (setup.draws.empty()) {
-        runs[task.index] = run_model(setup.points[task.point], task.replicate, control);
+        runs[task.index] = run_model(setup.points[task.point], task.replicate, control, &tables);
       } else {
         runs[task.index] =
             run_model(scenario_for_replicate(setup.points[task.point], setup.uncertainty,
                                              setup.draws, task.replicate),
-                      task.replicate, control);
+                      task.replicate, control, &tables);
       }
       if (setup.on_run_done) setup.on_run_done();
     } catch (const data::DataError& error) {
