@@ -64,19 +64,27 @@ std::string seed_text(const std::optional<std::int64_t>& seed) {
   return seed ? "seed " + std::to_string(*seed) : "no recorded seed";
 }
 
-// Checks that `path` is a result file of this format with sound values and a scenario name;
-// its description.
+// Checks that `path` is a result file of this format with sound values; its description.
 FileInfo checked_info(const std::filesystem::path& path) {
   // Another program's file, or one of an older layout, is refused before anything is read.
   check_result_file_format(path);
   FileInfo info = read_file_info(path);
   validate_result_file(path, info);
+  return info;
+}
+
+// The measure first, then the provenance: a file without either is named by the measure.
+void check_variable_and_name(const FileInfo& info, const std::filesystem::path& path,
+                             const std::string& variable) {
+  if (find_variable(info, variable) == nullptr) {
+    throw ComparisonError(path.string() + ": is not a kfsim result file (it has no variable '" +
+                          variable + "')");
+  }
   if (!has_global(info, "kfsim_scenario_name")) {
     throw ComparisonError(path.string() +
                           ": is not a kfsim result file (it has no global attribute "
                           "'kfsim_scenario_name')");
   }
-  return info;
 }
 
 // The scenario's name and seed and whether its replicates drew [uncertainty] keys.
@@ -94,13 +102,9 @@ void read_provenance_into(const std::filesystem::path& path, ResultGaps& result)
   }
 }
 
-ResultGaps read_checked(const std::filesystem::path& path) {
-  const FileInfo info = checked_info(path);
+ResultGaps read_gaps(const std::filesystem::path& path, const FileInfo& info) {
+  check_variable_and_name(info, path, "competence_gap");
   const VariableInfo* gap = find_variable(info, "competence_gap");
-  if (gap == nullptr) {
-    throw ComparisonError(path.string() +
-                          ": is not a kfsim result file (it has no variable 'competence_gap')");
-  }
   const VariableInfo* rating = find_variable(info, "competence_rating");
   if (rating == nullptr) {
     throw ComparisonError(path.string() + ": has no variable 'competence_rating'");
@@ -139,13 +143,9 @@ ResultGaps read_checked(const std::filesystem::path& path) {
   return result;
 }
 
-ResultGaps read_checked_population(const std::filesystem::path& path) {
-  const FileInfo info = checked_info(path);
+ResultGaps read_population(const std::filesystem::path& path, const FileInfo& info) {
+  check_variable_and_name(info, path, "population_end");
   const VariableInfo* population = find_variable(info, "population_end");
-  if (population == nullptr) {
-    throw ComparisonError(path.string() +
-                          ": is not a kfsim result file (it has no variable 'population_end')");
-  }
   const std::vector<std::string> ensemble = {"replicate", "year", "municipality", "sex",
                                              "age_group"};
   const bool has_replicates = population->dims == ensemble;
@@ -205,19 +205,21 @@ const char* rows_name(ComparedMeasure measure) {
 }  // namespace
 
 ResultGaps read_result_gaps(const std::filesystem::path& path) {
-  return as_comparison_input([&] { return read_checked(path); });
+  return as_comparison_input([&] { return read_gaps(path, checked_info(path)); });
 }
 
 ResultGaps read_result_population(const std::filesystem::path& path) {
-  return as_comparison_input([&] { return read_checked_population(path); });
+  return as_comparison_input([&] { return read_population(path, checked_info(path)); });
 }
 
-ComparedMeasure measure_to_compare(std::span<const std::filesystem::path> paths) {
-  for (const auto& path : paths) {
-    const FileInfo info = as_comparison_input([&] { return checked_info(path); });
-    if (find_variable(info, "competence_gap") == nullptr) return ComparedMeasure::Population;
-  }
-  return ComparedMeasure::CompetenceGap;
+ResultGaps read_result(const std::filesystem::path& path) {
+  return as_comparison_input([&] {
+    const FileInfo info = checked_info(path);
+    // A file with neither measure is refused by read_gaps, naming the competence gaps.
+    const bool demography_alone = find_variable(info, "competence_gap") == nullptr &&
+                                  find_variable(info, "population_end") != nullptr;
+    return demography_alone ? read_population(path, info) : read_gaps(path, info);
+  });
 }
 
 Spread spread(std::span<const double> values) {

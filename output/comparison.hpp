@@ -62,9 +62,9 @@ ResultGaps read_result_gaps(const std::filesystem::path& path);
 // the municipalities' names and the provenance, as read_result_gaps does; the same errors.
 ResultGaps read_result_population(const std::filesystem::path& path);
 
-// The measure to compare: the competence gaps when every file holds them, the population
-// otherwise. Throws ComparisonError naming a file that is missing or not a kfsim result.
-ComparedMeasure measure_to_compare(std::span<const std::filesystem::path> paths);
+// The competence gaps of a file of the whole model, the population of one of the demography
+// alone (which holds no competence gaps); the errors of read_result_gaps.
+ResultGaps read_result(const std::filesystem::path& path);
 
 struct Spread {
   double mean = 0, p5 = 0, p95 = 0;

@@ -405,15 +405,17 @@ int command_compare(const std::vector<std::string>& args) {
 
   Comparison comparison;
   try {
-    // Files of the demography alone hold no competence gaps: every file is then compared on
-    // what they all hold, the population.
-    const std::vector<fs::path> paths(files.begin(), files.end());
-    const bool population =
-        output::measure_to_compare(paths) == output::ComparedMeasure::Population;
     std::vector<output::ResultGaps> results;
-    for (const auto& file : files) {
-      results.push_back(population ? output::read_result_population(file)
-                                   : output::read_result_gaps(file));
+    for (const auto& file : files) results.push_back(output::read_result(file));
+    // Files of the demography alone hold no competence gaps: beside one, every file is
+    // compared on what they all hold, the population.
+    const auto alone = [](const output::ResultGaps& result) {
+      return result.measure == output::ComparedMeasure::Population;
+    };
+    if (std::any_of(results.begin(), results.end(), alone)) {
+      for (auto& result : results) {
+        if (!alone(result)) result = output::read_result_population(result.path);
+      }
     }
     output::check_comparable(results);
     std::vector<std::int32_t> years;
