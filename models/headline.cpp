@@ -51,7 +51,11 @@ std::vector<std::string> headline_figures(const MeasureSet& measures) {
                   grouped(sum_of(measures, "deaths")) + ", net migration into Østfold " +
                   grouped(sum_of(measures, "in_migration_from_outside") -
                           sum_of(measures, "out_migration_to_outside")));
-  if (measures.find("employed_monthly") == nullptr) return lines;
+  // A run of the demography alone (models = "demography") has no labour measures to report.
+  if (measures.find("employed_monthly") == nullptr) {
+    lines.push_back("demography alone: no labour market or education in this run");
+    return lines;
+  }
 
   // The labour market: first and last December.
   const auto& employed =

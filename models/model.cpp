@@ -10,17 +10,46 @@
 #include "models/model_data.hpp"
 #include "models/model_data_cache.hpp"
 #include "models/population/persons.hpp"
+#include "models/submodels.hpp"
 #include "sim/rng/random.hpp"
 
 namespace kfsim {
 
 scenario::Schema model_schema() {
   scenario::Schema schema = scenario::core_schema();
+  add_submodels_key(schema);
   add_demography_keys(schema);
   add_labour_keys(schema);
   add_education_keys(schema);
   return schema;
 }
+
+namespace {
+
+// The demography without the labour market and education: migration sees the neutral
+// tightness, at which its response is exactly nothing (tightness^elasticity = 1 for any
+// elasticity), and no graduates settle from elsewhere (only education's added places bring
+// them). The tables are still read and the keys checked, so that a scenario is valid or not
+// whichever parts of the model run.
+void run_demography_alone(const scenario::Scenario& scenario, const DemographyData& data,
+                          Demography& demography, const MeasureSet& measures,
+                          const RunControl& control) {
+  const Month start = scenario.month("start");
+  std::vector<Process> processes = {
+      {"demography", [&](Month month) {
+         demography.step(month, demography_params_at(scenario, month, data.municipalities),
+                         kNeutralTightness);
+       }}};
+  if (control.check_invariants) {
+    processes.push_back({"invariants", [&](Month month) {
+                           demography.check_invariants(month);
+                           check_finite(measures, month);
+                         }});
+  }
+  run_months(start, scenario.month("end"), processes, control, [&] { demography.populate(start); });
+}
+
+}  // namespace
 
 ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                    const RunControl& control, ModelDataCache* tables) {
@@ -41,6 +70,12 @@ ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
   Persons persons;
   add_common_dimensions(result.measures, data.municipalities, start, end);
   Demography demography(data, persons, result.measures, key, start, end);
+  if (submodels_of(scenario) == SubModels::Demography) {
+    run_demography_alone(scenario, data, demography, result.measures, control);
+    result.person_months = demography.person_months();
+    result.final_population = static_cast<std::int64_t>(persons.size());
+    return result;
+  }
   LabourSetup setup = labour_setup(scenario);
   setup.external_education = true;
   LabourMarket labour(labour_data, data.municipalities, persons, result.measures, key, start, end,

@@ -35,11 +35,12 @@ struct PlausibilityWarning {
 };
 std::vector<PlausibilityWarning> plausibility_warnings(const MeasureSet& measures);
 
-// Runs the scenario for one replicate. Throws data::DataError for a bad data
-// table, scenario::ScenarioError for a key naming a code the tables lack
-// (ModelData::check_keys) and RunCancelled when control.stop_requested is set.
-// With a cache, the tables come from it (read once for every replicate that
-// shares it); without one, they are read for this run.
+// Runs the scenario for one replicate: every part of the model, or the demography alone
+// where the scenario's `models` says so (its measures are then the demography's only). Throws
+// data::DataError for a bad data table, scenario::ScenarioError for a key naming a code the tables
+// lack (ModelData::check_keys) and RunCancelled when control.stop_requested is set. With a
+// cache, the tables come from it (read once for every replicate that shares it); without one,
+// they are read for this run.
 ModelRun run_model(const scenario::Scenario& scenario, std::uint32_t replicate,
                    const RunControl& control, ModelDataCache* tables = nullptr);
 

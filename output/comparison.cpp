@@ -64,32 +64,31 @@ std::string seed_text(const std::optional<std::int64_t>& seed) {
   return seed ? "seed " + std::to_string(*seed) : "no recorded seed";
 }
 
-ResultGaps read_checked(const std::filesystem::path& path) {
+// Checks that `path` is a result file of this format with sound values; its description.
+FileInfo checked_info(const std::filesystem::path& path) {
   // Another program's file, or one of an older layout, is refused before anything is read.
   check_result_file_format(path);
-  const FileInfo info = read_file_info(path);
+  FileInfo info = read_file_info(path);
   validate_result_file(path, info);
-  const VariableInfo* gap = find_variable(info, "competence_gap");
-  if (gap == nullptr) {
-    throw ComparisonError(path.string() +
-                          ": is not a kfsim result file (it has no variable 'competence_gap')");
+  return info;
+}
+
+// The measure first, then the provenance: a file without either is named by the measure.
+void check_variable_and_name(const FileInfo& info, const std::filesystem::path& path,
+                             const std::string& variable) {
+  if (find_variable(info, variable) == nullptr) {
+    throw ComparisonError(path.string() + ": is not a kfsim result file (it has no variable '" +
+                          variable + "')");
   }
   if (!has_global(info, "kfsim_scenario_name")) {
     throw ComparisonError(path.string() +
                           ": is not a kfsim result file (it has no global attribute "
                           "'kfsim_scenario_name')");
   }
-  const VariableInfo* rating = find_variable(info, "competence_rating");
-  if (rating == nullptr) {
-    throw ComparisonError(path.string() + ": has no variable 'competence_rating'");
-  }
-  const bool has_replicates = check_gap_dimensions(*gap, path);
-  if (check_gap_dimensions(*rating, path) != has_replicates || rating->shape != gap->shape) {
-    throw ComparisonError(path.string() +
-                          ": competence_rating and competence_gap have different shapes");
-  }
+}
 
-  ResultGaps result;
+// The scenario's name and seed and whether its replicates drew [uncertainty] keys.
+void read_provenance_into(const std::filesystem::path& path, ResultGaps& result) {
   result.path = path;
   for (const auto& attribute : read_attributes(path)) {
     if (attribute.name == "kfsim_scenario_name") {
@@ -101,6 +100,23 @@ ResultGaps read_checked(const std::filesystem::path& path) {
       result.parameter_uncertainty = flag != nullptr && *flag != 0;
     }
   }
+}
+
+ResultGaps read_gaps(const std::filesystem::path& path, const FileInfo& info) {
+  check_variable_and_name(info, path, "competence_gap");
+  const VariableInfo* gap = find_variable(info, "competence_gap");
+  const VariableInfo* rating = find_variable(info, "competence_rating");
+  if (rating == nullptr) {
+    throw ComparisonError(path.string() + ": has no variable 'competence_rating'");
+  }
+  const bool has_replicates = check_gap_dimensions(*gap, path);
+  if (check_gap_dimensions(*rating, path) != has_replicates || rating->shape != gap->shape) {
+    throw ComparisonError(path.string() +
+                          ": competence_rating and competence_gap have different shapes");
+  }
+
+  ResultGaps result;
+  read_provenance_into(path, result);
   result.years = read_codes(path, "year");
   result.competences = read_codes(path, "competence");
   if (find_variable(info, "competence_name") != nullptr) {
@@ -127,17 +143,83 @@ ResultGaps read_checked(const std::filesystem::path& path) {
   return result;
 }
 
-}  // namespace
+ResultGaps read_population(const std::filesystem::path& path, const FileInfo& info) {
+  check_variable_and_name(info, path, "population_end");
+  const VariableInfo* population = find_variable(info, "population_end");
+  const std::vector<std::string> ensemble = {"replicate", "year", "municipality", "sex",
+                                             "age_group"};
+  const bool has_replicates = population->dims == ensemble;
+  if (!has_replicates &&
+      population->dims != std::vector<std::string>(ensemble.begin() + 1, ensemble.end())) {
+    throw ComparisonError(path.string() + ": variable 'population_end' has dimensions (" +
+                          joined(population->dims) +
+                          "); expected (replicate, year, municipality, sex, age_group)");
+  }
 
-ResultGaps read_result_gaps(const std::filesystem::path& path) {
+  ResultGaps result;
+  result.measure = ComparedMeasure::Population;
+  read_provenance_into(path, result);
+  result.years = read_codes(path, "year");
+  result.competences = read_codes(path, "municipality");
+  std::vector<std::string> names;
+  if (find_variable(info, "municipality_name") != nullptr) {
+    names = read_labels(path, "municipality_name");
+  }
+  for (std::size_t m = 0; m < result.competences.size(); ++m) {
+    const std::string code = std::to_string(result.competences[m]);
+    result.competence_labels.push_back(m < names.size() ? code + ": " + names[m] : code);
+  }
+  std::vector<std::size_t> shape;
+  const std::vector<double> values = read_variable_as_double(path, "population_end", &shape);
+  result.replicates = has_replicates ? shape.front() : 1;
+  const std::size_t rows = result.replicates * result.years.size() * result.competences.size();
+  if (rows == 0 || values.size() % rows != 0) {
+    throw ComparisonError(path.string() + ": holds no population by municipality (" +
+                          (rows == 0 ? "an empty dimension" : "sizes that do not match") + ")");
+  }
+  // Every (replicate, year, municipality) holds sex x age_group cells, one after the other.
+  const std::size_t cells = values.size() / rows;
+  result.gap.assign(rows, 0.0);
+  for (std::size_t row = 0; row < rows; ++row) {
+    for (std::size_t k = 0; k < cells; ++k) result.gap[row] += values[row * cells + k];
+  }
+  return result;
+}
+
+// A missing, unreadable or truncated file is bad input to a comparison.
+template <typename Read>
+auto as_comparison_input(Read read) -> decltype(read()) {
   try {
-    return read_checked(path);
+    return read();
   } catch (const ComparisonError&) {
     throw;
   } catch (const OutputError& error) {
-    // A missing, unreadable or truncated file is bad input to a comparison.
     throw ComparisonError(error.what());
   }
+}
+
+const char* rows_name(ComparedMeasure measure) {
+  return measure == ComparedMeasure::Population ? "municipalities" : "competence groups";
+}
+
+}  // namespace
+
+ResultGaps read_result_gaps(const std::filesystem::path& path) {
+  return as_comparison_input([&] { return read_gaps(path, checked_info(path)); });
+}
+
+ResultGaps read_result_population(const std::filesystem::path& path) {
+  return as_comparison_input([&] { return read_population(path, checked_info(path)); });
+}
+
+ResultGaps read_result(const std::filesystem::path& path) {
+  return as_comparison_input([&] {
+    const FileInfo info = checked_info(path);
+    // A file with neither measure is refused by read_gaps, naming the competence gaps.
+    const bool demography_alone = find_variable(info, "competence_gap") == nullptr &&
+                                  find_variable(info, "population_end") != nullptr;
+    return demography_alone ? read_population(path, info) : read_gaps(path, info);
+  });
 }
 
 Spread spread(std::span<const double> values) {
@@ -195,12 +277,19 @@ void check_comparable(std::span<const ResultGaps> results) {
   const std::string base_name = base.path.string();
   for (const auto& other : results.subspan(1)) {
     const std::string name = other.path.string();
+    if (other.measure != base.measure) {
+      throw ComparisonError(name + ": was read for its " + rows_name(other.measure) + ", but " +
+                            base_name + " for its " + rows_name(base.measure) +
+                            "; compare every file on the same measure");
+    }
     if (other.competences != base.competences ||
         other.competence_labels != base.competence_labels) {
-      throw ComparisonError(name + ": its competence groups differ from those of " + base_name +
-                            " (" + std::to_string(other.competences.size()) + " against " +
-                            std::to_string(base.competences.size()) +
-                            "); compare results made with the same competence table");
+      const bool population = base.measure == ComparedMeasure::Population;
+      throw ComparisonError(name + ": its " + rows_name(base.measure) + " differ from those of " +
+                            base_name + " (" + std::to_string(other.competences.size()) +
+                            " against " + std::to_string(base.competences.size()) +
+                            "); compare results made with the same " +
+                            (population ? "municipality table" : "competence table"));
     }
     if (other.years != base.years) {
       throw ComparisonError(name + ": holds the years " + year_range(other.years) + ", but " +
@@ -221,6 +310,7 @@ Comparison compare_results(std::span<const ResultGaps> results,
   check_comparable(results);
   const ResultGaps& base = results.front();
   Comparison comparison;
+  comparison.measure = base.measure;
   comparison.replicates = base.replicates;
   comparison.years = years;
   for (const auto& label : base.competence_labels) {
@@ -275,7 +365,8 @@ Comparison compare_results(std::span<const ResultGaps> results,
         for (std::size_t r = 0; r < replicates; ++r) {
           const std::size_t at = result.index(r, year_indices[y], c);
           gaps[r] = result.gap[at];
-          ratings[r] = result.rating[at];
+          // The population has no rating: every cell is left at balance, and never shown.
+          ratings[r] = result.rating.empty() ? 0.0 : result.rating[at];
           changes[r] = result.gap[at] - base.gap[at];
         }
         ScenarioCell cell;

@@ -23,8 +23,16 @@ class ComparisonError : public OutputError {
   explicit ComparisonError(const std::string& message) : OutputError(message) {}
 };
 
-// The competence gaps of one result file.
+// What a comparison sets side by side: the competence gaps by competence group (files of the
+// whole model), or the residents on 31 December by municipality, which every result file holds,
+// for files of the demography alone (scenario key models = "demography").
+enum class ComparedMeasure { CompetenceGap, Population };
+
+// The competence gaps of one result file; for ComparedMeasure::Population its population by
+// municipality, held in the same fields: the rows (`competences`, `competence_labels`) are then
+// municipalities ("3101: Halden"), `gap` the residents, and `rating` is empty.
 struct ResultGaps {
+  ComparedMeasure measure = ComparedMeasure::CompetenceGap;
   std::filesystem::path path;
   std::string scenario_name;
   std::optional<std::int64_t> seed;  // absent in files that do not record it
@@ -49,6 +57,14 @@ struct ResultGaps {
 // seed. A file without a replicate dimension (one run) counts as one replicate. Throws
 // ComparisonError naming the file when it is missing, unreadable or not a kfsim result.
 ResultGaps read_result_gaps(const std::filesystem::path& path);
+
+// Reads population_end summed over sex and age group, by (replicate, year, municipality), with
+// the municipalities' names and the provenance, as read_result_gaps does; the same errors.
+ResultGaps read_result_population(const std::filesystem::path& path);
+
+// The competence gaps of a file of the whole model, the population of one of the demography
+// alone (which holds no competence gaps); the errors of read_result_gaps.
+ResultGaps read_result(const std::filesystem::path& path);
 
 struct Spread {
   double mean = 0, p5 = 0, p95 = 0;
@@ -81,6 +97,9 @@ struct ComparisonRow {
 };
 
 struct Comparison {
+  ComparedMeasure measure = ComparedMeasure::CompetenceGap;
+  // For ComparedMeasure::Population the rows are municipalities: competence_codes holds their
+  // numbers ("3101") and competence_names their names; every rating is left at balance.
   std::vector<std::string> scenarios;  // names, the baseline first; made unique
   std::vector<std::filesystem::path> files;
   std::vector<std::optional<std::int64_t>> seeds;
@@ -94,8 +113,9 @@ struct Comparison {
   std::vector<ComparisonRow> rows;  // by year, then competence
 };
 
-// Throws ComparisonError naming both files when a file's competences (codes or labels), years or
-// replicate count differ from the baseline's (results[0]).
+// Throws ComparisonError naming both files when a file's measure, competences (codes or labels;
+// municipalities for the population), years or replicate count differ from the baseline's
+// (results[0]).
 void check_comparable(std::span<const ResultGaps> results);
 
 // Compares results[1..] with results[0] at `years` (each must be in the files; ComparisonError

@@ -18,6 +18,10 @@
 
 namespace kfsim {
 
+// The labour-market tightness at which migration does not respond to the market:
+// tightness^elasticity is 1 for every elasticity. Used where no labour market runs.
+inline constexpr double kNeutralTightness = 1.0;
+
 // What happened to a person this month (one event at most, in this priority).
 enum class DemographicEvent : std::uint8_t { None, Death, MoveWithin, MoveOut, Birth };
 
@@ -34,7 +38,7 @@ class Demography {
   // labour market's tightness as last measured (1 = as in the run's first year),
   // to which migration at working ages responds with the elasticities in params.
   // `settlers` are graduates from elsewhere who settle in the county this month.
-  void step(Month month, const DemographyParams& params, double tightness = 1.0,
+  void step(Month month, const DemographyParams& params, double tightness = kNeutralTightness,
             std::span<const GraduateSettlers> settlers = {});
 
   std::int64_t person_months() const { return person_months_; }

@@ -151,7 +151,18 @@ int command_brief(const std::vector<std::string>& args) {
     try {
       (void)output::read_provenance(file);
       // The briefing's script trusts what it reads: the values are checked here first.
-      output::validate_result_file(file, output::read_file_info(file));
+      const output::FileInfo info = output::read_file_info(file);
+      output::validate_result_file(file, info);
+      // The briefing is about competence gaps, which a run of the demography alone lacks.
+      const bool has_gaps = std::any_of(info.variables.begin(), info.variables.end(),
+                                        [](const auto& v) { return v.name == "competence_gap"; });
+      if (!has_gaps) {
+        std::cerr << "kfsim: " << file
+                  << ": holds no labour-market measures (a run of the demography alone, "
+                     "models = \"demography\"); the briefing needs them: run the scenario with "
+                     "models = \"all\"\n";
+        return kExitUsage;
+      }
     } catch (const output::OutputError& problem) {
       std::cerr << "kfsim: " << problem.what() << "\n";
       return kExitUsage;

@@ -1,5 +1,6 @@
 // kfsim compare: the competence gaps of a baseline and the change each other scenario makes to
-// them, replicate by replicate, as a terminal table and as CSV.
+// them, replicate by replicate, as a terminal table and as CSV; for files of the demography
+// alone, the population by municipality in the same way.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -43,7 +44,9 @@ constexpr const char* kCompareUsage =
     "their random numbers), its 90 % interval, and its rating. The files must hold the same\n"
     "years, competence groups and number of replicates. The legend says what the interval\n"
     "holds: parameter and random variation when the runs drew the keys of an [uncertainty]\n"
-    "table, random variation only otherwise.\n";
+    "table, random variation only otherwise.\n"
+    "Where a file holds the demography alone (scenario key models = \"demography\"), every\n"
+    "file is compared on its residents on 31 December by municipality instead, without ratings.\n";
 
 const std::vector<std::int32_t> kDefaultYears = {2030, 2035, 2040};
 
@@ -96,6 +99,15 @@ std::string persons(double value, bool with_sign) {
 
 std::string interval(double low, double high, bool with_sign) {
   return "[" + persons(low, with_sign) + ", " + persons(high, with_sign) + "]";
+}
+
+bool is_population(const Comparison& comparison) {
+  return comparison.measure == output::ComparedMeasure::Population;
+}
+
+// The word heading the rows: what each row of the table is.
+const char* row_heading(const Comparison& comparison) {
+  return is_population(comparison) ? "municipality" : "competence";
 }
 
 std::string rating_text(const ScenarioCell& cell, std::size_t replicates) {
@@ -158,20 +170,24 @@ ColumnGroup column_group(const Comparison& comparison, std::size_t first_row,
   const bool intervals = comparison.replicates > 1;
   ColumnGroup group;
   group.title = comparison.scenarios[scenario];
-  group.headers = {base ? "gap" : "change"};
+  // The population has no rating (nothing is short or in surplus).
+  const bool rated = !is_population(comparison);
+  group.headers = {base ? (rated ? "gap" : "population") : "change"};
   group.right_aligned = {true};
   if (intervals) {
     group.headers.push_back("90 % interval");
     group.right_aligned.push_back(false);
   }
-  group.headers.push_back("rating");
-  group.right_aligned.push_back(false);
+  if (rated) {
+    group.headers.push_back("rating");
+    group.right_aligned.push_back(false);
+  }
   for (std::size_t c = 0; c < comparison.competence_codes.size(); ++c) {
     const ScenarioCell& cell = comparison.rows[first_row + c].cells[scenario];
     const output::Spread& shown = base ? cell.gap : *cell.change;
     std::vector<std::string> row = {persons(shown.mean, !base)};
     if (intervals) row.push_back(interval(shown.p5, shown.p95, !base));
-    row.push_back(rating_text(cell, comparison.replicates));
+    if (rated) row.push_back(rating_text(cell, comparison.replicates));
     group.cells.push_back(std::move(row));
   }
   group.measure();
@@ -182,7 +198,7 @@ void print_year(std::ostream& out, const Comparison& comparison, std::size_t yea
                 std::size_t max_width) {
   const std::size_t competences = comparison.competence_codes.size();
   const std::size_t first_row = year_index * competences;
-  std::size_t code_width = display_width("competence");
+  std::size_t code_width = display_width(row_heading(comparison));
   for (const auto& code : comparison.competence_codes) {
     code_width = std::max(code_width, display_width(code));
   }
@@ -204,7 +220,7 @@ void print_year(std::ostream& out, const Comparison& comparison, std::size_t yea
     }
     if (block.front() != &all.front()) out << "\n";
     std::string titles = std::string(code_width, ' ');
-    std::string headers = padded("competence", code_width, false);
+    std::string headers = padded(row_heading(comparison), code_width, false);
     for (const auto* group : block) {
       titles += "    " + padded(group->title, group->width, false);
       headers += "    " + group->line(group->headers);
@@ -223,7 +239,10 @@ void print_year(std::ostream& out, const Comparison& comparison, std::size_t yea
 }
 
 void print_table(std::ostream& out, const Comparison& comparison, std::size_t max_width) {
-  out << "Competence gaps: demand minus supply in persons (positive: shortage)\n\n";
+  out << (is_population(comparison)
+              ? "Population: residents on 31 December by municipality (a file holds the "
+                "demography alone)\n\n"
+              : "Competence gaps: demand minus supply in persons (positive: shortage)\n\n");
   std::size_t name_width = 0;
   for (const auto& name : comparison.scenarios) {
     name_width = std::max(name_width, display_width(name));
@@ -239,26 +258,36 @@ void print_table(std::ostream& out, const Comparison& comparison, std::size_t ma
     print_year(out, comparison, y, max_width);
 
   const std::size_t replicates = comparison.replicates;
-  out << "\ngap: demand minus supply in the baseline, mean over " << replicates
-      << (replicates == 1 ? " replicate.\n" : " replicates.\n")
-      << "change: the scenario's gap minus the baseline's, replicate by replicate (paired:\n"
-         "  same seed, same random numbers), mean over replicates; 0 is exactly no change.\n";
+  // The population has no ratings: their lines are left out of its legend.
+  const bool rated = !is_population(comparison);
+  out << "\n"
+      << (rated ? "gap: demand minus supply in the baseline"
+                : "population: residents in the baseline")
+      << ", mean over " << replicates << (replicates == 1 ? " replicate.\n" : " replicates.\n")
+      << (rated
+              ? "change: the scenario's gap minus the baseline's, replicate by replicate (paired:\n"
+                "  same seed, same random numbers), mean over replicates; 0 is exactly no change.\n"
+              : "change: the scenario's population minus the baseline's, replicate by replicate\n"
+                "  (paired: same seed, same random numbers), mean over replicates; 0 is exactly\n"
+                "  no change.\n");
   if (replicates > 1 && comparison.parameter_uncertainty) {
     out << "90 % interval: an uncertainty interval, parameter and random variation: 5th to\n"
            "  95th percentile over "
-        << replicates
-        << " runs, each with its own draws of the scenario's [uncertainty] keys.\n"
-           "rating: the rating most replicates give, and the share of them that agree.\n";
+        << replicates << " runs, each with its own draws of the scenario's [uncertainty] keys.\n";
+    if (rated)
+      out << "rating: the rating most replicates give, and the share of them that agree.\n";
   } else if (replicates > 1) {
     out << "90 % interval: spread over " << replicates
         << " runs (random variation only): 5th to 95th percentile across\n"
            "  replicates. It leaves out what is not known about the parameters; a scenario\n"
-           "  with an [uncertainty] table (e.g. scenarios/baseline_uncertain.toml) holds both.\n"
-           "rating: the rating most replicates give, and the share of them that agree (random\n"
-           "  variation only: agreement is not certainty).\n";
+           "  with an [uncertainty] table (e.g. scenarios/baseline_uncertain.toml) holds both.\n";
+    if (rated) {
+      out << "rating: the rating most replicates give, and the share of them that agree (random\n"
+             "  variation only: agreement is not certainty).\n";
+    }
   } else {
-    out << "rating: the replicate's rating.\n"
-           "With one replicate there is no interval across replicates: run the scenarios\n"
+    if (rated) out << "rating: the replicate's rating.\n";
+    out << "With one replicate there is no interval across replicates: run the scenarios\n"
            "with --set replicates=N (e.g. 20) to see how far the figures vary.\n";
   }
   if (replicates > 1 && replicates < 10) {
@@ -279,8 +308,14 @@ std::string csv_field(const std::string& text) {
 }
 
 void write_csv(std::ostream& out, const Comparison& comparison) {
-  out << "year,competence,competence_name,scenario,gap_mean,gap_p5,gap_p95,change_mean,"
-         "change_p5,change_p95,rating,rating_share,replicates,interval\n";
+  const bool rated = !is_population(comparison);
+  if (rated) {
+    out << "year,competence,competence_name,scenario,gap_mean,gap_p5,gap_p95,change_mean,"
+           "change_p5,change_p95,rating,rating_share,replicates,interval\n";
+  } else {
+    out << "year,municipality,municipality_name,scenario,population_mean,population_p5,"
+           "population_p95,change_mean,change_p5,change_p95,replicates,interval\n";
+  }
   const auto number = [](double value) { return output::number_text(value); };
   for (const auto& row : comparison.rows) {
     for (std::size_t s = 0; s < row.cells.size(); ++s) {
@@ -295,8 +330,10 @@ void write_csv(std::ostream& out, const Comparison& comparison) {
       } else {
         out << ",,";  // the baseline changes nothing: left empty (NA), not 0
       }
-      out << ',' << output::rating_name(cell.rating.rating) << ',' << number(cell.rating.share)
-          << ',' << comparison.replicates << ','
+      if (rated) {
+        out << ',' << output::rating_name(cell.rating.rating) << ',' << number(cell.rating.share);
+      }
+      out << ',' << comparison.replicates << ','
           << (comparison.parameter_uncertainty ? "parameter_and_random" : "random_only") << '\n';
     }
   }
@@ -369,7 +406,17 @@ int command_compare(const std::vector<std::string>& args) {
   Comparison comparison;
   try {
     std::vector<output::ResultGaps> results;
-    for (const auto& file : files) results.push_back(output::read_result_gaps(file));
+    for (const auto& file : files) results.push_back(output::read_result(file));
+    // Files of the demography alone hold no competence gaps: beside one, every file is
+    // compared on what they all hold, the population.
+    const auto alone = [](const output::ResultGaps& result) {
+      return result.measure == output::ComparedMeasure::Population;
+    };
+    if (std::any_of(results.begin(), results.end(), alone)) {
+      for (auto& result : results) {
+        if (!alone(result)) result = output::read_result_population(result.path);
+      }
+    }
     output::check_comparable(results);
     std::vector<std::int32_t> years;
     if (requested) {
