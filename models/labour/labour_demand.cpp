@@ -149,7 +149,10 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
   }
   const auto cell_of_position = position_cells();
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
-  for (std::size_t p = 0; p < book_.size(); ++p) ++current[cell_of_position(p)];
+  const auto& gone = book_.abolished();
+  for (std::size_t p = 0; p < book_.size(); ++p) {
+    if (!gone[p]) ++current[cell_of_position(p)];
+  }
   const auto target = cell_targets(grid, initial_cell_positions_, industry_factor_,
                                    occupation_weight, current, unmet_);
 
@@ -211,9 +214,8 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
       }
     }
   }
-  // The abolished positions leave the table with those withdrawn as unmet
-  // demand, once a month (withdraw_unfilled); until then they keep their slots
-  // but are neither counted nor vacancies.
+  // The abolished positions keep their slots, neither counted nor vacancies,
+  // until withdraw_unfilled removes them from the table.
 }
 
 std::size_t LabourMarket::position_cell(std::size_t p) const {
@@ -248,8 +250,9 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
   const auto& holder = book_.holder();
   const auto& occupation = book_.occupation();
   const auto& vacant_for = book_.months_vacant();
+  const auto& abolished = book_.abolished();
   for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (holder[p] == kVacant && open_at_least(vacant_for[p], shortage_months)) {
+    if (holder[p] == kVacant && !abolished[p] && open_at_least(vacant_for[p], shortage_months)) {
       hard[static_cast<std::size_t>(occupation[p])] += 1;
     }
   }
@@ -269,7 +272,11 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
 
 void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params) {
   if (params.unfilled_withdrawal_months > 0) withdraw_long_open(params);
-  if (book_.abolished_count() > 0) remove_abolished_positions();
+  // Abolished positions keep their slots, uncounted and never vacancies, until
+  // they make up a 32nd of the table: removing them moves every position after
+  // the first of them, and rewrites the jobs that point there, so it is done
+  // seldom. When changes no result: the survivors keep their order.
+  if (book_.abolished_count() * 32 > book_.size()) remove_abolished_positions();
 }
 
 void LabourMarket::withdraw_long_open(const LabourParams& params) {

@@ -31,8 +31,12 @@ void LabourMarket::record_month(Month month, const LabourParams& params) {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t cells = work_areas() * n_occ;
   std::vector<std::int32_t> long_open(cells, 0);
+  const auto& abolished = book_.abolished();
   for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (holder[p] != kVacant || !open_at_least(months_vacant[p], params.shortage_months)) continue;
+    if (holder[p] != kVacant || abolished[p] ||
+        !open_at_least(months_vacant[p], params.shortage_months)) {
+      continue;
+    }
     ++long_open[static_cast<std::size_t>(area[p]) * n_occ +
                 static_cast<std::size_t>(occupation[p])];
   }
@@ -162,7 +166,9 @@ void LabourMarket::record_year_end(Month month) {
   std::vector<std::int64_t> held(areas * n_occ, 0);
   std::vector<std::int64_t> open_short(areas * n_occ, 0);
   std::vector<std::int64_t> open_long(areas * n_occ, 0);
+  const auto& abolished = book_.abolished();
   for (std::size_t p = 0; p < book_.size(); ++p) {
+    if (abolished[p]) continue;  // gone, though not yet removed from the table
     const auto a = static_cast<std::size_t>(area[p]);
     const auto o = static_cast<std::size_t>(occupation[p]);
     ++measures_.count(ids_.jobs, {y, a, o});
@@ -309,8 +315,10 @@ std::vector<double> LabourMarket::competence_signal() const {
   const auto& area = book_.area();
   const auto& occupation = book_.occupation();
   const auto& months_vacant = book_.months_vacant();
+  const auto& abolished = book_.abolished();
   for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (holder[p] != kVacant || static_cast<std::size_t>(area[p]) >= outside_area()) continue;
+    if (holder[p] != kVacant || abolished[p] || static_cast<std::size_t>(area[p]) >= outside_area())
+      continue;
     if (!open_at_least(months_vacant[p], shortage_months_)) continue;
     ask(static_cast<std::size_t>(occupation[p]), 1.0);
   }
