@@ -177,6 +177,12 @@ void Demography::apply_events(Month month) {
     auto& birth = table.column(persons_.birth_month);
     auto& sex = table.column(persons_.sex);
     auto& municipality = table.column(persons_.municipality);
+    const auto& job = table.column(persons_.job);
+    // Those who die or leave the county hand their jobs to the labour market (Persons).
+    const auto leave = [&](std::size_t i) {
+      keep_[i] = 0;
+      if (job[i] != kNoJob) persons_.departed_jobs.push_back(job[i]);
+    };
     // In slot order, so every count and every new id is the same for any thread count.
     for (std::size_t i = 0; i < n; ++i) {
       if (events_[i] == DemographicEvent::None) continue;
@@ -186,12 +192,12 @@ void Demography::apply_events(Month month) {
       switch (events_[i]) {
         case DemographicEvent::Death:
           ++measures_.count(ids_.deaths, {y, m, s, g});
-          keep_[i] = 0;
+          leave(i);
           break;
         case DemographicEvent::MoveOut:
           ++measures_.count(ids_.out_migration, {y, m, s, g});
           ++measures_.count(ids_.out_migration_to_outside, {y, m, s, g});
-          keep_[i] = 0;
+          leave(i);
           break;
         case DemographicEvent::MoveWithin: {
           const auto dest = static_cast<std::size_t>(destinations_[i]);
@@ -378,13 +384,6 @@ void Demography::hold_ages(Month month) {
   for (auto& b : birth) b += 1;
 }
 
-void Demography::note_departed_jobs() {
-  const auto& job = persons_.table.column(persons_.job);
-  for (std::size_t i = 0; i < keep_.size(); ++i) {
-    if (!keep_[i] && job[i] != kNoJob) persons_.departed_jobs.push_back(job[i]);
-  }
-}
-
 void Demography::step(Month month, const DemographyParams& params, double tightness,
                       std::span<const GraduateSettlers> settlers) {
   persons_.departed_jobs.clear();
@@ -411,7 +410,6 @@ void Demography::step(Month month, const DemographyParams& params, double tightn
     add_in_migrants(month, params, in_factor);
     add_event_arrivals(month, params);
     add_graduate_settlers(month, settlers);
-    note_departed_jobs();
     persons_.table.retain(keep_);
   }
 

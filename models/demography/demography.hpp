@@ -63,8 +63,6 @@ class Demography {
   // municipality drawn as in-movers of that age and sex choose one (the in-migration table),
   // holding the competence of their programme and seeking work.
   void add_graduate_settlers(Month month, std::span<const GraduateSettlers> settlers);
-  // Notes in persons_.departed_jobs the jobs of those about to be removed.
-  void note_departed_jobs();
   // Appends `count` persons aged `age` in cell (m, s) who moved in from outside the
   // county this month; from abroad where `abroad` says so for the new slot.
   template <typename FromAbroad>

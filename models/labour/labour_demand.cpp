@@ -20,6 +20,7 @@
 #include "models/labour/occupation_trend.hpp"
 #include "models/labour/service_demand.hpp"
 #include "models/labour/unmet_demand.hpp"
+#include "sim/parallel/parallel.hpp"
 
 namespace kfsim {
 
@@ -299,13 +300,19 @@ void LabourMarket::remove_abolished_positions() {
 void LabourMarket::turn_over_non_residents(Month month) {
   const auto ids = book_.ids();
   const auto& holder = book_.holder();
-  for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (holder[p] != kNonResident) continue;
-    rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
-                     rng::Stream::NonResidentTurnover);
-    if (draws.uniform() < kNonResidentMonthlyTurnover) {
-      vacate(p, month, SeparationReason::Quit, OpeningKind::Churn);
+  // Who leaves is drawn in parallel (a draw keyed by position); the positions
+  // are then vacated in slot order.
+  std::vector<std::uint8_t> leaves(book_.size(), 0);
+  parallel_blocks(book_.size(), kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t p = begin; p < end; ++p) {
+      if (holder[p] != kNonResident) continue;
+      rng::Draws draws(key_, static_cast<std::uint64_t>(ids[p]), month,
+                       rng::Stream::NonResidentTurnover);
+      leaves[p] = draws.uniform() < kNonResidentMonthlyTurnover;
     }
+  });
+  for (std::size_t p = 0; p < leaves.size(); ++p) {
+    if (leaves[p]) vacate(p, month, SeparationReason::Quit, OpeningKind::Churn);
   }
 }
 
