@@ -109,14 +109,24 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   };
 
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
-    // The first eight words of every person's separation draws, computed for
-    // the block at once (draw_batch.hpp): the employed use six, the others
-    // eight; children and the retired none.
-    const rng::BatchedDraws separation(key_, ids.subspan(begin, end - begin), month,
-                                       rng::Stream::LabourSeparation, 2);
+    // The first eight words of the separation draws of everyone in the block
+    // but children and the retired (who take none), computed at once
+    // (draw_batch.hpp): the employed use six, the others eight.
+    const auto draws_none = [&](std::size_t i) {
+      return status[i] == static_cast<std::int8_t>(LabourStatus::Retired) ||
+             status[i] == static_cast<std::int8_t>(LabourStatus::Child);
+    };
+    std::vector<std::int64_t> drawing;
+    drawing.reserve(end - begin);
     for (std::size_t i = begin; i < end; ++i) {
-      const std::size_t k = i - begin;
+      if (!draws_none(i)) drawing.push_back(ids[i]);
+    }
+    const rng::BatchedDraws separation(key_, drawing, month, rng::Stream::LabourSeparation, 2);
+    std::size_t next_drawing = 0;
+    for (std::size_t i = begin; i < end; ++i) {
       const auto s = static_cast<LabourStatus>(status[i]);
+      // This person's place among those drawing, taken before any branch below.
+      const std::size_t k = draws_none(i) ? 0 : next_drawing++;
       if (s == LabourStatus::Retired) continue;
       const Month born = Month::from_index(birth[i]);
       const int age = age_in_years(born, month);
