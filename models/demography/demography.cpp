@@ -178,10 +178,13 @@ void Demography::apply_events(Month month) {
     auto& sex = table.column(persons_.sex);
     auto& municipality = table.column(persons_.municipality);
     const auto& job = table.column(persons_.job);
-    // Those who die or leave the county hand their jobs to the labour market (Persons).
+    const auto& programme = table.column(persons_.programme);
+    // Those who die or leave the county hand their jobs to the labour market and
+    // their study places to education (Persons).
     const auto leave = [&](std::size_t i) {
       keep_[i] = 0;
       if (job[i] != kNoJob) persons_.departed_jobs.push_back(job[i]);
+      if (programme[i] != kNoProgramme) persons_.departed_programmes.push_back(programme[i]);
     };
     // In slot order, so every count and every new id is the same for any thread count.
     for (std::size_t i = 0; i < n; ++i) {
@@ -387,6 +390,7 @@ void Demography::hold_ages(Month month) {
 void Demography::step(Month month, const DemographyParams& params, double tightness,
                       std::span<const GraduateSettlers> settlers) {
   persons_.departed_jobs.clear();
+  persons_.departed_programmes.clear();
   if (params.stationary) hold_ages(month);
   if (month.month_of_year() == 1 || month == ids_.first_month) {
     record_population(ids_.population_start, month, month);

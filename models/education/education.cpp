@@ -298,15 +298,13 @@ void Education::enrol_transfers(Month month, bool at_start) {
 }
 
 void Education::count_departures(Month month) {
-  const auto now = stock();
+  // Only education changes a resident's programme, so the students gone since
+  // the last step are those the demography removed (Persons::departed_programmes).
   const std::size_t y = year_index(month);
-  for (std::size_t p = 0; p < now.size(); ++p) {
-    const std::int64_t gone = stock_after_last_step_[p] - now[p];
-    if (gone < 0)
-      throw std::logic_error("programme " + data_.programmes[p].code +
-                             " gained students between months");
-    measures_.count(ids_.moved, {y, p}) += gone;
+  for (const auto p : persons_.departed_programmes) {
+    ++measures_.count(ids_.moved, {y, static_cast<std::size_t>(p)});
   }
+  persons_.departed_programmes.clear();
 }
 
 void Education::drop_out(Month month) {

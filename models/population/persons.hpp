@@ -41,10 +41,12 @@ struct Persons {
 
   std::size_t size() const { return table.size(); }
 
-  // The job slots of residents the demography removed this month (deaths and
-  // moves out of the county), handed to the labour market so that it frees
-  // those positions without looking at every person.
+  // The job slots and the programmes of residents the demography removed this
+  // month (deaths and moves out of the county), handed to the labour market and
+  // to education so that they free the positions and count the students who
+  // left without looking at every person.
   std::vector<std::int32_t> departed_jobs;
+  std::vector<std::int16_t> departed_programmes;
 };
 
 }  // namespace kfsim
