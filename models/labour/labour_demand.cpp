@@ -151,8 +151,12 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
   const auto cell_of_position = position_cells();
   std::vector<std::int32_t> current(initial_cell_positions_.size(), 0);
   const auto& gone = book_.abolished();
-  for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (!gone[p]) ++current[cell_of_position(p)];
+  {
+    const auto counted = parallel_counts(book_.size(), current.size(), [&](std::size_t p) {
+      return gone[p] ? current.size() : cell_of_position(p);
+    });
+    for (std::size_t c = 0; c < current.size(); ++c)
+      current[c] = static_cast<std::int32_t>(counted[c]);
   }
   const auto target = cell_targets(grid, initial_cell_positions_, industry_factor_,
                                    occupation_weight, current, unmet_);
@@ -239,24 +243,23 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
   // Nothing withdrawn (every month before the first withdrawal): no need to
   // count the persons and positions.
   if (!any_withdrawn) return chance;
-  std::vector<double> seekers(n_comp, 0.0);
+  // Whole numbers, counted in parallel: the same for any thread count.
   const auto& status = persons_.table.column(persons_.labour_status);
   const auto& competence = persons_.table.column(persons_.competence);
-  for (std::size_t i = 0; i < persons_.size(); ++i) {
-    if (status[i] == static_cast<std::int8_t>(LabourStatus::Unemployed)) {
-      seekers[static_cast<std::size_t>(competence[i])] += 1;
-    }
-  }
-  std::vector<double> hard(n_occ, 0.0);
+  const auto seekers = parallel_counts(persons_.size(), n_comp, [&](std::size_t i) {
+    return status[i] == static_cast<std::int8_t>(LabourStatus::Unemployed)
+               ? static_cast<std::size_t>(competence[i])
+               : n_comp;
+  });
   const auto& holder = book_.holder();
   const auto& occupation = book_.occupation();
   const auto& vacant_for = book_.months_vacant();
   const auto& abolished = book_.abolished();
-  for (std::size_t p = 0; p < book_.size(); ++p) {
-    if (holder[p] == kVacant && !abolished[p] && open_at_least(vacant_for[p], shortage_months)) {
-      hard[static_cast<std::size_t>(occupation[p])] += 1;
-    }
-  }
+  const auto hard = parallel_counts(book_.size(), n_occ, [&](std::size_t p) {
+    return holder[p] == kVacant && !abolished[p] && open_at_least(vacant_for[p], shortage_months)
+               ? static_cast<std::size_t>(occupation[p])
+               : n_occ;
+  });
   for (std::size_t o = 0; o < n_occ; ++o) {
     if (withdrawn[o] <= 0) continue;
     // Trained for it: a fit an employer counts as good, and no less than the
@@ -264,9 +267,11 @@ std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
     const double required = std::max(static_cast<double>(kGoodFit), data_.occupation_min_fit[o]);
     double trained = 0;
     for (std::size_t c = 0; c < n_comp; ++c) {
-      if (static_cast<double>(data_.fit[data_.fit_index(o, c)]) >= required) trained += seekers[c];
+      if (static_cast<double>(data_.fit[data_.fit_index(o, c)]) >= required) {
+        trained += static_cast<double>(seekers[c]);
+      }
     }
-    chance[o] = std::clamp((trained - hard[o]) / withdrawn[o], 0.0, 1.0);
+    chance[o] = std::clamp((trained - static_cast<double>(hard[o])) / withdrawn[o], 0.0, 1.0);
   }
   return chance;
 }
