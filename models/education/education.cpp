@@ -243,13 +243,18 @@ void Education::enrol_transfers(Month month, bool at_start) {
   auto& t = persons_.table;
   const auto ids = t.ids();
   const std::size_t y = year_index(month);
+  // The columns, looked up once: a month has few transfers among many persons.
+  const auto& education_target = t.column(persons_.education_target);
+  const auto& in_programme = t.column(persons_.programme);
+  const auto& next_stage = t.column(persons_.next_stage);
+  const auto& birth_month = t.column(persons_.birth_month);
+  const auto& education_end = t.column(persons_.education_end);
   for (std::size_t i = 0; i < t.size(); ++i) {
-    const auto target = t.column(persons_.education_target)[i];
-    if (target == kNoCompetence || t.column(persons_.programme)[i] != kNoProgramme ||
-        t.column(persons_.next_stage)[i] != 0) {
+    const auto target = education_target[i];
+    if (target == kNoCompetence || in_programme[i] != kNoProgramme || next_stage[i] != 0) {
       continue;
     }
-    const Month born = Month::from_index(t.column(persons_.birth_month)[i]);
+    const Month born = Month::from_index(birth_month[i]);
     // This year's 16-year-olds (and younger) are still in lower secondary:
     // they apply to upper secondary in August.
     if (born.year() >= month.year() - 16) continue;
@@ -287,7 +292,7 @@ void Education::enrol_transfers(Month month, bool at_start) {
     }
     rng::Draws draws(key_, static_cast<std::uint64_t>(ids[i]), month, rng::Stream::EducationChoice);
     const std::size_t p = pick_weighted(weights, draws.uniform());
-    Month end = Month::from_index(t.column(persons_.education_end)[i]);
+    Month end = Month::from_index(education_end[i]);
     // Upper secondary ends in June of the year one turns 19; the school years
     // of a vocational programme a year earlier, before the apprenticeship.
     if (still_in_school) end = Month::of(born.year() + 19, 6);
@@ -708,13 +713,28 @@ void Education::follow_up_graduates(Month month) {
   const auto year_ago = (month - 12).index();
   if (month - 12 < first_month_) return;
   const std::size_t y = year_index(month - 12);
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (graduated[i] != year_ago) continue;
-    const auto p = static_cast<std::size_t>(programme[i]);
-    ++measures_.count(ids_.graduates_followed, {y, p});
-    if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
-    ++measures_.count(ids_.graduates_employed_12m, {y, p});
-    if (labour_.job_fit(i) >= kGoodFit) ++measures_.count(ids_.graduates_fitting_job_12m, {y, p});
+  // Followed, employed and in a fitting job, by programme: whole numbers,
+  // counted by blocks in parallel.
+  const std::size_t n = data_.size();
+  const auto counts = deterministic_reduce(
+      t.size(), 4 * kDefaultGrain, std::vector<std::int64_t>(3 * n, 0),
+      [&](std::size_t begin, std::size_t end, std::vector<std::int64_t>& part) {
+        for (std::size_t i = begin; i < end; ++i) {
+          if (graduated[i] != year_ago) continue;
+          const auto p = static_cast<std::size_t>(programme[i]);
+          ++part[p];
+          if (status[i] != static_cast<std::int8_t>(LabourStatus::Employed)) continue;
+          ++part[n + p];
+          if (labour_.job_fit(i) >= kGoodFit) ++part[2 * n + p];
+        }
+      },
+      [](std::vector<std::int64_t>& total, const std::vector<std::int64_t>& part) {
+        for (std::size_t k = 0; k < total.size(); ++k) total[k] += part[k];
+      });
+  for (std::size_t p = 0; p < n; ++p) {
+    measures_.count(ids_.graduates_followed, {y, p}) += counts[p];
+    measures_.count(ids_.graduates_employed_12m, {y, p}) += counts[n + p];
+    measures_.count(ids_.graduates_fitting_job_12m, {y, p}) += counts[2 * n + p];
   }
 }
 
