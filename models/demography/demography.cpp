@@ -110,8 +110,9 @@ void Demography::record_population(MeasureId measure, Month month, Month age_dat
 
 void Demography::draw_events(Month month, double out_factor) {
   const std::size_t n = persons_.size();
-  events_.assign(n, DemographicEvent::None);
-  destinations_.assign(n, -1);
+  // Every slot is written below, in parallel: no serial fill first.
+  events_.resize(n);
+  destinations_.resize(n);
   const auto ids = persons_.table.ids();
   const auto& birth = persons_.table.column(persons_.birth_month);
   const auto& sex = persons_.table.column(persons_.sex);
@@ -127,6 +128,8 @@ void Demography::draw_events(Month month, double out_factor) {
     const rng::BatchedDraws draws(key_, ids.subspan(begin, end - begin), month,
                                   rng::Stream::Demography, 1);
     for (std::size_t i = begin; i < end; ++i) {
+      events_[i] = DemographicEvent::None;
+      destinations_[i] = -1;
       const double u_death = draws.uniform(i - begin, 0);
       const double u_move = draws.uniform(i - begin, 1);
       const double u_where = draws.uniform(i - begin, 2);

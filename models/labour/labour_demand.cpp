@@ -286,15 +286,9 @@ void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params
 }
 
 void LabourMarket::withdraw_long_open(const LabourParams& params) {
-  // Only vacant positions can be withdrawn: the others' cells are not read.
-  std::vector<std::size_t> cells(book_.size(), 0);
-  const auto& holder = book_.holder();
-  const auto cell_of_position = position_cells();
-  for (std::size_t p = 0; p < cells.size(); ++p) {
-    if (holder[p] == kVacant) cells[p] = cell_of_position(p);
-  }
-  const auto withdrawn = withdraw_long_vacant(
-      book_.positions(), cells, params.unfilled_withdrawal_months, outside_area(), unmet_);
+  const auto withdrawn =
+      withdraw_long_vacant(book_.positions(), position_cells(), params.unfilled_withdrawal_months,
+                           outside_area(), unmet_);
   for (const auto p : withdrawn) book_.abolish(p);
 }
 

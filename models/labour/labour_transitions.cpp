@@ -88,8 +88,9 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   const bool disability_group = static_cast<bool>(setup_.disability_stock);
   auto& table = persons_.table;
   const std::size_t n = table.size();
-  events_.assign(n, static_cast<std::uint8_t>(JobEvent::None));
-  searching_.assign(n, 0);
+  // Every slot is written below, in parallel: no serial fill first.
+  events_.resize(n);
+  searching_.resize(n);
   const auto ids = table.ids();
   const auto& birth = table.column(persons_.birth_month);
   const auto& sex = table.column(persons_.sex);
@@ -124,6 +125,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
     const rng::BatchedDraws separation(key_, drawing, month, rng::Stream::LabourSeparation, 2);
     std::size_t next_drawing = 0;
     for (std::size_t i = begin; i < end; ++i) {
+      events_[i] = static_cast<std::uint8_t>(JobEvent::None);
+      searching_[i] = 0;
       const auto s = static_cast<LabourStatus>(status[i]);
       // This person's place among those drawing, taken before any branch below.
       const std::size_t k = draws_none(i) ? 0 : next_drawing++;

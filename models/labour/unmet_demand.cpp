@@ -4,10 +4,9 @@
 
 namespace kfsim {
 
-std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
-                                              std::span<const std::size_t> cell_of_position,
-                                              int months, std::size_t outside_area,
-                                              std::span<std::int32_t> unmet) {
+std::vector<std::size_t> withdraw_long_vacant(
+    const Positions& positions, const std::function<std::size_t(std::size_t)>& cell_of_position,
+    int months, std::size_t outside_area, std::span<std::int32_t> unmet) {
   std::vector<std::size_t> withdrawn;
   if (months <= 0) return withdrawn;
   const auto& pos = positions.table;
@@ -18,7 +17,7 @@ std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
   for (std::size_t p = 0; p < pos.size(); ++p) {
     if (holder[p] != kVacant || abolished[p] || vacant_for[p] < months) continue;
     if (static_cast<std::size_t>(area[p]) >= outside_area) continue;
-    ++unmet[cell_of_position[p]];
+    ++unmet[cell_of_position(p)];
     withdrawn.push_back(p);
   }
   return withdrawn;

@@ -6,6 +6,7 @@
 // grow without limit beyond the people who can fill them.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -16,11 +17,11 @@ namespace kfsim {
 
 // The vacant positions, not yet abolished, in a work area below `outside_area`
 // that have been vacant for `months` or more, in slot order; each is added to
-// unmet[cell_of_position[p]], and the caller abolishes them. months <= 0: none.
-std::vector<std::size_t> withdraw_long_vacant(const Positions& positions,
-                                              std::span<const std::size_t> cell_of_position,
-                                              int months, std::size_t outside_area,
-                                              std::span<std::int32_t> unmet);
+// unmet[cell_of_position(p)], and the caller abolishes them. months <= 0: none.
+// (The cell is asked for the withdrawn positions only: a few a month.)
+std::vector<std::size_t> withdraw_long_vacant(
+    const Positions& positions, const std::function<std::size_t(std::size_t)>& cell_of_position,
+    int months, std::size_t outside_area, std::span<std::int32_t> unmet);
 
 // How many of a cell's `unmet` withdrawn positions its employers post again
 // this month, each with probability `probability`, from `draws` (one draw per

@@ -46,14 +46,17 @@ TEST(UnmetDemand, LongVacantPositionsInOstfoldAreWithdrawnIntoTheirCell) {
                  {kVacant, 50, kOutside}});  // outside Østfold: stays
   const std::vector<std::size_t> cells = {0, 0, 1, 1, 1, 2};
   std::vector<std::int32_t> unmet(3, 0);
-  EXPECT_EQ(withdraw_long_vacant(p, cells, 12, kOutside, unmet), (std::vector<std::size_t>{0, 4}));
+  const auto cell_of = [&](std::size_t position) { return cells[position]; };
+  EXPECT_EQ(withdraw_long_vacant(p, cell_of, 12, kOutside, unmet),
+            (std::vector<std::size_t>{0, 4}));
   EXPECT_EQ(unmet, (std::vector<std::int32_t>{1, 1, 0}));
 }
 
 TEST(UnmetDemand, ZeroMonthsWithdrawsNothing) {
   auto p = make({{kVacant, 1000, 0}});
   std::vector<std::int32_t> unmet(1, 0);
-  EXPECT_TRUE(withdraw_long_vacant(p, std::vector<std::size_t>{0}, 0, kOutside, unmet).empty());
+  const auto cell_of = [](std::size_t) { return std::size_t{0}; };
+  EXPECT_TRUE(withdraw_long_vacant(p, cell_of, 0, kOutside, unmet).empty());
   EXPECT_EQ(unmet[0], 0);
 }
 
