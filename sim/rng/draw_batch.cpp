@@ -7,9 +7,12 @@
 
 #if defined(__x86_64__)
 // GCC 12's AVX-512 headers start some intrinsics from an "undefined" vector,
-// which -Wmaybe-uninitialized reports inside the header.
+// which its -Wmaybe-uninitialized reports inside the header (clang has no
+// such warning).
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 #include <immintrin.h>
 #endif
 
@@ -132,7 +135,7 @@ BatchImplementation detect() {
 
 }  // namespace
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
 
