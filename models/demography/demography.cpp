@@ -113,6 +113,7 @@ void Demography::draw_events(Month month, double out_factor) {
   // Every slot is written below, in parallel: no serial fill first.
   events_.resize(n);
   destinations_.resize(n);
+  event_slots_.reset(n, kDefaultGrain);
   const auto ids = persons_.table.ids();
   const auto& birth = persons_.table.column(persons_.birth_month);
   const auto& sex = persons_.table.column(persons_.sex);
@@ -140,6 +141,7 @@ void Demography::draw_events(Month month, double out_factor) {
       if (u_death <
           rates_.death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
         events_[i] = DemographicEvent::Death;
+        event_slots_.add(begin, i);
         continue;
       }
       const int table_age = std::min(age, kMaxTableAge);
@@ -150,6 +152,7 @@ void Demography::draw_events(Month month, double out_factor) {
         out_prob = std::min(1.0, out_prob * out_factor);
       }
       if (u_move < out_prob) {
+        event_slots_.add(begin, i);
         if (u_where < rates_.internal_move_share) {
           // Reuse u_where, rescaled to [0, 1), to choose the destination.
           const double u_dest = u_where / rates_.internal_move_share;
@@ -165,6 +168,7 @@ void Demography::draw_events(Month month, double out_factor) {
       }
       if (s == Sex::Female && u_birth < rates_.birth_prob[static_cast<std::size_t>(table_age)]) {
         events_[i] = DemographicEvent::Birth;
+        event_slots_.add(begin, i);
       }
     }
   });
@@ -190,8 +194,7 @@ void Demography::apply_events(Month month) {
       if (programme[i] != kNoProgramme) persons_.departed_programmes.push_back(programme[i]);
     };
     // In slot order, so every count and every new id is the same for any thread count.
-    for (std::size_t i = 0; i < n; ++i) {
-      if (events_[i] == DemographicEvent::None) continue;
+    event_slots_.for_each([&](std::size_t i) {
       const auto m = static_cast<std::size_t>(municipality[i]);
       const auto s = static_cast<std::size_t>(sex[i]);
       const std::size_t g = age_group_of(age_in_years(Month::from_index(birth[i]), month));
@@ -218,7 +221,7 @@ void Demography::apply_events(Month month) {
         case DemographicEvent::None:
           break;
       }
-    }
+    });
   }
   // Newborns, in the order of their mothers' slots.
   const std::size_t first = table.append(mothers.size());

@@ -13,6 +13,7 @@
 #include "models/demography/demography_rates.hpp"
 #include "models/population/graduate_settlers.hpp"
 #include "models/population/persons.hpp"
+#include "sim/parallel/parallel.hpp"
 #include "sim/rng/random.hpp"
 #include "sim/run/measures.hpp"
 
@@ -86,6 +87,7 @@ class Demography {
   // Scratch, one entry per person slot, reused between months.
   std::vector<DemographicEvent> events_;
   std::vector<std::int8_t> destinations_;
+  BlockSlots event_slots_;  // the slots with an event this month
   std::vector<std::uint8_t> keep_;
   std::int64_t person_months_ = 0;
 };

@@ -20,6 +20,7 @@
 #include "models/labour/positions.hpp"
 #include "models/labour/separations.hpp"
 #include "models/population/persons.hpp"
+#include "sim/parallel/parallel.hpp"
 #include "sim/rng/random.hpp"
 #include "sim/run/measures.hpp"
 
@@ -306,6 +307,7 @@ class LabourMarket {
 
   // Scratch reused between months.
   std::vector<std::uint8_t> events_;
+  BlockSlots event_slots_;  // the employed with a job event this month
   std::vector<std::uint8_t> searching_;
 };
 

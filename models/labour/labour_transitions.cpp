@@ -91,6 +91,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   // Every slot is written below, in parallel: no serial fill first.
   events_.resize(n);
   searching_.resize(n);
+  event_slots_.reset(n, kDefaultGrain);
   const auto ids = table.ids();
   const auto& birth = table.column(persons_.birth_month);
   const auto& sex = table.column(persons_.sex);
@@ -173,6 +174,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
         const auto drawn =
             draw_job_event({ids[i], age, static_cast<Sex>(sex[i]), occupation}, rates, u);
         events_[i] = static_cast<std::uint8_t>(drawn.event);
+        if (drawn.event != JobEvent::None) event_slots_.add(begin, i);
         if (drawn.searching) searching_[i] = 1;
         continue;
       }
@@ -239,9 +241,9 @@ void LabourMarket::apply_transitions(Month month) {
   const auto& target = persons_.table.column(persons_.education_target);
   const auto& birth = persons_.table.column(persons_.birth_month);
   auto& disability = persons_.table.column(persons_.disability);
-  for (std::size_t i = 0; i < events_.size(); ++i) {
+  // The month's job events, in slot order.
+  event_slots_.for_each([&](std::size_t i) {
     const auto event = static_cast<JobEvent>(events_[i]);
-    if (event == JobEvent::None) continue;
     SeparationReason reason = SeparationReason::Quit;
     LabourStatus next = LabourStatus::Unemployed;
     switch (event) {
@@ -289,7 +291,7 @@ void LabourMarket::apply_transitions(Month month) {
     // Those who lose a job seek another from next month, so nobody is hired
     // back into the position they have just left.
     searching_[i] = 0;
-  }
+  });
 }
 
 }  // namespace kfsim

@@ -56,6 +56,34 @@ Partial deterministic_reduce(std::size_t n, std::size_t grain, const Partial& id
   return total;
 }
 
+// The slots a parallel loop picked out, kept per block so that the blocks can
+// fill them side by side and a serial pass can still visit them in slot order
+// without looking at every slot again.
+class BlockSlots {
+ public:
+  // Ready for a loop over [0, n) in blocks of `grain` (parallel_blocks).
+  void reset(std::size_t n, std::size_t grain) {
+    grain_ = grain;
+    blocks_.resize(block_count(n, grain));
+    for (auto& block : blocks_) block.clear();
+  }
+  // Called from the block that starts at `begin`, for slots in increasing order.
+  void add(std::size_t begin, std::size_t slot) {
+    blocks_[begin / grain_].push_back(static_cast<std::uint32_t>(slot));
+  }
+  // Calls visit(slot) for every slot added, in increasing order.
+  template <class Visit>
+  void for_each(const Visit& visit) const {
+    for (const auto& block : blocks_) {
+      for (const auto slot : block) visit(static_cast<std::size_t>(slot));
+    }
+  }
+
+ private:
+  std::size_t grain_ = 1;
+  std::vector<std::vector<std::uint32_t>> blocks_;
+};
+
 // How many i in [0, n) fall in each of `bins` bins: bin_of(i) names the bin,
 // or `bins` (or more) for none. Counted by blocks in parallel; the counts are
 // whole numbers, so their sum is the same for any thread count.

@@ -60,3 +60,63 @@ TEST(ParallelBlocks, HandlesEmptyRange) {
 
 }  // namespace
 }  // namespace kfsim
+
+namespace kfsim {
+namespace {
+
+// The slots picked out by the blocks of a parallel loop, for some thread count.
+std::vector<std::size_t> picked(int threads, std::size_t n, std::size_t grain) {
+  BlockSlots slots;
+  slots.reset(n, grain);
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    parallel_blocks(n, grain, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (i % 7 == 3 || i % 11 == 0) slots.add(begin, i);
+      }
+    });
+  });
+  std::vector<std::size_t> out;
+  slots.for_each([&](std::size_t i) { out.push_back(i); });
+  return out;
+}
+
+TEST(BlockSlots, GiveThePickedSlotsInOrderForAnyThreadCount) {
+  const std::size_t n = 10007;
+  std::vector<std::size_t> expected;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % 7 == 3 || i % 11 == 0) expected.push_back(i);
+  }
+  for (const int threads : {1, 2, 4}) EXPECT_EQ(picked(threads, n, 64), expected) << threads;
+}
+
+TEST(BlockSlots, AResetForgetsTheLastLoop) {
+  BlockSlots slots;
+  slots.reset(100, 10);
+  slots.add(90, 95);
+  slots.reset(50, 10);
+  std::size_t visited = 0;
+  slots.for_each([&](std::size_t) { ++visited; });
+  EXPECT_EQ(visited, 0u);
+}
+
+TEST(ParallelCounts, CountTheBinsForAnyThreadCount) {
+  const std::size_t n = 5000;
+  for (const int threads : {1, 3}) {
+    tbb::task_arena arena(threads);
+    std::vector<std::int64_t> counts;
+    arena.execute([&] {
+      // Bin i % 4; every fifth index in no bin (4 and above count nothing).
+      counts = parallel_counts(
+          n, 4, [](std::size_t i) { return i % 5 == 0 ? std::size_t{9} : i % 4; }, 128);
+    });
+    std::vector<std::int64_t> expected(4, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i % 5 != 0) ++expected[i % 4];
+    }
+    EXPECT_EQ(counts, expected) << threads;
+  }
+}
+
+}  // namespace
+}  // namespace kfsim
