@@ -92,25 +92,43 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
   events_.resize(n);
   searching_.resize(n);
   event_slots_.reset(n, kDefaultGrain);
-  const auto ids = table.ids();
-  const auto& birth = table.column(persons_.birth_month);
-  const auto& sex = table.column(persons_.sex);
-  const auto& home = table.column(persons_.municipality);
-  auto& status = table.column(persons_.labour_status);
-  auto& competence = table.column(persons_.competence);
-  auto& target = table.column(persons_.education_target);
-  auto& education_end = table.column(persons_.education_end);
-  auto& months = table.column(persons_.months_in_status);
-  auto& disability = table.column(persons_.disability);
-  const auto& job = table.column(persons_.job);
-  const auto& position_occupation = book_.occupation();
-
-  auto change = [&](std::size_t i, LabourStatus s) {
-    status[i] = static_cast<std::int8_t>(s);
-    months[i] = 0;
-  };
+  // The columns as raw pointers held in the loop's own locals: the byte-wide
+  // stores below (statuses, events, flags) may alias anything, and through
+  // references the compiler would load every column's address again after each.
+  const AgentId* const all_ids = table.ids().data();
+  const std::int32_t* const birth_column = table.column(persons_.birth_month).data();
+  const std::int8_t* const sex_column = table.column(persons_.sex).data();
+  const std::int8_t* const home_column = table.column(persons_.municipality).data();
+  std::int8_t* const status_column = table.column(persons_.labour_status).data();
+  std::int8_t* const competence_column = table.column(persons_.competence).data();
+  std::int8_t* const target_column = table.column(persons_.education_target).data();
+  std::int32_t* const education_end_column = table.column(persons_.education_end).data();
+  std::int16_t* const months_column = table.column(persons_.months_in_status).data();
+  std::int8_t* const disability_column = table.column(persons_.disability).data();
+  const std::int32_t* const job_column = table.column(persons_.job).data();
+  const std::int8_t* const occupation_column = book_.occupation().data();
+  std::uint8_t* const events_column = events_.data();
+  std::uint8_t* const searching_column = searching_.data();
 
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    const AgentId* const ids = all_ids;
+    const std::int32_t* const birth = birth_column;
+    const std::int8_t* const sex = sex_column;
+    const std::int8_t* const home = home_column;
+    std::int8_t* const status = status_column;
+    std::int8_t* const competence = competence_column;
+    std::int8_t* const target = target_column;
+    std::int32_t* const education_end = education_end_column;
+    std::int16_t* const months = months_column;
+    std::int8_t* const disability = disability_column;
+    const std::int32_t* const job = job_column;
+    const std::int8_t* const position_occupation = occupation_column;
+    std::uint8_t* const events = events_column;
+    std::uint8_t* const searching = searching_column;
+    const auto change = [status, months](std::size_t i, LabourStatus s) {
+      status[i] = static_cast<std::int8_t>(s);
+      months[i] = 0;
+    };
     // The first eight words of the separation draws of everyone in the block
     // but children and the retired (who take none), computed at once
     // (draw_batch.hpp): the employed use six, the others eight.
@@ -126,8 +144,8 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
     const rng::BatchedDraws separation(key_, drawing, month, rng::Stream::LabourSeparation, 2);
     std::size_t next_drawing = 0;
     for (std::size_t i = begin; i < end; ++i) {
-      events_[i] = static_cast<std::uint8_t>(JobEvent::None);
-      searching_[i] = 0;
+      events[i] = static_cast<std::uint8_t>(JobEvent::None);
+      searching[i] = 0;
       const auto s = static_cast<LabourStatus>(status[i]);
       // This person's place among those drawing, taken before any branch below.
       const std::size_t k = draws_none(i) ? 0 : next_drawing++;
@@ -161,7 +179,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
         target[i] = kNoCompetence;
         if (s == LabourStatus::InEducation) {
           change(i, LabourStatus::Unemployed);  // a new graduate seeks work
-          searching_[i] = 1;
+          searching[i] = 1;
           continue;
         }
       }
@@ -173,9 +191,9 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
                                 separation.uniform(k, 4), separation.uniform(k, 5)};
         const auto drawn =
             draw_job_event({ids[i], age, static_cast<Sex>(sex[i]), occupation}, rates, u);
-        events_[i] = static_cast<std::uint8_t>(drawn.event);
+        events[i] = static_cast<std::uint8_t>(drawn.event);
         if (drawn.event != JobEvent::None) event_slots_.add(begin, i);
-        if (drawn.searching) searching_[i] = 1;
+        if (drawn.searching) searching[i] = 1;
         continue;
       }
       // This stream's draws come in one order for every status
@@ -196,7 +214,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
       switch (s) {
         case LabourStatus::InEducation:
           // Pupils and students look for a part-time job beside their studies.
-          if (u_search < params.student_job_search_rate) searching_[i] = 1;
+          if (u_search < params.student_job_search_rate) searching[i] = 1;
           break;
         case LabourStatus::Unemployed:
           if (must_retire || (age >= kEarliestPensionAge && u_retire < retire)) {
@@ -204,7 +222,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           } else if (u_exit < params.unemployed_exit_rate) {
             change(i, LabourStatus::Outside);
           } else {
-            searching_[i] = 1;
+            searching[i] = 1;
           }
           break;
         case LabourStatus::Outside:
@@ -214,7 +232,7 @@ void LabourMarket::draw_transitions(Month month, const LabourParams& params) {
           } else if (u_activate <
                      params.outside_search_rate * (disability[i] ? 1.0 : participation)) {
             change(i, LabourStatus::Unemployed);
-            searching_[i] = 1;
+            searching[i] = 1;
             disability[i] = 0;
           } else if (disability_group) {
             // Entry into and exit from the disability group (labour_outside_groups.hpp).
