@@ -115,9 +115,15 @@ void Demography::draw_events(Month month, double out_factor) {
   destinations_.resize(n);
   event_slots_.reset(n, kDefaultGrain);
   const auto ids = persons_.table.ids();
-  const auto& birth = persons_.table.column(persons_.birth_month);
-  const auto& sex = persons_.table.column(persons_.sex);
-  const auto& municipality = persons_.table.column(persons_.municipality);
+  // Raw pointers, copied into the loop's own locals below: the byte-wide stores
+  // (destinations) may alias anything, and through references every column's
+  // address would be loaded again after each.
+  const std::int32_t* const birth_column = persons_.table.column(persons_.birth_month).data();
+  const std::int8_t* const sex_column = persons_.table.column(persons_.sex).data();
+  const std::int8_t* const municipality_column =
+      persons_.table.column(persons_.municipality).data();
+  DemographicEvent* const events_column = events_.data();
+  std::int8_t* const destinations_column = destinations_.data();
   const std::size_t municipalities = data_.municipalities.size();
 
   // Each person's draws depend only on (seed, replicate, id, month): the same
@@ -126,26 +132,41 @@ void Demography::draw_events(Month month, double out_factor) {
   // Everyone draws the same four words, so they are computed for the whole
   // block first (draw_batch.hpp), apart from the branches that use them.
   parallel_blocks(n, kDefaultGrain, [&](std::size_t begin, std::size_t end) {
+    const std::int32_t* const birth = birth_column;
+    const std::int8_t* const sex = sex_column;
+    const std::int8_t* const municipality = municipality_column;
+    DemographicEvent* const events = events_column;
+    std::int8_t* const destinations = destinations_column;
+    const double* const death_prob = rates_.death_prob.data();
+    const double* const out_prob_of = rates_.out_prob.data();
+    const double* const birth_prob = rates_.birth_prob.data();
+    const double* const destination_cdf = rates_.destination_cdf.data();
+    const double internal_move_share = rates_.internal_move_share;
     const rng::BatchedDraws draws(key_, ids.subspan(begin, end - begin), month,
                                   rng::Stream::Demography, 1);
+    const std::uint32_t* const death_words = draws.words(0);
+    const std::uint32_t* const move_words = draws.words(1);
+    const std::uint32_t* const where_words = draws.words(2);
+    const std::uint32_t* const birth_words = draws.words(3);
     for (std::size_t i = begin; i < end; ++i) {
-      events_[i] = DemographicEvent::None;
-      destinations_[i] = -1;
-      const double u_death = draws.uniform(i - begin, 0);
-      const double u_move = draws.uniform(i - begin, 1);
-      const double u_where = draws.uniform(i - begin, 2);
-      const double u_birth = draws.uniform(i - begin, 3);
+      events[i] = DemographicEvent::None;
+      destinations[i] = -1;
+      const std::size_t k = i - begin;
+      const double u_death = rng::uniform_of(death_words[k]);
+      const double u_move = rng::uniform_of(move_words[k]);
+      const double u_where = rng::uniform_of(where_words[k]);
+      const double u_birth = rng::uniform_of(birth_words[k]);
       const int age = age_in_years(Month::from_index(birth[i]), month);
       const auto s = static_cast<Sex>(sex[i]);
       const auto m = static_cast<std::size_t>(municipality[i]);
       if (u_death <
-          rates_.death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
-        events_[i] = DemographicEvent::Death;
+          death_prob[DemographyData::mortality_cell(s, std::min(age, kMaxMortalityAge))]) {
+        events[i] = DemographicEvent::Death;
         event_slots_.add(begin, i);
         continue;
       }
       const int table_age = std::min(age, kMaxTableAge);
-      double out_prob = rates_.out_prob[data_.cell(m, s, table_age)];
+      double out_prob = out_prob_of[data_.cell(m, s, table_age)];
       // Only a response that is switched on touches the probability, so that without
       // one every comparison is the one made before.
       if (out_factor != 1.0 && age >= kMigrationResponseMinAge && age <= kMigrationResponseMaxAge) {
@@ -153,21 +174,21 @@ void Demography::draw_events(Month month, double out_factor) {
       }
       if (u_move < out_prob) {
         event_slots_.add(begin, i);
-        if (u_where < rates_.internal_move_share) {
+        if (u_where < internal_move_share) {
           // Reuse u_where, rescaled to [0, 1), to choose the destination.
-          const double u_dest = u_where / rates_.internal_move_share;
-          const double* cdf = &rates_.destination_cdf[m * municipalities];
+          const double u_dest = u_where / internal_move_share;
+          const double* cdf = &destination_cdf[m * municipalities];
           std::size_t dest = 0;
           while (dest + 1 < municipalities && (dest == m || u_dest >= cdf[dest])) ++dest;
-          events_[i] = DemographicEvent::MoveWithin;
-          destinations_[i] = static_cast<std::int8_t>(dest);
+          events[i] = DemographicEvent::MoveWithin;
+          destinations[i] = static_cast<std::int8_t>(dest);
         } else {
-          events_[i] = DemographicEvent::MoveOut;
+          events[i] = DemographicEvent::MoveOut;
         }
         continue;
       }
-      if (s == Sex::Female && u_birth < rates_.birth_prob[static_cast<std::size_t>(table_age)]) {
-        events_[i] = DemographicEvent::Birth;
+      if (s == Sex::Female && u_birth < birth_prob[static_cast<std::size_t>(table_age)]) {
+        events[i] = DemographicEvent::Birth;
         event_slots_.add(begin, i);
       }
     }

@@ -48,6 +48,9 @@ class BatchedDraws {
     }
   }
   std::uint32_t word(std::size_t i, std::size_t k) const { return words_[k * size_ + i]; }
+  // The k-th words of every entity, [0, ids.size()): for loops that keep the
+  // pointer in a local of their own.
+  const std::uint32_t* words(std::size_t k) const { return words_.data() + k * size_; }
   double uniform(std::size_t i, std::size_t k) const { return uniform_of(word(i, k)); }
 
  private:
