@@ -223,13 +223,6 @@ void LabourMarket::meet_demand_targets(Month month, const LabourParams& params,
   // until withdraw_unfilled removes them from the table.
 }
 
-std::size_t LabourMarket::position_cell(std::size_t p) const {
-  const auto ind = book_.industry()[p];
-  return cell_of(ind < 0 ? data_.industries.size() : static_cast<std::size_t>(ind),
-                 static_cast<std::size_t>(book_.area()[p]),
-                 static_cast<std::size_t>(book_.occupation()[p]));
-}
-
 std::vector<double> LabourMarket::repost_chance(int shortage_months) const {
   const std::size_t n_occ = data_.occupations.size();
   const std::size_t n_comp = data_.competences.size();
@@ -281,7 +274,7 @@ void LabourMarket::withdraw_unfilled(Month /*month*/, const LabourParams& params
   // Abolished positions keep their slots, uncounted and never vacancies, until
   // they make up a 32nd of the table: removing them moves every position after
   // the first of them, and rewrites the jobs that point there, so it is done
-  // seldom. When changes no result: the survivors keep their order.
+  // seldom. When it is done changes no result: the survivors keep their order.
   if (book_.abolished_count() * 32 > book_.size()) remove_abolished_positions();
 }
 

@@ -177,10 +177,9 @@ class LabourMarket {
   void set_status(std::size_t person, LabourStatus status);
   void refresh_travel(const LabourParams& params);
   void remove_abolished_positions();
-  // The demand cell (industry incl. outside x area x occupation) of a position.
-  std::size_t position_cell(std::size_t position) const;
-  // The same as a function object that holds the position columns, for loops
-  // over every position (no column look-up per position).
+  // The demand cell (industry incl. outside x area x occupation) of a position,
+  // as a function object that holds the position columns (no column look-up
+  // per position).
   auto position_cells() const {
     const std::size_t outside_industry = data_.industries.size();
     const std::size_t areas = work_areas();
